@@ -1,0 +1,36 @@
+package ai.kuraos.infra.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code kura-infra} command line: the offline plan now, the rollout commands as they arrive. */
+@Command(name = "kura-infra",
+        mixinStandardHelpOptions = true,
+        description = "Infrastructure of the Kura platform on Google Cloud. Run by the Pulumi CLI without arguments,"
+                + " it is the Pulumi program; with a command, it is this tool.",
+        subcommands = {PlanCommand.class})
+public final class KuraCli {
+
+    /** Exit codes shared by every command. */
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        var commandLine = new CommandLine(new KuraCli()).setOut(out).setErr(err);
+        if (args.length == 0) {
+            commandLine.usage(out);
+            return USAGE;
+        }
+        var code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,122 @@
+package ai.kuraos.infra.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads raw stack configuration into typed values while gathering every problem: wrong types, values out of range,
+ * unknown keys (with the closest known key), unknown namespaces.
+ */
+public final class ConfigReader {
+
+    public static final String NAMESPACE = "kura-infra";
+    /** Namespaces a stack file may hold besides ours: the providers this program uses, and Pulumi's own. */
+    private static final Set<String> OTHER_NAMESPACES = Set.of("gcp", "kubernetes", "random", "pulumi");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StackConfigValues raw;
+    private final List<ConfigError> errors = new ArrayList<>();
+    private final List<ConfigSection> sections = new ArrayList<>();
+    private final ConfigSection namespace;
+
+    public ConfigReader(StackConfigValues raw) {
+        this.raw = raw;
+        var own = JsonNodeFactory.instance.objectNode();
+        raw.values().forEach((key, value) -> {
+            if (key.startsWith(NAMESPACE + ":")) {
+                own.put(key.substring(NAMESPACE.length() + 1), value);
+            }
+        });
+        this.namespace = sectionOf(NAMESPACE, own, false, true);
+    }
+
+    /** A setting in the {@code kura-infra:} namespace. */
+    public ConfigValue setting(String name) {
+        return namespace.value(name);
+    }
+
+    /** A structured setting in the {@code kura-infra:} namespace, written as an object in the stack file. */
+    public ConfigSection section(String name) {
+        return namespace.section(name);
+    }
+
+    /** A setting of another namespace that the program reads too, such as {@code gcp:project}. */
+    public ConfigValue providerSetting(String fullKey) {
+        var value = raw.values().get(fullKey);
+        return new ConfigValue(this, fullKey,
+                value == null ? null : JsonNodeFactory.instance.textNode(value), raw.isSecret(fullKey));
+    }
+
+    public void reject(String key, String problem) {
+        errors.add(new ConfigError(key, problem));
+    }
+
+    /** Every error found so far, plus unknown keys and namespaces; call once everything has been read. */
+    public List<ConfigError> errors() {
+        var all = new ArrayList<>(errors);
+        sections.forEach(section -> all.addAll(section.unknownKeys()));
+        raw.values().keySet().forEach(key -> {
+            var namespaceOfKey = key.contains(":") ? key.substring(0, key.indexOf(':')) : "";
+            if (!namespaceOfKey.equals(NAMESPACE) && !OTHER_NAMESPACES.contains(namespaceOfKey)) {
+                var known = new TreeSet<>(OTHER_NAMESPACES);
+                known.add(NAMESPACE);
+                var hint = Suggestions.closest(namespaceOfKey, known)
+                        .map(match -> "did you mean " + match + key.substring(namespaceOfKey.length()) + "?")
+                        .orElse("known namespaces: " + String.join(", ", known));
+                all.add(new ConfigError(key, "unknown namespace '" + namespaceOfKey + "'; " + hint));
+            }
+        });
+        return all;
+    }
+
+    /** Every key the program asked for, as users write them; the README's configuration reference lists them all. */
+    public Set<String> knownKeys() {
+        var keys = new TreeSet<String>();
+        sections.forEach(section -> keys.addAll(section.knownKeys()));
+        return keys;
+    }
+
+    boolean isSecret(String fullKey) {
+        return raw.isSecret(fullKey);
+    }
+
+    ConfigSection sectionOf(String key, JsonNode value, boolean secret) {
+        var node = value == null ? null : structured(value);
+        if (node != null && !node.isObject()) {
+            reject(key, "got " + (secret || isSecret(key) ? StackConfigValues.UNREADABLE_SECRET : value.toString())
+                    + "; expected a mapping of settings (an object in the stack file)");
+            node = null;
+        }
+        return sectionOf(key, node, secret || isSecret(key), false);
+    }
+
+    private ConfigSection sectionOf(String key, JsonNode node, boolean secret, boolean isNamespace) {
+        var section = new ConfigSection(this, key, isNamespace, node, secret);
+        sections.add(section);
+        return section;
+    }
+
+    /**
+     * Pulumi hands top-level structured values to the program as JSON text; nested ones arrive already structured.
+     * Returns the object or list a text holds, or the node itself.
+     */
+    static JsonNode structured(JsonNode node) {
+        if (!node.isTextual()) {
+            return node;
+        }
+        try {
+            var parsed = JSON.readTree(node.asText());
+            return parsed != null && parsed.isContainerNode() ? parsed : node;
+        } catch (IOException notJson) {
+            return node;
+        }
+    }
+}

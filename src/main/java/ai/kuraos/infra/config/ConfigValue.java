@@ -1,0 +1,149 @@
+package ai.kuraos.infra.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One configuration value on its way to a typed setting. Each accessor returns the value when it is valid, or
+ * records an error naming the key, what was received and what is allowed, and returns the fallback so that
+ * reading goes on and every error is reported at once.
+ */
+public final class ConfigValue {
+
+    private final ConfigReader reader;
+    private final String key;
+    private final JsonNode node;
+    private final boolean secret;
+
+    ConfigValue(ConfigReader reader, String key, JsonNode node, boolean secret) {
+        this.reader = reader;
+        this.key = key;
+        this.node = node;
+        this.secret = secret;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public boolean isSet() {
+        return node != null && !node.isNull();
+    }
+
+    public String text(String fallback, TextRule rule) {
+        if (!isSet()) {
+            return fallback;
+        }
+        return accepted(rule) ? node.asText() : fallback;
+    }
+
+    public String requiredText(TextRule rule) {
+        if (!isSet()) {
+            reader.reject(key, "missing; expected " + rule.expected());
+            return "";
+        }
+        return accepted(rule) ? node.asText() : "";
+    }
+
+    public boolean bool(boolean fallback) {
+        if (!isSet()) {
+            return fallback;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
+            return Boolean.parseBoolean(node.asText());
+        }
+        return wrong(fallback, "true or false");
+    }
+
+    public int integer(int fallback, int min, int max) {
+        var expected = "a whole number from " + min + " to " + max;
+        var number = number();
+        if (number == null) {
+            return isSet() ? wrong(fallback, expected) : fallback;
+        }
+        try {
+            int value = number.intValueExact();
+            return value >= min && value <= max ? value : wrong(fallback, expected);
+        } catch (ArithmeticException notWhole) {
+            return wrong(fallback, expected);
+        }
+    }
+
+    public double decimal(double fallback, double min, double max) {
+        var expected = "a number from " + min + " to " + max;
+        var number = number();
+        if (number == null) {
+            return isSet() ? wrong(fallback, expected) : fallback;
+        }
+        double value = number.doubleValue();
+        return value >= min && value <= max ? value : wrong(fallback, expected);
+    }
+
+    /** A mapping of text to text, e.g. labels; each entry is checked and reported under its own key. */
+    public Map<String, String> textMap(Map<String, String> fallback, TextRule keyRule, TextRule valueRule) {
+        if (!isSet()) {
+            return fallback;
+        }
+        var mapping = ConfigReader.structured(node);
+        if (!mapping.isObject()) {
+            return wrong(fallback, "a mapping of names to values");
+        }
+        var entries = new TreeMap<String, String>();
+        mapping.fields().forEachRemaining(field -> {
+            var entryKey = key + "." + field.getKey();
+            if (!keyRule.accepts().test(field.getKey())) {
+                reader.reject(entryKey, "invalid name; expected " + keyRule.expected());
+            }
+            var entry = new ConfigValue(reader, entryKey, field.getValue(), secret);
+            if (!field.getValue().isValueNode()) {
+                entry.wrong(null, valueRule.expected());
+            } else if (entry.accepted(valueRule)) {
+                entries.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return entries;
+    }
+
+    private boolean accepted(TextRule rule) {
+        if (!node.isValueNode() || !rule.accepts().test(node.asText())) {
+            wrong(null, rule.expected());
+            return false;
+        }
+        return true;
+    }
+
+    private BigDecimal number() {
+        if (!isSet()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return new BigDecimal(node.asText().trim());
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private <T> T wrong(T fallback, String expected) {
+        reader.reject(key, "got " + shown() + "; expected " + expected);
+        return fallback;
+    }
+
+    private String shown() {
+        if (secret) {
+            return StackConfigValues.UNREADABLE_SECRET;
+        }
+        return node.isTextual() ? "\"" + node.asText() + "\"" : node.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package ai.kuraos.infra.config;
+
+/**
+ * What a stack gets for each setting it leaves out. Production keeps more and protects everything; dev stays cheap
+ * and disposable; staging sits between, close enough to prod to rehearse a release on it.
+ */
+public record EnvironmentDefaults(
+        boolean deletionProtection,
+        String subnetCidr,
+        double flowLogSampling,
+        int keepRecentImages,
+        int deleteUntaggedImagesAfterDays) {
+
+    public static EnvironmentDefaults of(Environment environment) {
+        return switch (environment) {
+            case DEV -> new EnvironmentDefaults(false, "10.30.0.0/20", 0.1, 5, 7);
+            case STAGING -> new EnvironmentDefaults(true, "10.20.0.0/20", 0.25, 10, 7);
+            case PROD -> new EnvironmentDefaults(true, "10.10.0.0/20", 0.5, 20, 14);
+        };
+    }
+}

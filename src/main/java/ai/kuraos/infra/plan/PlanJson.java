@@ -1,0 +1,63 @@
+package ai.kuraos.infra.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code plan.json}, the reviewable desired state of a stack. Its shape is a contract that tests, PR diffs and
+ * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus protect and dependsOn when
+ * set), outputs. Output is deterministic and laid out one value per line so that a git diff is the review.
+ */
+public final class PlanJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private PlanJson() {
+    }
+
+    public static ObjectNode toJson(Plan plan) {
+        var root = JsonNodeFactory.instance.objectNode();
+        root.put("project", plan.project());
+        root.put("stack", plan.stack());
+        var resources = root.putArray("resources");
+        for (var resource : plan.resources()) {
+            var entry = resources.addObject();
+            entry.put("type", resource.type());
+            entry.put("name", resource.name());
+            entry.put("parent", resource.parent());
+            if (resource.protect()) {
+                entry.put("protect", true);
+            }
+            if (!resource.dependsOn().isEmpty()) {
+                var dependsOn = entry.putArray("dependsOn");
+                resource.dependsOn().forEach(dependsOn::add);
+            }
+            entry.set("inputs", resource.inputs());
+            if (resource.outputs() != null) {
+                entry.set("outputs", resource.outputs());
+            }
+        }
+        root.set("outputs", plan.outputs());
+        return root;
+    }
+
+    public static String render(Plan plan) {
+        try {
+            return JSON.writer(LAYOUT).writeValueAsString(toJson(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the plan of stack " + plan.stack(), e);
+        }
+    }
+}

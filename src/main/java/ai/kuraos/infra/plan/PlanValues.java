@@ -1,0 +1,83 @@
+package ai.kuraos.infra.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.core.internal.Constants;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns the values the engine receives (protobuf, where every number is a double and secrets, unknowns and resource
+ * references are wrapped in marker objects) into the plan's JSON: whole numbers as integers, keys sorted,
+ * {@code "[secret]"} for anything secret, {@code "[unknown]"} for values not known before creation.
+ */
+public final class PlanValues {
+
+    public static final String SECRET = "[secret]";
+    public static final String UNKNOWN = "[unknown]";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Doubles represent integers exactly up to 2^53. */
+    private static final double LARGEST_EXACT_WHOLE = 9_007_199_254_740_992d;
+
+    private PlanValues() {
+    }
+
+    public static ObjectNode object(Struct struct, Function<String, String> nameOfUrn) {
+        return object(struct.getFieldsMap(), nameOfUrn);
+    }
+
+    public static JsonNode value(Value value, Function<String, String> nameOfUrn) {
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> NODES.nullNode();
+            case BOOL_VALUE -> NODES.booleanNode(value.getBoolValue());
+            case NUMBER_VALUE -> number(value.getNumberValue());
+            case STRING_VALUE -> Constants.UnknownValue.equals(value.getStringValue())
+                    ? NODES.textNode(UNKNOWN) : NODES.textNode(value.getStringValue());
+            case LIST_VALUE -> {
+                var array = NODES.arrayNode();
+                value.getListValue().getValuesList().forEach(element -> array.add(value(element, nameOfUrn)));
+                yield array;
+            }
+            case STRUCT_VALUE -> special(value.getStructValue().getFieldsMap(), nameOfUrn);
+        };
+    }
+
+    /** Whole numbers become integers; the engine's protobuf transport turns every number into a double. */
+    public static JsonNode number(double number) {
+        if (number == Math.rint(number) && Math.abs(number) <= LARGEST_EXACT_WHOLE) {
+            return NODES.numberNode((long) number);
+        }
+        return NODES.numberNode(number);
+    }
+
+    private static JsonNode special(Map<String, Value> fields, Function<String, String> nameOfUrn) {
+        var signature = fields.get(Constants.SpecialSigKey);
+        if (signature == null) {
+            return object(fields, nameOfUrn);
+        }
+        return switch (signature.getStringValue()) {
+            case Constants.SpecialSecretSig -> NODES.textNode(SECRET);
+            case Constants.SpecialResourceSig ->
+                    NODES.textNode("${" + nameOfUrn.apply(fields.get("urn").getStringValue()) + "}");
+            case Constants.SpecialOutputSig -> {
+                if (fields.containsKey("secret") && fields.get("secret").getBoolValue()) {
+                    yield NODES.textNode(SECRET);
+                }
+                yield fields.containsKey("value") ? value(fields.get("value"), nameOfUrn) : NODES.textNode(UNKNOWN);
+            }
+            default -> throw new IllegalArgumentException("unsupported engine value with signature " + signature);
+        };
+    }
+
+    private static ObjectNode object(Map<String, Value> fields, Function<String, String> nameOfUrn) {
+        var object = NODES.objectNode();
+        new TreeMap<>(fields).forEach((key, field) -> object.set(key, value(field, nameOfUrn)));
+        return object;
+    }
+}

@@ -1,0 +1,25 @@
+package ai.kuraos.infra.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulumi.resources.Resource;
+
+import java.util.List;
+
+/**
+ * One resource as the program declared it. {@code parent} is the name of the component it belongs to (null at the
+ * top); {@code outputs} is what a component registered, null for other resources.
+ */
+public record PlannedResource(
+        String type,
+        String name,
+        String parent,
+        boolean protect,
+        List<String> dependsOn,
+        ObjectNode inputs,
+        ObjectNode outputs,
+        Class<? extends Resource> resourceClass) {
+
+    public PlannedResource {
+        dependsOn = List.copyOf(dependsOn);
+    }
+}

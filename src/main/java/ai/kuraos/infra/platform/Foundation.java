@@ -1,0 +1,196 @@
+package ai.kuraos.infra.platform;
+
+import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.config.FoundationSettings;
+import ai.kuraos.infra.config.Target;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.artifactregistry.Repository;
+import com.pulumi.gcp.artifactregistry.RepositoryArgs;
+import com.pulumi.gcp.artifactregistry.inputs.RepositoryCleanupPolicyArgs;
+import com.pulumi.gcp.artifactregistry.inputs.RepositoryCleanupPolicyConditionArgs;
+import com.pulumi.gcp.artifactregistry.inputs.RepositoryCleanupPolicyMostRecentVersionsArgs;
+import com.pulumi.gcp.artifactregistry.inputs.RepositoryDockerConfigArgs;
+import com.pulumi.gcp.compute.GlobalAddress;
+import com.pulumi.gcp.compute.GlobalAddressArgs;
+import com.pulumi.gcp.compute.Network;
+import com.pulumi.gcp.compute.NetworkArgs;
+import com.pulumi.gcp.compute.Subnetwork;
+import com.pulumi.gcp.compute.SubnetworkArgs;
+import com.pulumi.gcp.compute.inputs.SubnetworkLogConfigArgs;
+import com.pulumi.gcp.projects.Service;
+import com.pulumi.gcp.projects.ServiceArgs;
+import com.pulumi.gcp.serviceaccount.Account;
+import com.pulumi.gcp.serviceaccount.AccountArgs;
+import com.pulumi.gcp.servicenetworking.Connection;
+import com.pulumi.gcp.servicenetworking.ConnectionArgs;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code kura:platform:Foundation}: what every other capability stands on. The project's APIs, a custom-mode VPC with
+ * one regional subnet and private access to Google's managed services, the image registry, and the dedicated
+ * identities of the backend and the migrator (nothing runs as the default compute account).
+ */
+public final class Foundation extends KuraComponent {
+
+    public static final String TYPE = "kura:platform:Foundation";
+
+    private final Network network;
+    private final Subnetwork subnetwork;
+    private final Connection privateServicesConnection;
+    private final Output<String> registryUrl;
+    private final Account backendServiceAccount;
+    private final Account migratorServiceAccount;
+
+    public Foundation(String name, Target target, FoundationSettings settings) {
+        super(TYPE, name, settings.protect());
+        var apis = enableApis(target);
+        var network = settings.network();
+
+        this.network = new Network("kura-vpc", NetworkArgs.builder()
+                .project(target.project())
+                .name(Names.VPC)
+                .description("Kura platform network: one regional subnet, private access to Google services")
+                .autoCreateSubnetworks(false)
+                .routingMode("REGIONAL")
+                .build(), child(apis.get(ProjectApis.COMPUTE)));
+
+        this.subnetwork = new Subnetwork("kura-subnet", SubnetworkArgs.builder()
+                .project(target.project())
+                .region(target.region())
+                .name(Names.subnet(target.region()))
+                .network(this.network.id())
+                .ipCidrRange(network.subnetCidr())
+                .stackType("IPV4_ONLY")
+                // Cloud Run's Direct VPC egress and GKE nodes reach Google APIs without public IPs.
+                .privateIpGoogleAccess(true)
+                .logConfig(SubnetworkLogConfigArgs.builder()
+                        .aggregationInterval("INTERVAL_5_SEC")
+                        .flowSampling(network.flowLogSampling())
+                        .metadata("INCLUDE_ALL_METADATA")
+                        .build())
+                .build(), child(apis.get(ProjectApis.COMPUTE)));
+
+        var privateServicesRange = new GlobalAddress("kura-private-services", GlobalAddressArgs.builder()
+                .project(target.project())
+                .name(Names.PRIVATE_SERVICES_RANGE)
+                .description("Peered to Google's service producer network: Cloud SQL and Memorystore private IPs")
+                .purpose("VPC_PEERING")
+                .addressType("INTERNAL")
+                .address(network.privateServicesAddress().map(Output::of).orElse(null))
+                .prefixLength(network.privateServicesPrefixLength())
+                .network(this.network.id())
+                .labels(target.labels())
+                .build(), child(apis.get(ProjectApis.COMPUTE)));
+
+        this.privateServicesConnection = new Connection("kura-private-services-connection", ConnectionArgs.builder()
+                .network(this.network.id())
+                .service(ProjectApis.SERVICE_NETWORKING)
+                .reservedPeeringRanges(privateServicesRange.name().applyValue(List::of))
+                .build(), child(apis.get(ProjectApis.SERVICE_NETWORKING)));
+
+        var registry = settings.registry();
+        new Repository("kura-images", RepositoryArgs.builder()
+                .project(target.project())
+                .location(target.region())
+                .repositoryId(registry.repositoryId())
+                .format("DOCKER")
+                .description("Kura container images (backend, migrator, inference)")
+                .dockerConfig(RepositoryDockerConfigArgs.builder().immutableTags(registry.immutableTags()).build())
+                .cleanupPolicyDryRun(false)
+                .cleanupPolicies(
+                        RepositoryCleanupPolicyArgs.builder()
+                                .id("keep-recent")
+                                .action("KEEP")
+                                .mostRecentVersions(RepositoryCleanupPolicyMostRecentVersionsArgs.builder()
+                                        .keepCount(registry.keepRecentImages())
+                                        .build())
+                                .build(),
+                        RepositoryCleanupPolicyArgs.builder()
+                                .id("delete-untagged")
+                                .action("DELETE")
+                                .condition(RepositoryCleanupPolicyConditionArgs.builder()
+                                        .tagState("UNTAGGED")
+                                        .olderThan(seconds(Duration.ofDays(registry.deleteUntaggedImagesAfterDays())))
+                                        .build())
+                                .build())
+                .labels(target.labels())
+                .build(), child(apis.get(ProjectApis.ARTIFACT_REGISTRY)));
+        this.registryUrl = Output.of(Names.registryUrl(target.region(), target.project(), registry.repositoryId()));
+
+        this.backendServiceAccount = new Account("kura-backend-sa", AccountArgs.builder()
+                .project(target.project())
+                .accountId(Names.BACKEND_ACCOUNT_ID)
+                .displayName("Kura backend runtime")
+                .description("Identity of the kura-backend Cloud Run service; granted only what the backend uses")
+                .build(), child(apis.get(ProjectApis.IAM)));
+
+        this.migratorServiceAccount = new Account("kura-migrator-sa", AccountArgs.builder()
+                .project(target.project())
+                .accountId(Names.MIGRATOR_ACCOUNT_ID)
+                .displayName("Kura database migrator")
+                .description("Identity of the kura-migrator Cloud Run job (alembic upgrade heads)")
+                .build(), child(apis.get(ProjectApis.IAM)));
+
+        registerOutputs(Map.of(
+                "networkId", this.network.id(),
+                "subnetworkId", this.subnetwork.id(),
+                "registryUrl", this.registryUrl,
+                "backendServiceAccountEmail", this.backendServiceAccount.email(),
+                "migratorServiceAccountEmail", this.migratorServiceAccount.email()));
+    }
+
+    private Map<String, Service> enableApis(Target target) {
+        var services = new LinkedHashMap<String, Service>();
+        for (var api : ProjectApis.REQUIRED) {
+            services.put(api, new Service(ProjectApis.logicalName(api), ServiceArgs.builder()
+                    .project(target.project())
+                    .service(api)
+                    // Disabling an API on destroy would break whatever else in the project uses it.
+                    .disableOnDestroy(false)
+                    .disableDependentServices(false)
+                    .build(), child()));
+        }
+        return services;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + "s";
+    }
+
+    public Output<String> networkId() {
+        return network.id();
+    }
+
+    public Output<String> networkName() {
+        return network.name();
+    }
+
+    public Output<String> subnetworkId() {
+        return subnetwork.id();
+    }
+
+    public Output<String> subnetworkName() {
+        return subnetwork.name();
+    }
+
+    /** Resources on private IPs (Cloud SQL, Memorystore) must be created after the peering exists. */
+    public Connection privateServicesConnection() {
+        return privateServicesConnection;
+    }
+
+    public Output<String> registryUrl() {
+        return registryUrl;
+    }
+
+    public Account backendServiceAccount() {
+        return backendServiceAccount;
+    }
+
+    public Account migratorServiceAccount() {
+        return migratorServiceAccount;
+    }
+}

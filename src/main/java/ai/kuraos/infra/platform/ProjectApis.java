@@ -1,0 +1,39 @@
+package ai.kuraos.infra.platform;
+
+import java.util.List;
+
+/** The Google APIs the platform's resources call. Enabled once per project, never disabled by a destroy. */
+public final class ProjectApis {
+
+    public static final String ARTIFACT_REGISTRY = "artifactregistry.googleapis.com";
+    public static final String COMPUTE = "compute.googleapis.com";
+    public static final String IAM = "iam.googleapis.com";
+    public static final String SERVICE_NETWORKING = "servicenetworking.googleapis.com";
+
+    public static final List<String> REQUIRED = List.of(
+            ARTIFACT_REGISTRY,
+            "cloudprofiler.googleapis.com",
+            // Project-level IAM bindings go through the Resource Manager API.
+            "cloudresourcemanager.googleapis.com",
+            "cloudtrace.googleapis.com",
+            COMPUTE,
+            "container.googleapis.com",
+            IAM,
+            // Keyless CI impersonates the deployer service accounts through this API.
+            "iamcredentials.googleapis.com",
+            "logging.googleapis.com",
+            "monitoring.googleapis.com",
+            "redis.googleapis.com",
+            "run.googleapis.com",
+            "secretmanager.googleapis.com",
+            SERVICE_NETWORKING,
+            "sqladmin.googleapis.com");
+
+    private ProjectApis() {
+    }
+
+    /** {@code run.googleapis.com} becomes {@code api-run}. */
+    public static String logicalName(String service) {
+        return "api-" + service.substring(0, service.indexOf('.'));
+    }
+}
