@@ -26,6 +26,7 @@ public final class ConfigReader {
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigSection> sections = new ArrayList<>();
     private final ConfigSection namespace;
+    private final Set<String> providerKeysRead = new TreeSet<>();
 
     public ConfigReader(StackConfigValues raw) {
         this.raw = raw;
@@ -50,6 +51,7 @@ public final class ConfigReader {
 
     /** A setting of another namespace that the program reads too, such as {@code gcp:project}. */
     public ConfigValue providerSetting(String fullKey) {
+        providerKeysRead.add(fullKey);
         var value = raw.values().get(fullKey);
         return new ConfigValue(this, fullKey,
                 value == null ? null : JsonNodeFactory.instance.textNode(value), raw.isSecret(fullKey));
@@ -79,7 +81,7 @@ public final class ConfigReader {
 
     /** Every key the program asked for, as users write them; the README's configuration reference lists them all. */
     public Set<String> knownKeys() {
-        var keys = new TreeSet<String>();
+        var keys = new TreeSet<>(providerKeysRead);
         sections.forEach(section -> keys.addAll(section.knownKeys()));
         return keys;
     }

@@ -1,0 +1,241 @@
+package ai.kuraos.infra.cli;
+
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanCommandTest {
+
+    @TempDir
+    Path project;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void copyTheProject() throws IOException {
+        Files.copy(SynthesizedStack.PROJECT_ROOT.resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        for (var stack : SynthesizedStack.PROJECT.stacks()) {
+            var file = "Pulumi." + stack + ".yaml";
+            Files.copy(SynthesizedStack.PROJECT_ROOT.resolve(file), project.resolve(file));
+        }
+    }
+
+    private Run plan(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var all = new ArrayList<>(List.of("plan", "--project-dir", project.toString()));
+        all.addAll(List.of(args));
+        var code = KuraCli.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path planFile(String stack) {
+        return project.resolve("stacks").resolve(stack).resolve("plan.json");
+    }
+
+    private void editStackFile(String stack, String from, String to) throws IOException {
+        var file = project.resolve("Pulumi." + stack + ".yaml");
+        var text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private void addToStackFile(String stack, String configLine) throws IOException {
+        Files.writeString(project.resolve("Pulumi." + stack + ".yaml"), "  " + configLine + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void writesEveryStacksPlanAndSummarisesItPerComponent() {
+        var run = plan("--all");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(planFile("dev")).exists();
+        assertThat(planFile("staging")).exists();
+        assertThat(planFile("prod")).exists();
+        assertThat(run.out()).contains("prod: 23 resources, 5 outputs -> stacks/prod/ (updated: plan.json)")
+                .containsPattern("foundation +kura:platform:Foundation +22 resources");
+    }
+
+    @Test
+    void writesTheSameContentAsTheRepositorysCommittedPlan() throws IOException {
+        plan("--stack", "prod");
+
+        assertThat(Files.readString(planFile("prod"))).isEqualTo(SynthesizedStack.of("prod").rendered());
+    }
+
+    @Test
+    void rewritingAnUnchangedPlanTouchesNothing() {
+        plan("--all");
+
+        var again = plan("--stack", "dev");
+
+        assertThat(again.out()).contains("dev: 23 resources, 5 outputs -> stacks/dev/ (unchanged)");
+    }
+
+    @Test
+    void planningOneStackLeavesTheOthersAlone() {
+        assertThat(plan("--stack", "staging").exitCode()).isZero();
+
+        assertThat(planFile("staging")).exists();
+        assertThat(planFile("prod")).doesNotExist();
+    }
+
+    @Test
+    void checkPassesWhenStacksAreUpToDate() {
+        plan("--all");
+
+        var check = plan("--all", "--check");
+
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).isEqualTo("stacks/ is up to date for dev, prod, staging\n");
+    }
+
+    @Test
+    void checkFailsWithAReadableUnifiedDiffWhenAConfigValueChangesAndWritesNothing() throws IOException {
+        plan("--all");
+        var committed = Files.readString(planFile("prod"));
+        editStackFile("prod", "flowLogSampling: 0.5", "flowLogSampling: 0.75");
+
+        var check = plan("--all", "--check");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).contains(
+                "--- a/stacks/prod/plan.json\n+++ b/stacks/prod/plan.json\n@@ ",
+                "-          \"flowSampling\": 0.5,\n+          \"flowSampling\": 0.75,\n");
+        assertThat(check.out()).doesNotContain("stacks/dev/").doesNotContain("stacks/staging/");
+        assertThat(check.err()).contains("stacks/ is out of date for prod: run `java -jar target/kura-infra.jar plan --all`");
+        assertThat(Files.readString(planFile("prod"))).isEqualTo(committed);
+    }
+
+    @Test
+    void checkFailsWhenAPlanWasNeverWritten() {
+        var check = plan("--stack", "dev", "--check");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).startsWith("--- /dev/null\n+++ b/stacks/dev/plan.json\n");
+        assertThat(check.err()).contains("plan --stack dev");
+        assertThat(project.resolve("stacks")).doesNotExist();
+    }
+
+    @Test
+    void checkReportsAPlanDirectoryThatBelongsToNoStackAndPlanAllRemovesIt() throws IOException {
+        plan("--all");
+        Files.createDirectories(project.resolve("stacks/qa"));
+        Files.writeString(project.resolve("stacks/qa/plan.json"), "{}\n");
+
+        var check = plan("--all", "--check");
+        var rewrite = plan("--all");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("stacks/qa belongs to no stack (there is no Pulumi.qa.yaml)");
+        assertThat(rewrite.out()).contains("stacks/qa: removed");
+        assertThat(project.resolve("stacks/qa")).doesNotExist();
+    }
+
+    @Test
+    void failsWhenTheStackIsUnknownAndListsTheStacksThatExist() {
+        var run = plan("--stack", "prd");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: unknown stack 'prd' (there is no Pulumi.prd.yaml). Did you mean 'prod'?"
+                + " Stacks in this project: dev, prod, staging\n");
+        assertThat(project.resolve("stacks")).doesNotExist();
+    }
+
+    @Test
+    void failsWhenNeitherStacksNorAllAreGiven() {
+        var run = plan();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--stack NAME", "--all");
+    }
+
+    @Test
+    void failsOutsideAPulumiProject() throws IOException {
+        Files.delete(project.resolve("Pulumi.yaml"));
+
+        var run = plan("--all");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a Pulumi project (no Pulumi.yaml)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown key             | kura-infra:netwrok: {}                     | kura-infra:netwrok: unknown key; did you mean kura-infra:network?",
+            "unknown namespace       | gcpp:zone: europe-southwest1-a             | gcpp:zone: unknown namespace 'gcpp'",
+            "bad value               | kura-infra:labels: {team: Platform}        | kura-infra:labels.team: got \"Platform\"; expected a label value",
+            "prod guard              | kura-infra:overrides: {}                   | kura-infra:deletionProtection: got false; deletion protection cannot be turned off in a prod stack",
+            "unknown override        | kura-infra:overrides: {allow-everything: x} | kura-infra:overrides.allow-everything: invalid name; expected one of allow-unprotected-prod",
+    })
+    void failsWithExit2NamingTheKeyAndWritesNothingWhenConfigIsInvalid(String name, String line, String message)
+            throws IOException {
+        if (name.equals("prod guard")) {
+            editStackFile("prod", "kura-infra:deletionProtection: true", "kura-infra:deletionProtection: false");
+        }
+        addToStackFile("prod", line);
+
+        var run = plan("--all");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: stack 'prod' has 1 configuration error:\n  - " + message)
+                .endsWith("nothing was written: fix the configuration above and run plan again\n");
+        assertThat(project.resolve("stacks")).doesNotExist();
+    }
+
+    @Test
+    void reportsTheErrorsOfEveryStackAtOnce() throws IOException {
+        editStackFile("dev", "subnetCidr: 10.30.0.0/20", "subnetCidr: 10.30.0.0/33");
+        editStackFile("staging", "keepRecentImages: 10", "keepRecentImages: -1");
+
+        var run = plan("--all");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("stack 'dev' has 1 configuration error", "kura-infra:network.subnetCidr: got \"10.30.0.0/33\"",
+                "stack 'staging' has 1 configuration error", "kura-infra:artifactRegistry.keepRecentImages: got -1");
+    }
+
+    @Test
+    void neverPrintsAnEncryptedValue() throws IOException {
+        addToStackFile("dev", "kura-infra:labels: {team: {secure: v1:AAAAAAAAAAAAAAAA}}");
+
+        var run = plan("--stack", "dev");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("kura-infra:labels.team: got [secret]").doesNotContain("v1:AAAA");
+    }
+
+    @Test
+    void helpDocumentsTheExitCodes() {
+        var help = plan("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--check", "--all", "--stack=NAME", "Exit codes:",
+                "2   bad usage, an unknown stack or invalid configuration; nothing was written");
+    }
+
+    @Test
+    void withoutACommandPrintsUsage() {
+        var out = new StringWriter();
+
+        var code = KuraCli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).contains("Usage: kura-infra", "plan");
+    }
+}

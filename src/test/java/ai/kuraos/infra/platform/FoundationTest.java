@@ -1,0 +1,198 @@
+package ai.kuraos.infra.platform;
+
+import ai.kuraos.infra.config.Environment;
+import ai.kuraos.infra.config.FoundationSettings;
+import ai.kuraos.infra.config.NetworkSettings;
+import ai.kuraos.infra.config.RegistrySettings;
+import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FoundationTest {
+
+    private static final String SERVICE = "gcp:projects/service:Service";
+    private static final String NETWORK = "gcp:compute/network:Network";
+    private static final String SUBNETWORK = "gcp:compute/subnetwork:Subnetwork";
+    private static final String GLOBAL_ADDRESS = "gcp:compute/globalAddress:GlobalAddress";
+    private static final String CONNECTION = "gcp:servicenetworking/connection:Connection";
+    private static final String REPOSITORY = "gcp:artifactregistry/repository:Repository";
+    private static final String ACCOUNT = "gcp:serviceaccount/account:Account";
+
+    @Nested
+    class Prod {
+        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+
+        @Test
+        void enablesEveryApiThePlatformUsesAndNeverDisablesItOnDestroy() {
+            prod.hasResourceCount(SERVICE, ProjectApis.REQUIRED.size());
+            for (var api : ProjectApis.REQUIRED) {
+                prod.resource(SERVICE, ProjectApis.logicalName(api))
+                        .hasInput("service", api)
+                        .hasInput("project", "kura-os")
+                        .hasInput("disableOnDestroy", false)
+                        .hasInput("disableDependentServices", false);
+            }
+            assertThat(ProjectApis.REQUIRED).contains("run.googleapis.com", "sqladmin.googleapis.com",
+                    "redis.googleapis.com", "secretmanager.googleapis.com", "compute.googleapis.com",
+                    "servicenetworking.googleapis.com", "artifactregistry.googleapis.com", "cloudtrace.googleapis.com",
+                    "cloudprofiler.googleapis.com", "monitoring.googleapis.com", "logging.googleapis.com",
+                    "container.googleapis.com", "iam.googleapis.com");
+        }
+
+        @Test
+        void declaresACustomModeVpcWithOneRegionalSubnetAndPrivateGoogleAccess() {
+            prod.hasResourceCount(NETWORK, 1).hasResourceCount(SUBNETWORK, 1);
+            prod.resource(NETWORK, "kura-vpc")
+                    .hasInput("name", "kura-vpc")
+                    .hasInput("autoCreateSubnetworks", false)
+                    .hasInput("routingMode", "REGIONAL");
+            prod.resource(SUBNETWORK, "kura-subnet")
+                    .hasInput("name", "kura-europe-southwest1")
+                    .hasInput("region", "europe-southwest1")
+                    .hasInput("network", "${kura-vpc.id}")
+                    .hasInput("ipCidrRange", "10.10.0.0/20")
+                    .hasInput("privateIpGoogleAccess", true)
+                    .hasInput("logConfig", Map.of("aggregationInterval", "INTERVAL_5_SEC", "flowSampling", 0.5,
+                            "metadata", "INCLUDE_ALL_METADATA"));
+        }
+
+        @Test
+        void peersAPrivateServicesRangeWithGooglesServiceNetwork() {
+            prod.resource(GLOBAL_ADDRESS, "kura-private-services")
+                    .hasInput("purpose", "VPC_PEERING")
+                    .hasInput("addressType", "INTERNAL")
+                    .hasInput("address", "10.100.0.0")
+                    .hasInput("prefixLength", 16)
+                    .hasInput("network", "${kura-vpc.id}");
+            prod.resource(CONNECTION, "kura-private-services-connection")
+                    .hasInput("service", "servicenetworking.googleapis.com")
+                    .hasInput("network", "${kura-vpc.id}")
+                    .hasInput("reservedPeeringRanges", List.of("kura-private-services"))
+                    .dependsOn("api-servicenetworking");
+        }
+
+        @Test
+        void keepsImagesInADockerRepositoryWithACleanupPolicy() {
+            prod.resource(REPOSITORY, "kura-images")
+                    .hasInput("repositoryId", "kura")
+                    .hasInput("format", "DOCKER")
+                    .hasInput("location", "europe-southwest1")
+                    .hasInput("dockerConfig.immutableTags", true)
+                    .hasInput("cleanupPolicyDryRun", false)
+                    .hasInput("cleanupPolicies", List.of(
+                            Map.of("id", "keep-recent", "action", "KEEP", "mostRecentVersions", Map.of("keepCount", 20)),
+                            Map.of("id", "delete-untagged", "action", "DELETE",
+                                    "condition", Map.of("tagState", "UNTAGGED", "olderThan", "1209600s"))));
+        }
+
+        @Test
+        void givesTheBackendAndTheMigratorTheirOwnServiceAccounts() {
+            prod.hasResourceCount(ACCOUNT, 2);
+            prod.resource(ACCOUNT, "kura-backend-sa").hasInput("accountId", "kura-backend").hasInput("project", "kura-os");
+            prod.resource(ACCOUNT, "kura-migrator-sa").hasInput("accountId", "kura-migrator").hasInput("project", "kura-os");
+        }
+
+        @Test
+        void createsEachResourceOnlyAfterItsApiIsEnabled() {
+            prod.resource(NETWORK, "kura-vpc").dependsOn("api-compute");
+            prod.resource(SUBNETWORK, "kura-subnet").dependsOn("api-compute");
+            prod.resource(REPOSITORY, "kura-images").dependsOn("api-artifactregistry");
+            prod.resource(ACCOUNT, "kura-backend-sa").dependsOn("api-iam");
+        }
+
+        @Test
+        void protectsEveryResourceItOwns() {
+            assertThat(prod.childrenOf("foundation")).isNotEmpty().allSatisfy(child ->
+                    assertThat(child.protect()).as("%s is protected", child.name()).isTrue());
+        }
+
+        @Test
+        void parentsEveryResourceToTheComponent() {
+            var resources = prod.plan().resources();
+            assertThat(resources.get(0).type()).isEqualTo(Foundation.TYPE);
+            assertThat(prod.childrenOf("foundation")).hasSize(resources.size() - 1);
+        }
+
+        @Test
+        void registersItsOutputsAndTheStackExportsThem() {
+            var component = prod.resource(Foundation.TYPE, "foundation");
+            assertThat(component.output("registryUrl").asText()).isEqualTo("europe-southwest1-docker.pkg.dev/kura-os/kura");
+            assertThat(component.output("backendServiceAccountEmail").asText()).isEqualTo("${kura-backend-sa.email}");
+            assertThat(component.output("networkId").asText()).isEqualTo("${kura-vpc.id}");
+
+            assertThat(prod.output("network").asText()).isEqualTo("kura-vpc");
+            assertThat(prod.output("artifactRegistry").asText()).isEqualTo("europe-southwest1-docker.pkg.dev/kura-os/kura");
+            assertThat(prod.output("migratorServiceAccount").asText()).isEqualTo("${kura-migrator-sa.email}");
+        }
+    }
+
+    @Nested
+    class Dev {
+        private final SynthesizedStack dev = SynthesizedStack.of("dev");
+
+        @Test
+        void isSmallerAndCheaperThanProd() {
+            dev.resource(SUBNETWORK, "kura-subnet")
+                    .hasInput("ipCidrRange", "10.30.0.0/20")
+                    .hasInput("logConfig.flowSampling", 0.1)
+                    .hasInput("project", "kura-os-dev");
+            dev.resource(REPOSITORY, "kura-images")
+                    .hasInput("cleanupPolicies[0].mostRecentVersions.keepCount", 5)
+                    .hasInput("cleanupPolicies[1].condition.olderThan", "604800s");
+        }
+
+        @Test
+        void protectsNothingSoItCanBeTornDown() {
+            assertThat(dev.childrenOf("foundation")).allSatisfy(child ->
+                    assertThat(child.protect()).as("%s is protected", child.name()).isFalse());
+        }
+    }
+
+    @Nested
+    class Staging {
+        private final SynthesizedStack staging = SynthesizedStack.of("staging");
+
+        @Test
+        void isProtectedLikeProdWithItsOwnRanges() {
+            staging.resource(NETWORK, "kura-vpc").isProtected().hasInput("project", "kura-os-staging");
+            staging.resource(SUBNETWORK, "kura-subnet").hasInput("ipCidrRange", "10.20.0.0/20");
+            staging.resource(GLOBAL_ADDRESS, "kura-private-services").hasInput("address", "10.110.0.0");
+        }
+    }
+
+    @Nested
+    class FromPlainValues {
+
+        private SynthesizedStack foundation(NetworkSettings network, boolean protect) {
+            var target = new Target("sandbox", Environment.DEV, "kura-sandbox", "europe-west4", Map.of("app", "kura"));
+            var settings = new FoundationSettings(network, new RegistrySettings("images", 3, 2, false), protect);
+            return SynthesizedStack.ofProgram("sandbox", ctx -> new Foundation("foundation", target, settings));
+        }
+
+        @Test
+        void withoutAPrivateServicesAddressLetsGooglePickTheBlock() {
+            var stack = foundation(new NetworkSettings("192.168.0.0/24", Optional.empty(), 20, 1.0), false);
+
+            stack.resource(GLOBAL_ADDRESS, "kura-private-services").hasNoInput("address").hasInput("prefixLength", 20);
+            stack.resource(SUBNETWORK, "kura-subnet").hasInput("name", "kura-europe-west4").isNotProtected();
+            stack.resource(REPOSITORY, "kura-images")
+                    .hasInput("repositoryId", "images")
+                    .hasInput("dockerConfig.immutableTags", false)
+                    .hasInput("cleanupPolicies[1].condition.olderThan", "172800s");
+        }
+
+        @Test
+        void protectsEveryChildWhenAsked() {
+            var stack = foundation(new NetworkSettings("192.168.0.0/24", Optional.empty(), 20, 1.0), true);
+
+            assertThat(stack.childrenOf("foundation")).allSatisfy(child -> assertThat(child.protect()).isTrue());
+        }
+    }
+}

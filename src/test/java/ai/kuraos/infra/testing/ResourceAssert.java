@@ -1,0 +1,71 @@
+package ai.kuraos.infra.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Assertions on one planned resource, by input path: {@code hasInput("logConfig.flowSampling", 0.5)}. */
+public final class ResourceAssert {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JsonNode entry;
+
+    ResourceAssert(JsonNode entry) {
+        this.entry = entry;
+    }
+
+    public String name() {
+        return entry.path("name").asText();
+    }
+
+    public JsonNode input(String path) {
+        return JsonPath.get(entry.path("inputs"), path);
+    }
+
+    public ResourceAssert hasInput(String path, Object expected) {
+        assertThat(input(path)).as("%s input %s", name(), path).isEqualTo(JSON.valueToTree(expected));
+        return this;
+    }
+
+    public ResourceAssert hasNoInput(String path) {
+        assertThat(input(path).isMissingNode()).as("%s has no input %s, got %s", name(), path, input(path)).isTrue();
+        return this;
+    }
+
+    public ResourceAssert hasParent(String parent) {
+        assertThat(entry.path("parent").asText(null)).as("%s parent", name()).isEqualTo(parent);
+        return this;
+    }
+
+    public ResourceAssert isProtected() {
+        assertThat(entry.path("protect").asBoolean(false)).as("%s is protected", name()).isTrue();
+        return this;
+    }
+
+    public ResourceAssert isNotProtected() {
+        assertThat(entry.has("protect")).as("%s is not protected", name()).isFalse();
+        return this;
+    }
+
+    public ResourceAssert dependsOn(String... names) {
+        var dependsOn = new ArrayList<String>();
+        entry.path("dependsOn").forEach(node -> dependsOn.add(node.asText()));
+        assertThat(dependsOn).as("%s dependsOn", name()).containsExactlyInAnyOrder(names);
+        return this;
+    }
+
+    public JsonNode output(String name) {
+        return entry.path("outputs").path(name);
+    }
+
+    public List<String> inputNames() {
+        var names = new ArrayList<String>();
+        entry.path("inputs").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

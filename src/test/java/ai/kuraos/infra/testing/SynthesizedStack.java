@@ -1,0 +1,134 @@
+package ai.kuraos.infra.testing;
+
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.config.StackSettings;
+import ai.kuraos.infra.config.StackSettingsParser;
+import ai.kuraos.infra.plan.OfflineEngine;
+import ai.kuraos.infra.plan.Plan;
+import ai.kuraos.infra.plan.PlanJson;
+import ai.kuraos.infra.plan.PlannedResource;
+import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.plan.StackPlanner;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.Context;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A stack synthesized the way {@code plan} does it, read back from the rendered {@code plan.json} so that tests
+ * see exactly what reviewers see: {@code SynthesizedStack.of("prod").resource(type, name).hasInput(path, value)}.
+ */
+public final class SynthesizedStack {
+
+    public static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
+    public static final ProjectLayout PROJECT = new ProjectLayout(PROJECT_ROOT);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, SynthesizedStack> COMMITTED = new ConcurrentHashMap<>();
+
+    private final Plan plan;
+    private final String rendered;
+    private final JsonNode json;
+
+    private SynthesizedStack(Plan plan) {
+        this.plan = plan;
+        this.rendered = PlanJson.render(plan);
+        try {
+            this.json = JSON.readTree(rendered);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One of the repository's stacks, from its committed {@code Pulumi.<stack>.yaml}. */
+    public static SynthesizedStack of(String stack) {
+        return COMMITTED.computeIfAbsent(stack, name -> from(StackPlanner.settings(PROJECT, name)));
+    }
+
+    /** A repository stack with some config keys replaced or (with a null value) removed. */
+    public static SynthesizedStack withConfig(String stack, Map<String, String> changes) {
+        return from(StackSettingsParser.parse(stack, changedConfig(stack, changes)));
+    }
+
+    public static StackConfigValues changedConfig(String stack, Map<String, String> changes) {
+        var committed = StackConfigValues.fromStackFile(PROJECT.stackConfigFile(stack));
+        var values = new TreeMap<>(committed.values());
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                values.remove(key);
+            } else {
+                values.put(key, value);
+            }
+        });
+        return new StackConfigValues(values, committed.secretKeys());
+    }
+
+    public static SynthesizedStack from(StackSettings settings) {
+        return new SynthesizedStack(StackPlanner.plan(PROJECT.projectName(), settings));
+    }
+
+    /** Any program, e.g. one component built from plain values. */
+    public static SynthesizedStack ofProgram(String stack, Consumer<Context> program) {
+        return new SynthesizedStack(OfflineEngine.run("kura-infra", stack, program));
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public String rendered() {
+        return rendered;
+    }
+
+    public JsonNode json() {
+        return json;
+    }
+
+    public ResourceAssert resource(String type, String name) {
+        for (var entry : json.path("resources")) {
+            if (entry.path("type").asText().equals(type) && entry.path("name").asText().equals(name)) {
+                return new ResourceAssert(entry);
+            }
+        }
+        return fail("stack %s has no %s named %s; it has: %s", plan.stack(), type, name, names(type));
+    }
+
+    public List<ResourceAssert> resources(String type) {
+        var found = new ArrayList<ResourceAssert>();
+        json.path("resources").forEach(entry -> {
+            if (entry.path("type").asText().equals(type)) {
+                found.add(new ResourceAssert(entry));
+            }
+        });
+        return found;
+    }
+
+    public SynthesizedStack hasResourceCount(String type, int count) {
+        assertThat(resources(type)).as("%s resources in stack %s", type, plan.stack()).hasSize(count);
+        return this;
+    }
+
+    /** The children of a component, e.g. to check every child is parented to it. */
+    public List<PlannedResource> childrenOf(String component) {
+        return plan.resources().stream().filter(resource -> component.equals(resource.parent())).toList();
+    }
+
+    public JsonNode output(String name) {
+        return json.path("outputs").path(name);
+    }
+
+    private List<String> names(String type) {
+        return resources(type).stream().map(ResourceAssert::name).toList();
+    }
+}
