@@ -1,0 +1,117 @@
+package ai.kuraos.infra.engine;
+
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.plan.PlanValues;
+import ai.kuraos.infra.plan.PlannedResource;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Test;
+import pulumirpc.EngineOuterClass.LogSeverity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar run the way {@code pulumi preview} runs it: {@code java -jar target/kura-infra.jar} with no
+ * arguments and the language host's environment, against a fake engine. It proves the second way of running the
+ * program works and declares what the offline plan shows.
+ */
+class PulumiEngineRunIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path JAR = SynthesizedStack.PROJECT_ROOT.resolve("target/kura-infra.jar");
+
+    record Run(int exitCode, String output) {
+    }
+
+    private static Run runJar(FakePulumiEngine engine, String stack, StackConfigValues config)
+            throws IOException, InterruptedException {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
+        var environment = process.environment();
+        environment.put("PULUMI_MONITOR", engine.address());
+        environment.put("PULUMI_ENGINE", engine.address());
+        environment.put("PULUMI_PROJECT", "kura-infra");
+        environment.put("PULUMI_STACK", stack);
+        environment.put("PULUMI_DRY_RUN", "true");
+        environment.put("PULUMI_CONFIG", JSON.writeValueAsString(config.values()));
+        environment.put("PULUMI_CONFIG_SECRET_KEYS", JSON.writeValueAsString(config.secretKeys()));
+        var started = process.start();
+        var output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor(120, TimeUnit.SECONDS)).as("the program finished").isTrue();
+        return new Run(started.exitValue(), output);
+    }
+
+    @Test
+    void declaresUnderTheEngineExactlyWhatTheOfflinePlanShows() throws Exception {
+        var config = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
+        try (var engine = new FakePulumiEngine("kura-infra", "prod")) {
+            var run = runJar(engine, "prod", config);
+
+            assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
+            var declared = new TreeMap<String, JsonNode>();
+            var names = new HashMap<String, String>();
+            engine.registrations().forEach(request ->
+                    names.put(engine.urnOf(request.getType(), request.getName()), request.getName()));
+            engine.registrations().stream()
+                    .filter(request -> !request.getType().equals("pulumi:pulumi:Stack"))
+                    .forEach(request -> declared.put(request.getType() + " " + request.getName(),
+                            PlanValues.object(request.getObject(), urn -> names.getOrDefault(urn, urn))));
+            var planned = new TreeMap<String, JsonNode>();
+            for (PlannedResource resource : SynthesizedStack.of("prod").plan().resources()) {
+                planned.put(resource.type() + " " + resource.name(), knownBeforeCreation(resource.inputs()));
+            }
+
+            assertThat(declared.keySet()).isEqualTo(planned.keySet());
+            assertThat(declared).isEqualTo(planned);
+        }
+    }
+
+    @Test
+    void endsTheRunWithEveryConfigErrorBeforeDeclaringAnyResource() throws Exception {
+        var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
+        var values = new HashMap<>(committed.values());
+        values.put("kura-infra:deletionProtection", "false");
+        values.put("kura-infra:netwrok", "{}");
+        try (var engine = new FakePulumiEngine("kura-infra", "prod")) {
+            var run = runJar(engine, "prod", new StackConfigValues(values, committed.secretKeys()));
+
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(engine.registrations()).as("resources declared")
+                    .allSatisfy(request -> assertThat(request.getType()).isEqualTo("pulumi:pulumi:Stack"));
+            assertThat(engine.logs()).filteredOn(log -> log.getSeverity() == LogSeverity.ERROR)
+                    .singleElement()
+                    .satisfies(log -> assertThat(log.getMessage())
+                            .startsWith("stack 'prod' has 2 configuration errors:")
+                            .contains("kura-infra:deletionProtection: got false")
+                            .contains("kura-infra:netwrok: unknown key; did you mean kura-infra:network?")
+                            .doesNotContain("at ai.kuraos"));
+        }
+    }
+
+    /** In a preview of a new stack, what the offline plan shows as {@code ${name.output}} is not known yet. */
+    private static JsonNode knownBeforeCreation(JsonNode node) {
+        if (node.isTextual() && node.asText().contains("${")) {
+            return JsonNodeFactory.instance.textNode(PlanValues.UNKNOWN);
+        }
+        if (node.isObject()) {
+            var copy = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(field -> copy.set(field.getKey(), knownBeforeCreation(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(knownBeforeCreation(element)));
+            return copy;
+        }
+        return node;
+    }
+}
