@@ -1,11 +1,21 @@
 package ai.kuraos.infra;
 
+import ai.kuraos.infra.component.Principal;
+import ai.kuraos.infra.config.SecretCatalogue;
+import ai.kuraos.infra.config.SecretCatalogue.Reader;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.config.StackSettings;
 import ai.kuraos.infra.config.StackSettingsParser;
+import ai.kuraos.infra.data.Backups;
+import ai.kuraos.infra.data.Cache;
+import ai.kuraos.infra.data.Database;
+import ai.kuraos.infra.data.Secrets;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Pulumi program: wires every component from one stack's validated settings. The Pulumi CLI runs it with the
@@ -18,14 +28,32 @@ public final class KuraProgram {
 
     public static void define(Context ctx, StackSettings settings) {
         settings.configWarnings().forEach(ctx.log()::warn);
+        var target = settings.target();
 
-        var foundation = new Foundation("foundation", settings.target(), settings.foundation());
+        var foundation = new Foundation("foundation", target, settings.foundation());
+        var backend = new Principal("backend", foundation.backendServiceAccount().member());
+        var migrator = new Principal("migrator", foundation.migratorServiceAccount().member());
+
+        var database = new Database("database", target, settings.database(), foundation, List.of(backend, migrator));
+        var cache = new Cache("cache", target, settings.cache(), foundation);
+        new Secrets("secrets", target, settings.secrets(), foundation,
+                Map.of(SecretCatalogue.DATABASE_URL, database.databaseUrl(),
+                        SecretCatalogue.DB_PASSWORD, database.password(),
+                        SecretCatalogue.REDIS_AUTH, cache.authString()),
+                Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
+        var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
 
         ctx.export("network", foundation.networkName());
         ctx.export("subnetwork", foundation.subnetworkName());
         ctx.export("artifactRegistry", foundation.registryUrl());
         ctx.export("backendServiceAccount", foundation.backendServiceAccount().email());
         ctx.export("migratorServiceAccount", foundation.migratorServiceAccount().email());
+        ctx.export("databaseConnectionName", database.connectionName());
+        ctx.export("databasePrivateIp", database.privateIpAddress());
+        ctx.export("redisHost", cache.host());
+        ctx.export("redisPort", cache.port());
+        ctx.export("redisCaCertificate", cache.caCertificate());
+        ctx.export("backupsBucket", backups.bucketName());
     }
 
     /** Entry point under {@code pulumi preview/up}: configuration comes from the language host's environment. */

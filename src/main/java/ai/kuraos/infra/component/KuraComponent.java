@@ -1,5 +1,6 @@
 package ai.kuraos.infra.component;
 
+import ai.kuraos.infra.config.Target;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -7,19 +8,28 @@ import com.pulumi.resources.Resource;
 
 /**
  * A capability of the platform ({@code kura:<area>:<Name>}). Its children are parented to it, so the resource tree
- * reads like the architecture, and carry its deletion protection explicitly (Pulumi does not inherit it).
+ * reads like the architecture, and carry the stack's deletion protection explicitly (Pulumi does not inherit it).
  */
 public abstract class KuraComponent extends ComponentResource {
 
     private final boolean protect;
 
-    protected KuraComponent(String type, String name, boolean protect) {
+    protected KuraComponent(String type, String name, Target target) {
         super(type, name, ComponentResourceOptions.Empty);
-        this.protect = protect;
+        this.protect = target.deletionProtection();
     }
 
-    /** Options for a child resource: parented here, protected when the component is, created after {@code dependsOn}. */
+    /** Options for a child resource: parented here, protected when the stack is, created after {@code dependsOn}. */
     protected CustomResourceOptions child(Resource... dependsOn) {
-        return CustomResourceOptions.builder().parent(this).protect(protect).dependsOn(dependsOn).build();
+        return childOptions(dependsOn).build();
+    }
+
+    /** The same, to add options such as outputs to keep secret. */
+    protected CustomResourceOptions.Builder childOptions(Resource... dependsOn) {
+        return CustomResourceOptions.builder().parent(this).protect(protect).dependsOn(dependsOn);
+    }
+
+    protected boolean isProtected() {
+        return protect;
     }
 }

@@ -33,6 +33,34 @@ public final class ConfigValue {
         return node != null && !node.isNull();
     }
 
+    /**
+     * A value that must be stored encrypted ({@code pulumi config set --secret}). A value left in plaintext in the
+     * stack file is refused, without printing it, with the command that stores it properly.
+     */
+    public SecretText secret() {
+        if (!node.isValueNode() || node.asText().isBlank()) {
+            wrong(null, "a non-empty secret text");
+            return null;
+        }
+        if (!secret) {
+            var path = key.substring(key.indexOf(':') + 1);
+            reader.reject(key, "stored in plaintext in the stack file; remove it and run `pulumi config set --secret"
+                    + " --path '" + path + "' <value>`");
+            return null;
+        }
+        return new SecretText(node.asText());
+    }
+
+    /** One of a few named values, case-insensitively, e.g. a day of the week. */
+    public <E extends Enum<E>> E choice(E fallback, Class<E> type) {
+        if (!isSet()) {
+            return fallback;
+        }
+        var names = java.util.Arrays.stream(type.getEnumConstants()).map(constant -> constant.name().toLowerCase()).toList();
+        var text = node.isValueNode() ? node.asText().toLowerCase() : "";
+        return names.contains(text) ? Enum.valueOf(type, text.toUpperCase()) : wrong(fallback, "one of " + String.join(", ", names));
+    }
+
     public String text(String fallback, TextRule rule) {
         if (!isSet()) {
             return fallback;
@@ -100,7 +128,7 @@ public final class ConfigValue {
             if (!keyRule.accepts().test(field.getKey())) {
                 reader.reject(entryKey, "invalid name; expected " + keyRule.expected());
             }
-            var entry = new ConfigValue(reader, entryKey, field.getValue(), secret);
+            var entry = new ConfigValue(reader, entryKey, field.getValue(), secret || reader.isSecret(entryKey));
             if (!field.getValue().isValueNode()) {
                 entry.wrong(null, valueRule.expected());
             } else if (entry.accepted(valueRule)) {

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.config;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +24,6 @@ public final class Labels {
         labels.put("app", "kura");
         labels.put("environment", environment.id());
         labels.put("managed-by", "pulumi");
-        return Map.copyOf(labels);
+        return Collections.unmodifiableSortedMap(labels);
     }
 }

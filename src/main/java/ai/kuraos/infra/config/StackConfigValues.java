@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.pulumi.deployment.internal.DeploymentImpl;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,28 +21,50 @@ import java.util.TreeSet;
 
 /**
  * One stack's configuration exactly as the Pulumi language host hands it to a program: full keys
- * ({@code namespace:key}) mapped to strings, structured values as JSON text, plus the set of keys that are secret.
- * Both ways of running the program start from this shape, so the typed settings never know which one they came from.
+ * ({@code namespace:key}) mapped to strings, structured values as JSON text, plus what is secret. Both ways of running
+ * the program start from this shape, so the typed settings never know which one they came from.
+ *
+ * <p>{@code secretPaths} holds keys ({@code kura-infra:secrets}) or paths inside them
+ * ({@code kura-infra:secrets.STRIPE_SECRET_KEY}); everything beneath a secret path is secret. The language host only
+ * says which top-level keys hold a secret; a stack file says exactly which values are encrypted.
  */
-public record StackConfigValues(Map<String, String> values, Set<String> secretKeys) {
+public record StackConfigValues(Map<String, String> values, Set<String> secretPaths) {
 
     /** What an encrypted value reads as offline: the plan never has the key to decrypt it, and must not print it. */
     public static final String UNREADABLE_SECRET = "[secret]";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Like the Pulumi CLI (YAML 1.2): only true and false are booleans; on, off, yes and no stay words. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .build());
 
     public StackConfigValues {
-        values = Map.copyOf(new TreeMap<>(values));
-        secretKeys = Set.copyOf(new TreeSet<>(secretKeys));
+        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        secretPaths = Collections.unmodifiableSortedSet(new TreeSet<>(secretPaths));
     }
 
     public static StackConfigValues of(Map<String, String> values) {
         return new StackConfigValues(values, Set.of());
     }
 
-    public boolean isSecret(String fullKey) {
-        return secretKeys.contains(fullKey);
+    /** Whether the value at a key or path ({@code key.field.field}) is secret, itself or through an enclosing value. */
+    public boolean isSecret(String path) {
+        for (var candidate = path; ; candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
+            if (secretPaths.contains(candidate)) {
+                return true;
+            }
+            if (candidate.lastIndexOf('.') < 0) {
+                return false;
+            }
+        }
+    }
+
+    /** The top-level keys that hold a secret, as the language host lists them in {@code PULUMI_CONFIG_SECRET_KEYS}. */
+    public Set<String> secretKeys() {
+        var keys = new TreeSet<String>();
+        secretPaths.forEach(path -> keys.add(path.contains(".") ? path.substring(0, path.indexOf('.')) : path));
+        return keys;
     }
 
     /**
@@ -58,7 +82,7 @@ public record StackConfigValues(Map<String, String> values, Set<String> secretKe
     /**
      * Reads a {@code Pulumi.<stack>.yaml} file the way the Pulumi CLI passes it on: scalars as their text,
      * objects and lists as JSON, and {@code secure:} values (which only the CLI can decrypt) as
-     * {@link #UNREADABLE_SECRET}, with their top-level key marked secret.
+     * {@link #UNREADABLE_SECRET}, each with its path marked secret.
      */
     public static StackConfigValues fromStackFile(Path stackFile) {
         JsonNode root;
@@ -68,10 +92,10 @@ public record StackConfigValues(Map<String, String> values, Set<String> secretKe
             throw new UncheckedIOException("cannot read " + stackFile + ": " + e.getMessage(), e);
         }
         var values = new TreeMap<String, String>();
-        var secretKeys = new TreeSet<String>();
+        var secretPaths = new TreeSet<String>();
         var config = root == null ? null : root.get("config");
         if (config == null || config.isNull()) {
-            return new StackConfigValues(values, secretKeys);
+            return new StackConfigValues(values, secretPaths);
         }
         if (!config.isObject()) {
             throw new IllegalArgumentException(stackFile + ": 'config' must be a mapping of keys to values");
@@ -79,29 +103,27 @@ public record StackConfigValues(Map<String, String> values, Set<String> secretKe
         for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
             var entry = it.next();
             var key = entry.getKey();
-            var hidden = new boolean[] {false};
-            var value = withoutSecureValues(entry.getValue(), hidden);
-            if (hidden[0]) {
-                secretKeys.add(key);
-            }
+            var value = withoutSecureValues(key, entry.getValue(), secretPaths);
             values.put(key, value.isContainerNode() ? toJson(value) : value.asText());
         }
-        return new StackConfigValues(values, secretKeys);
+        return new StackConfigValues(values, secretPaths);
     }
 
-    private static JsonNode withoutSecureValues(JsonNode node, boolean[] hidden) {
+    /** Replaces each {@code secure:} value by {@link #UNREADABLE_SECRET} and records its path (a list as a whole). */
+    private static JsonNode withoutSecureValues(String path, JsonNode node, Set<String> secretPaths) {
         if (isSecureValue(node)) {
-            hidden[0] = true;
+            secretPaths.add(path);
             return JsonNodeFactory.instance.textNode(UNREADABLE_SECRET);
         }
         if (node.isObject()) {
             var copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(f -> copy.set(f.getKey(), withoutSecureValues(f.getValue(), hidden)));
+            node.fields().forEachRemaining(f ->
+                    copy.set(f.getKey(), withoutSecureValues(path + "." + f.getKey(), f.getValue(), secretPaths)));
             return copy;
         }
         if (node.isArray()) {
             var copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(withoutSecureValues(element, hidden)));
+            node.forEach(element -> copy.add(withoutSecureValues(path, element, secretPaths)));
             return copy;
         }
         return node;

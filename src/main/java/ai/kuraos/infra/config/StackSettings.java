@@ -6,7 +6,14 @@ import java.util.List;
  * The whole typed configuration of one stack, validated. The program wires every component from it; no component
  * reads Pulumi config itself. {@code configWarnings} are legal but noteworthy choices the program reports.
  */
-public record StackSettings(Target target, FoundationSettings foundation, List<String> configWarnings) {
+public record StackSettings(
+        Target target,
+        FoundationSettings foundation,
+        DatabaseSettings database,
+        SecretsSettings secrets,
+        CacheSettings cache,
+        BackupsSettings backups,
+        List<String> configWarnings) {
 
     public StackSettings {
         configWarnings = List.copyOf(configWarnings);

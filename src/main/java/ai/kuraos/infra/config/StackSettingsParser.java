@@ -1,10 +1,12 @@
 package ai.kuraos.infra.config;
 
+import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns a stack's raw configuration into {@link StackSettings}: per-environment defaults for what is left out, every
@@ -29,6 +31,12 @@ public final class StackSettingsParser {
     static final TextRule REPOSITORY_ID = TextRule.matching("[a-z]([a-z0-9-]{0,61}[a-z0-9])?",
             "an Artifact Registry repository id: lowercase letters, digits and hyphens, starting with a letter");
     static final TextRule OVERRIDE_NAME = TextRule.oneOf(List.of(ALLOW_UNPROTECTED_PROD));
+    static final TextRule DATABASE_TIER = new TextRule(CloudSqlTiers::isValid, CloudSqlTiers.EXPECTED);
+    static final TextRule HOUR_AND_MINUTE = TextRule.matching("([01][0-9]|2[0-3]):[0-5][0-9]",
+            "a time of day as HH:MM (24-hour clock, UTC), e.g. 03:00");
+    static final TextRule FLAG_NAME = TextRule.matching("[a-z][a-z0-9_.]*", "a PostgreSQL parameter name such as log_temp_files");
+    static final TextRule FLAG_VALUE = TextRule.nonBlank("the flag's value");
+    static final TextRule REDIS_CONFIG = TextRule.oneOf(RedisConfigs.SUPPORTED);
     static final TextRule OVERRIDE_REASON = TextRule.nonBlank("why the guard is overridden, e.g. a change ticket");
 
     private StackSettingsParser() {
@@ -59,9 +67,14 @@ public final class StackSettingsParser {
         var deletionProtection = deletionProtection(environment, defaults, config, warnings);
         var network = network(config.section("network"), defaults, config);
         var registry = registry(config.section("artifactRegistry"), defaults);
+        var database = database(config.section("database"), defaults, config, environment, warnings);
+        var secrets = secrets(config.section("secrets"), config, warnings);
+        var cache = cache(config.section("cache"), defaults);
+        var backups = backups(config.section("backups"), defaults);
 
-        var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels));
-        var settings = new StackSettings(target, new FoundationSettings(network, registry, deletionProtection), warnings);
+        var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
+        var settings = new StackSettings(target, new FoundationSettings(network, registry), database, secrets, cache,
+                backups, warnings);
         return new Result(settings, config.errors(), config.knownKeys());
     }
 
@@ -124,6 +137,84 @@ public final class StackSettingsParser {
             }
         });
         return new NetworkSettings(subnet, address, prefixLength, sampling);
+    }
+
+    private static DatabaseSettings database(ConfigSection section, EnvironmentDefaults defaults, ConfigReader config,
+                                             Environment environment, List<String> warnings) {
+        var tier = section.value("tier").text(defaults.databaseTier(), DATABASE_TIER);
+        var diskSize = section.value("diskSizeGb").integer(10, 10, 65_536);
+        var autoresizeLimitValue = section.value("diskAutoresizeLimitGb");
+        var autoresizeLimit = autoresizeLimitValue.integer(Math.max(diskSize, defaults.databaseDiskAutoresizeLimitGb()), 10, 65_536);
+        if (autoresizeLimit < diskSize) {
+            config.reject(autoresizeLimitValue.key(), "got " + autoresizeLimit + "; expected at least the disk size ("
+                    + diskSize + " GB, kura-infra:database.diskSizeGb): the disk can only grow");
+        }
+        var flagsValue = section.value("flags");
+        var stackFlags = flagsValue.textMap(Map.of(), FLAG_NAME, FLAG_VALUE);
+        stackFlags.forEach((name, value) -> PostgresParameters.problem(name, value).ifPresent(problem ->
+                config.reject(flagsValue.key() + "." + name, "got \"" + value + "\"; " + problem)));
+        if (environment == Environment.PROD && CloudSqlTiers.SHARED_CORE.contains(tier)) {
+            warnings.add("the database tier " + tier + " is shared-core: Cloud SQL's SLA does not cover it, even with"
+                    + " REGIONAL availability; use a db-custom tier in prod");
+        }
+        return new DatabaseSettings(
+                tier,
+                section.value("availability").text(defaults.databaseAvailability(), TextRule.oneOf(List.of("ZONAL", "REGIONAL"))),
+                diskSize,
+                autoresizeLimit,
+                section.value("backupStartTime").text("03:00", HOUR_AND_MINUTE),
+                section.value("retainedBackups").integer(defaults.retainedBackups(), 1, 365),
+                section.value("pointInTimeRecovery").bool(defaults.pointInTimeRecovery()),
+                section.value("transactionLogRetentionDays").integer(7, 1, 7),
+                maintenanceWindow(section.section("maintenanceWindow"), new MaintenanceWindow(DayOfWeek.SUNDAY, 4)),
+                section.value("queryInsights").bool(true),
+                DatabaseFlags.withStackFlags(stackFlags));
+    }
+
+    private static SecretsSettings secrets(ConfigSection section, ConfigReader config, List<String> warnings) {
+        for (var generated : SecretCatalogue.bySource(SecretCatalogue.Source.GENERATED)) {
+            var value = section.value(generated.name());
+            if (value.isSet()) {
+                config.reject(value.key(), "this secret is generated by the program (" + generated.purpose()
+                        + "); remove it from the stack config");
+            }
+        }
+        var values = new TreeMap<String, SecretText>();
+        var missing = new ArrayList<String>();
+        for (var external : SecretCatalogue.bySource(SecretCatalogue.Source.EXTERNAL)) {
+            var value = section.value(external.name());
+            if (!value.isSet()) {
+                missing.add(external.name());
+            } else {
+                Optional.ofNullable(value.secret()).ifPresent(secret -> values.put(external.name(), secret));
+            }
+        }
+        if (!missing.isEmpty()) {
+            warnings.add("secrets without a value in the stack config are created without a version: "
+                    + String.join(", ", missing) + ". kura-backend mounts them and cannot start until each has one"
+                    + " (pulumi config set --secret --path 'secrets.<NAME>' <value>, or a version added outside Pulumi)");
+        }
+        return new SecretsSettings(values);
+    }
+
+    private static CacheSettings cache(ConfigSection section, EnvironmentDefaults defaults) {
+        return new CacheSettings(
+                section.value("tier").text(defaults.cacheTier(), TextRule.oneOf(List.of("BASIC", "STANDARD_HA"))),
+                section.value("memorySizeGb").integer(defaults.cacheMemorySizeGb(), 1, 300),
+                maintenanceWindow(section.section("maintenanceWindow"), new MaintenanceWindow(DayOfWeek.SUNDAY, 5)),
+                section.value("redisConfigs").textMap(Map.of("maxmemory-policy", "allkeys-lru"), REDIS_CONFIG, FLAG_VALUE));
+    }
+
+    private static BackupsSettings backups(ConfigSection section, EnvironmentDefaults defaults) {
+        return new BackupsSettings(
+                section.value("retentionDays").integer(defaults.backupRetentionDays(), 1, 3650),
+                section.value("deletedRetentionDays").integer(7, 1, 365));
+    }
+
+    private static MaintenanceWindow maintenanceWindow(ConfigSection section, MaintenanceWindow fallback) {
+        return new MaintenanceWindow(
+                section.value("day").choice(fallback.day(), DayOfWeek.class),
+                section.value("hour").integer(fallback.hour(), 0, 23));
     }
 
     private static RegistrySettings registry(ConfigSection section, EnvironmentDefaults defaults) {

@@ -1,13 +1,23 @@
 package ai.kuraos.infra.config;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Where a stack deploys and how its resources are marked: shared by every component. */
-public record Target(String stack, Environment environment, String project, String region, Map<String, String> labels) {
+/**
+ * Where a stack deploys and how its resources are marked and guarded: shared by every component.
+ * {@code deletionProtection} turns on every guard against deleting stateful resources (Pulumi's and the APIs' own).
+ */
+public record Target(
+        String stack,
+        Environment environment,
+        String project,
+        String region,
+        Map<String, String> labels,
+        boolean deletionProtection) {
 
     public Target {
-        labels = Map.copyOf(new TreeMap<>(labels));
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
     public boolean isProd() {

@@ -4,6 +4,7 @@ import com.google.protobuf.Struct;
 import com.pulumi.Log;
 import com.google.protobuf.Value;
 import com.pulumi.core.annotations.Export;
+import com.pulumi.core.internal.Constants;
 import com.pulumi.core.internal.Urn;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
@@ -90,12 +91,24 @@ final class RecordingMonitor extends MockMonitor {
                             .setStringValue("${" + request.getName() + "." + output + "}").build());
                 }
             }
+            // As the engine does: outputs the program asks to keep secret come back secret.
+            for (var output : request.getAdditionalSecretOutputsList()) {
+                if (state.containsFields(output)) {
+                    state.putFields(output, secret(state.getFieldsOrThrow(output)));
+                }
+            }
         }
         return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
                 .setUrn(urn)
                 .setId(id)
                 .setObject(state.build())
                 .build());
+    }
+
+    private static Value secret(Value value) {
+        return Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields(Constants.SpecialSigKey, Value.newBuilder().setStringValue(Constants.SpecialSecretSig).build())
+                .putFields("value", value)).build();
     }
 
     @Override

@@ -45,9 +45,11 @@ public final class Foundation extends KuraComponent {
     private final Account backendServiceAccount;
     private final Account migratorServiceAccount;
 
+    private final Map<String, Service> apis;
+
     public Foundation(String name, Target target, FoundationSettings settings) {
-        super(TYPE, name, settings.protect());
-        var apis = enableApis(target);
+        super(TYPE, name, target);
+        this.apis = enableApis(target);
         var network = settings.network();
 
         this.network = new Network("kura-vpc", NetworkArgs.builder()
@@ -159,6 +161,15 @@ public final class Foundation extends KuraComponent {
 
     private static String seconds(Duration duration) {
         return duration.toSeconds() + "s";
+    }
+
+    /** The enablement of one of {@link ProjectApis#REQUIRED}, for resources that must wait for it. */
+    public Service api(String service) {
+        var api = apis.get(service);
+        if (api == null) {
+            throw new IllegalArgumentException(service + " is not among the APIs the foundation enables");
+        }
+        return api;
     }
 
     public Output<String> networkId() {

@@ -8,7 +8,11 @@ public final class ProjectApis {
     public static final String ARTIFACT_REGISTRY = "artifactregistry.googleapis.com";
     public static final String COMPUTE = "compute.googleapis.com";
     public static final String IAM = "iam.googleapis.com";
+    public static final String REDIS = "redis.googleapis.com";
+    public static final String SECRET_MANAGER = "secretmanager.googleapis.com";
     public static final String SERVICE_NETWORKING = "servicenetworking.googleapis.com";
+    public static final String SQL_ADMIN = "sqladmin.googleapis.com";
+    public static final String STORAGE = "storage.googleapis.com";
 
     public static final List<String> REQUIRED = List.of(
             ARTIFACT_REGISTRY,
@@ -23,11 +27,12 @@ public final class ProjectApis {
             "iamcredentials.googleapis.com",
             "logging.googleapis.com",
             "monitoring.googleapis.com",
-            "redis.googleapis.com",
+            REDIS,
             "run.googleapis.com",
-            "secretmanager.googleapis.com",
+            SECRET_MANAGER,
             SERVICE_NETWORKING,
-            "sqladmin.googleapis.com");
+            SQL_ADMIN,
+            STORAGE);
 
     private ProjectApis() {
     }

@@ -49,12 +49,54 @@ class StackConfigValuesTest {
                   kura-infra:webhook:
                     url:
                       secure: v1:def456
+                    name: alerts
                 """);
 
         assertThat(values.values()).containsEntry("kura-infra:stripeSecretKey", "[secret]")
-                .containsEntry("kura-infra:webhook", "{\"url\":\"[secret]\"}");
+                .containsEntry("kura-infra:webhook", "{\"url\":\"[secret]\",\"name\":\"alerts\"}");
+        assertThat(values.secretPaths()).containsExactlyInAnyOrder("kura-infra:stripeSecretKey", "kura-infra:webhook.url");
         assertThat(values.secretKeys()).containsExactlyInAnyOrder("kura-infra:stripeSecretKey", "kura-infra:webhook");
         assertThat(values.values().toString()).doesNotContain("v1:");
+    }
+
+    @Test
+    void knowsExactlyWhichNestedValuesAreEncrypted() throws IOException {
+        var values = stackFile("""
+                config:
+                  kura-infra:secrets:
+                    STRIPE_SECRET_KEY:
+                      secure: v1:abc123
+                    BREVO_API_KEY: plaintext-by-mistake
+                """);
+
+        assertThat(values.isSecret("kura-infra:secrets.STRIPE_SECRET_KEY")).isTrue();
+        assertThat(values.isSecret("kura-infra:secrets.BREVO_API_KEY")).isFalse();
+        assertThat(values.isSecret("kura-infra:secrets")).isFalse();
+    }
+
+    @Test
+    void aSecretKeyMakesEverythingBeneathItSecret() {
+        var values = new StackConfigValues(Map.of("kura-infra:secrets", "{}"), java.util.Set.of("kura-infra:secrets"));
+
+        assertThat(values.isSecret("kura-infra:secrets.ANY.DEPTH")).isTrue();
+        assertThat(values.isSecret("kura-infra:secretsX")).isFalse();
+    }
+
+    @Test
+    void readsYamlWordsLikeThePulumiCliSoFlagsKeepTheirSpelling() throws IOException {
+        var values = stackFile("""
+                config:
+                  kura-infra:database:
+                    flags:
+                      log_connections: on
+                      log_checkpoints: off
+                    backupStartTime: 03:00
+                  kura-infra:deletionProtection: true
+                """);
+
+        assertThat(values.values()).containsEntry("kura-infra:database",
+                        "{\"flags\":{\"log_connections\":\"on\",\"log_checkpoints\":\"off\"},\"backupStartTime\":\"03:00\"}")
+                .containsEntry("kura-infra:deletionProtection", "true");
     }
 
     @Test

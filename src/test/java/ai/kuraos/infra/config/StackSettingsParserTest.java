@@ -1,9 +1,9 @@
 package ai.kuraos.infra.config;
 
+import ai.kuraos.infra.testing.MinimalConfig;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StackSettingsParserTest {
 
     private static Map<String, String> minimal(String... extra) {
-        var config = new HashMap<String, String>();
-        config.put("gcp:project", "kura-os-dev");
-        config.put("gcp:region", "europe-southwest1");
-        for (int i = 0; i < extra.length; i += 2) {
-            config.put(extra[i], extra[i + 1]);
-        }
-        return config;
+        return MinimalConfig.with(extra);
+    }
+
+    private static List<String> protectionWarnings(StackSettings settings) {
+        return settings.configWarnings().stream()
+                .filter(warning -> warning.contains("deletion protection") || warning.contains("allow-unprotected-prod"))
+                .toList();
     }
 
     private static StackSettingsParser.Result read(String stack, Map<String, String> config) {
@@ -42,11 +42,11 @@ class StackSettingsParserTest {
             var settings = StackSettingsParser.parse("dev", StackConfigValues.of(minimal()));
 
             assertThat(settings.target().environment()).isEqualTo(Environment.DEV);
-            assertThat(settings.foundation().protect()).isFalse();
+            assertThat(settings.target().deletionProtection()).isFalse();
             assertThat(settings.foundation().network())
                     .isEqualTo(new NetworkSettings("10.30.0.0/20", Optional.empty(), 16, 0.1));
             assertThat(settings.foundation().registry()).isEqualTo(new RegistrySettings("kura", 5, 7, true));
-            assertThat(settings.configWarnings()).isEmpty();
+            assertThat(protectionWarnings(settings)).isEmpty();
         }
 
         @Test
@@ -54,7 +54,7 @@ class StackSettingsParserTest {
             var settings = StackSettingsParser.parse("prod", StackConfigValues.of(minimal("gcp:project", "kura-os")));
 
             assertThat(settings.target().isProd()).isTrue();
-            assertThat(settings.foundation().protect()).isTrue();
+            assertThat(settings.target().deletionProtection()).isTrue();
             assertThat(settings.foundation().registry().keepRecentImages()).isEqualTo(20);
             assertThat(settings.foundation().network().flowLogSampling()).isEqualTo(0.5);
         }
@@ -63,7 +63,7 @@ class StackSettingsParserTest {
         void stagingIsProtectedLikeProd() {
             var settings = StackSettingsParser.parse("staging", StackConfigValues.of(minimal()));
 
-            assertThat(settings.foundation().protect()).isTrue();
+            assertThat(settings.target().deletionProtection()).isTrue();
             assertThat(settings.foundation().registry().keepRecentImages()).isEqualTo(10);
         }
 
@@ -120,8 +120,8 @@ class StackSettingsParserTest {
                     "kura-infra:deletionProtection", "false",
                     "kura-infra:overrides", "{\"allow-unprotected-prod\":\"OPS-123 decommissioning\"}")));
 
-            assertThat(settings.foundation().protect()).isFalse();
-            assertThat(settings.configWarnings()).singleElement().asString()
+            assertThat(settings.target().deletionProtection()).isFalse();
+            assertThat(protectionWarnings(settings)).singleElement().asString()
                     .contains("deletion protection is OFF", "OPS-123 decommissioning");
         }
 
@@ -130,7 +130,7 @@ class StackSettingsParserTest {
             var settings = StackSettingsParser.parse("dev", StackConfigValues.of(minimal(
                     "kura-infra:overrides", "{\"allow-unprotected-prod\":\"just in case\"}")));
 
-            assertThat(settings.configWarnings()).singleElement().asString().contains("has no effect");
+            assertThat(protectionWarnings(settings)).singleElement().asString().contains("has no effect");
         }
 
         @Test

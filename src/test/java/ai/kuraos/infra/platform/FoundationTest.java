@@ -114,10 +114,12 @@ class FoundationTest {
         }
 
         @Test
-        void parentsEveryResourceToTheComponent() {
-            var resources = prod.plan().resources();
-            assertThat(resources.get(0).type()).isEqualTo(Foundation.TYPE);
-            assertThat(prod.childrenOf("foundation")).hasSize(resources.size() - 1);
+        void parentsEveryResourceItDeclaresToTheComponent() {
+            assertThat(prod.childrenOf("foundation"))
+                    .extracting(child -> child.type())
+                    .containsOnly(SERVICE, NETWORK, SUBNETWORK, GLOBAL_ADDRESS, CONNECTION, REPOSITORY, ACCOUNT)
+                    .hasSize(ProjectApis.REQUIRED.size() + 7);
+            prod.resource(Foundation.TYPE, "foundation").hasParent(null);
         }
 
         @Test
@@ -171,8 +173,8 @@ class FoundationTest {
     class FromPlainValues {
 
         private SynthesizedStack foundation(NetworkSettings network, boolean protect) {
-            var target = new Target("sandbox", Environment.DEV, "kura-sandbox", "europe-west4", Map.of("app", "kura"));
-            var settings = new FoundationSettings(network, new RegistrySettings("images", 3, 2, false), protect);
+            var target = new Target("sandbox", Environment.DEV, "kura-sandbox", "europe-west4", Map.of("app", "kura"), protect);
+            var settings = new FoundationSettings(network, new RegistrySettings("images", 3, 2, false));
             return SynthesizedStack.ofProgram("sandbox", ctx -> new Foundation("foundation", target, settings));
         }
 

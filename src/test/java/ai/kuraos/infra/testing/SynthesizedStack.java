@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Context;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,15 @@ public final class SynthesizedStack {
     /** Any program, e.g. one component built from plain values. */
     public static SynthesizedStack ofProgram(String stack, Consumer<Context> program) {
         return new SynthesizedStack(OfflineEngine.run("kura-infra", stack, program));
+    }
+
+    /** Copies the project file and every stack's config file into {@code directory}, e.g. to run plan there. */
+    public static void copyProjectTo(Path directory) throws IOException {
+        Files.copy(PROJECT_ROOT.resolve("Pulumi.yaml"), directory.resolve("Pulumi.yaml"));
+        for (var stack : PROJECT.stacks()) {
+            var file = PROJECT.stackConfigFile(stack).getFileName();
+            Files.copy(PROJECT.stackConfigFile(stack), directory.resolve(file));
+        }
     }
 
     public Plan plan() {

@@ -1,0 +1,124 @@
+package ai.kuraos.infra.data;
+
+import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.component.Principal;
+import ai.kuraos.infra.config.SecretCatalogue;
+import ai.kuraos.infra.config.SecretCatalogue.Reader;
+import ai.kuraos.infra.config.SecretCatalogue.Source;
+import ai.kuraos.infra.config.SecretsSettings;
+import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.platform.Foundation;
+import ai.kuraos.infra.platform.ProjectApis;
+import ai.kuraos.infra.random.RandomPassword;
+import ai.kuraos.infra.random.RandomPasswordArgs;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.secretmanager.Secret;
+import com.pulumi.gcp.secretmanager.SecretArgs;
+import com.pulumi.gcp.secretmanager.SecretIamMember;
+import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
+import com.pulumi.gcp.secretmanager.SecretVersion;
+import com.pulumi.gcp.secretmanager.SecretVersionArgs;
+import com.pulumi.gcp.secretmanager.inputs.SecretReplicationArgs;
+import com.pulumi.gcp.secretmanager.inputs.SecretReplicationUserManagedArgs;
+import com.pulumi.gcp.secretmanager.inputs.SecretReplicationUserManagedReplicaArgs;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code kura:data:Secrets}: the catalogue of the deployment manual in Secret Manager, replicated in the stack's
+ * region only. Generated values (database URL and password, session key, Redis AUTH) and the external ones given in
+ * the stack's encrypted config become versions; an external secret without a value is created empty. Each secret is
+ * readable by its readers only: there is no project-wide accessor.
+ */
+public final class Secrets extends KuraComponent {
+
+    public static final String TYPE = "kura:data:Secrets";
+    private static final String ACCESSOR = "roles/secretmanager.secretAccessor";
+
+    private final Map<String, Secret> secrets = new TreeMap<>();
+    private final List<SecretVersion> versions;
+
+    /**
+     * @param generatedElsewhere values of the generated secrets that other components produce, by secret name
+     * @param readers            who each {@link Reader} is
+     */
+    public Secrets(String name, Target target, SecretsSettings settings, Foundation foundation,
+                   Map<String, Output<String>> generatedElsewhere, Map<Reader, Principal> readers) {
+        super(TYPE, name, target);
+        var values = new HashMap<>(generatedElsewhere);
+        values.put(SecretCatalogue.SECRET_KEY,
+                new RandomPassword("secret-key-generated", RandomPasswordArgs.alphanumeric(64), child()).result());
+        settings.externalValues().forEach((secretName, value) -> values.put(secretName, Output.ofSecret(value.value())));
+
+        var created = new LinkedHashMap<String, SecretVersion>();
+        for (var entry : SecretCatalogue.ALL) {
+            var id = logicalName(entry.name());
+            var secret = new Secret(id, SecretArgs.builder()
+                    .project(target.project())
+                    .secretId(entry.name())
+                    .replication(SecretReplicationArgs.builder()
+                            .userManaged(SecretReplicationUserManagedArgs.builder()
+                                    .replicas(SecretReplicationUserManagedReplicaArgs.builder()
+                                            .location(target.region())
+                                            .build())
+                                    .build())
+                            .build())
+                    .labels(target.labels())
+                    .build(), child(foundation.api(ProjectApis.SECRET_MANAGER)));
+            secrets.put(entry.name(), secret);
+
+            valueOf(entry, values).ifPresent(value -> created.put(entry.name(), new SecretVersion(id + "-version",
+                    SecretVersionArgs.builder()
+                            .secret(secret.id())
+                            .secretData(value.asSecret())
+                            .build(), child())));
+
+            for (var reader : entry.readers()) {
+                var principal = readers.get(reader);
+                new SecretIamMember(id + "-" + principal.name() + "-access", SecretIamMemberArgs.builder()
+                        .project(target.project())
+                        .secretId(secret.secretId())
+                        .role(ACCESSOR)
+                        .member(principal.member())
+                        .build(), child());
+            }
+        }
+        this.versions = List.copyOf(created.values());
+
+        var ids = new TreeMap<String, Output<?>>();
+        secrets.forEach((secretName, secret) -> ids.put(secretName, secret.id()));
+        registerOutputs(ids);
+    }
+
+    private static Optional<Output<String>> valueOf(SecretCatalogue.Entry entry, Map<String, Output<String>> values) {
+        var value = Optional.ofNullable(values.get(entry.name()));
+        if (entry.source() == Source.GENERATED && value.isEmpty()) {
+            throw new IllegalArgumentException("no value was wired for the generated secret " + entry.name());
+        }
+        return value;
+    }
+
+    /** {@code STRIPE_SECRET_KEY} becomes {@code stripe-secret-key}. */
+    static String logicalName(String secretName) {
+        return secretName.toLowerCase().replace('_', '-');
+    }
+
+    /** The Secret Manager id to mount a secret by, e.g. in a Cloud Run secret reference. */
+    public Output<String> secretId(String secretName) {
+        var secret = secrets.get(secretName);
+        if (secret == null) {
+            throw new IllegalArgumentException(secretName + " is not in the secret catalogue");
+        }
+        return secret.secretId();
+    }
+
+    /** The versions the program writes: whatever mounts a secret must start after they exist. */
+    public List<SecretVersion> versions() {
+        return versions;
+    }
+}

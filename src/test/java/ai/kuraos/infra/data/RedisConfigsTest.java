@@ -1,0 +1,71 @@
+package ai.kuraos.infra.data;
+
+import ai.kuraos.infra.config.RedisConfigs;
+import ai.kuraos.infra.plan.StackPlanner;
+import ai.kuraos.infra.testing.LocalRedis;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The cache's redisConfigs, applied to a real Redis 7.0 server with CONFIG SET. */
+class RedisConfigsTest {
+
+    @TempDir
+    static Path directory;
+
+    private static LocalRedis redis;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = new LocalRedis(directory);
+        assertThat(redis.command("PING")).isEqualTo("+PONG");
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    static List<String> stacks() {
+        return SynthesizedStack.PROJECT.stacks();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stacks")
+    void redisAcceptsEveryConfigOfTheStack(String stack) throws Exception {
+        var configs = StackPlanner.settings(SynthesizedStack.PROJECT, stack).cache().redisConfigs();
+
+        assertThat(configs).isNotEmpty();
+        for (var config : configs.entrySet()) {
+            if (RedisConfigs.MEMORYSTORE_ONLY.contains(config.getKey())) {
+                continue;
+            }
+            assertThat(redis.command("CONFIG", "SET", config.getKey(), config.getValue()))
+                    .as("CONFIG SET %s %s", config.getKey(), config.getValue()).isEqualTo("+OK");
+            assertThat(redis.configGet(config.getKey())).isEqualTo(config.getValue());
+        }
+    }
+
+    @Test
+    void everyConfigMemorystoreLetsUsChangeIsARealRedisParameter() throws Exception {
+        for (var name : RedisConfigs.SUPPORTED) {
+            if (!RedisConfigs.MEMORYSTORE_ONLY.contains(name)) {
+                assertThat(redis.configGet(name)).as("CONFIG GET %s", name).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aValueRedisRejectsFailsTheCheck() throws Exception {
+        assertThat(redis.command("CONFIG", "SET", "maxmemory-policy", "forget-everything")).startsWith("-ERR");
+    }
+}

@@ -1,0 +1,102 @@
+package ai.kuraos.infra.data;
+
+import ai.kuraos.infra.config.SecretCatalogue;
+import ai.kuraos.infra.config.SecretCatalogue.Reader;
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.config.StackSettingsParser;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretsTest {
+
+    private static final String SECRET = "gcp:secretmanager/secret:Secret";
+    private static final String VERSION = "gcp:secretmanager/secretVersion:SecretVersion";
+    private static final String ACCESS = "gcp:secretmanager/secretIamMember:SecretIamMember";
+
+    @Test
+    void createsEverySecretOfTheDeploymentManualInTheStacksRegion() {
+        var prod = SynthesizedStack.of("prod");
+
+        prod.hasResourceCount(SECRET, SecretCatalogue.ALL.size());
+        assertThat(SecretCatalogue.ALL).extracting(SecretCatalogue.Entry::name).contains(
+                "DATABASE_URL", "SECRET_KEY", "DB_PASSWORD", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
+                "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER", "OPENAI_API_KEY", "GOOGLE_API_KEY",
+                "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "BREVO_API_KEY", "REDIS_AUTH");
+        for (var entry : SecretCatalogue.ALL) {
+            prod.resource(SECRET, Secrets.logicalName(entry.name()))
+                    .hasInput("secretId", entry.name())
+                    .hasInput("replication", Map.of("userManaged", Map.of("replicas",
+                            java.util.List.of(Map.of("location", "europe-southwest1")))))
+                    .isProtected();
+        }
+    }
+
+    @Test
+    void writesTheGeneratedValuesAsSecretVersions() {
+        var prod = SynthesizedStack.of("prod");
+
+        for (var generated : SecretCatalogue.bySource(SecretCatalogue.Source.GENERATED)) {
+            var name = Secrets.logicalName(generated.name());
+            prod.resource(VERSION, name + "-version")
+                    .hasInput("secret", "${" + name + ".id}")
+                    .hasInput("secretData", "[secret]");
+        }
+        prod.resource("random:index/randomPassword:RandomPassword", "secret-key-generated").hasInput("length", 64);
+    }
+
+    @Test
+    void createsAnExternalSecretEmptyWhenTheStackConfigHasNoValueForIt() {
+        var dev = SynthesizedStack.of("dev");
+
+        dev.resource(SECRET, "stripe-secret-key");
+        assertThat(dev.resources(VERSION)).extracting(version -> version.name())
+                .containsExactlyInAnyOrder("database-url-version", "secret-key-version", "db-password-version",
+                        "redis-auth-version");
+        assertThat(dev.plan().warnings()).anySatisfy(warning -> assertThat(warning)
+                .contains("created without a version", "STRIPE_SECRET_KEY", "kura-backend mounts them"));
+    }
+
+    @Test
+    void writesAnExternalValueFromTheEncryptedStackConfigWithoutShowingIt() {
+        var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("staging"));
+        var values = new TreeMap<>(committed.values());
+        values.put("kura-infra:secrets", "{\"STRIPE_SECRET_KEY\":\"sk_live_do_not_print\"}");
+        var secretPaths = new java.util.TreeSet<>(committed.secretPaths());
+        secretPaths.add("kura-infra:secrets");
+
+        var staging = SynthesizedStack.from(StackSettingsParser.parse("staging", new StackConfigValues(values, secretPaths)));
+
+        staging.resource(VERSION, "stripe-secret-key-version").hasInput("secretData", "[secret]");
+        assertThat(staging.rendered()).doesNotContain("sk_live_do_not_print");
+    }
+
+    @Test
+    void grantsEachSecretToItsReadersOnlyAndNothingProjectWide() {
+        var prod = SynthesizedStack.of("prod");
+        var members = Map.of(Reader.BACKEND, "${kura-backend-sa.member}", Reader.MIGRATOR, "${kura-migrator-sa.member}");
+
+        var expected = SecretCatalogue.ALL.stream().mapToInt(entry -> entry.readers().size()).sum();
+        prod.hasResourceCount(ACCESS, expected);
+        for (var entry : SecretCatalogue.ALL) {
+            for (var reader : entry.readers()) {
+                prod.resource(ACCESS, Secrets.logicalName(entry.name()) + "-" + reader.name().toLowerCase() + "-access")
+                        .hasInput("secretId", entry.name())
+                        .hasInput("role", "roles/secretmanager.secretAccessor")
+                        .hasInput("member", members.get(reader));
+            }
+        }
+        assertThat(prod.resources("gcp:projects/iAMMember:IAMMember"))
+                .noneSatisfy(grant -> assertThat(grant.input("role").asText()).startsWith("roles/secretmanager."));
+    }
+
+    @Test
+    void givesTheMigratorOnlyTheDatabaseSecrets() {
+        assertThat(SecretCatalogue.readBy(Reader.MIGRATOR)).extracting(SecretCatalogue.Entry::name)
+                .containsExactlyInAnyOrder("DATABASE_URL", "DB_PASSWORD");
+    }
+}

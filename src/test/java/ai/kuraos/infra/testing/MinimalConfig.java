@@ -1,0 +1,22 @@
+package ai.kuraos.infra.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Raw stack config with the least a stack needs (project and region), for tests that vary one key at a time. */
+public final class MinimalConfig {
+
+    private MinimalConfig() {
+    }
+
+    /** {@code gcp:project} and {@code gcp:region}, plus (or overridden by) the given key/value pairs. */
+    public static Map<String, String> with(String... keysAndValues) {
+        var config = new HashMap<String, String>();
+        config.put("gcp:project", "kura-os");
+        config.put("gcp:region", "europe-southwest1");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return config;
+    }
+}
