@@ -1,5 +1,6 @@
 package ai.kuraos.infra;
 
+import ai.kuraos.infra.backend.Backend;
 import ai.kuraos.infra.component.Principal;
 import ai.kuraos.infra.config.SecretCatalogue;
 import ai.kuraos.infra.config.SecretCatalogue.Reader;
@@ -13,6 +14,7 @@ import ai.kuraos.infra.data.Secrets;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
 
 import java.util.List;
 import java.util.Map;
@@ -36,12 +38,14 @@ public final class KuraProgram {
 
         var database = new Database("database", target, settings.database(), foundation, List.of(backend, migrator));
         var cache = new Cache("cache", target, settings.cache(), foundation);
-        new Secrets("secrets", target, settings.secrets(), foundation,
+        var secrets = new Secrets("secrets", target, settings.secrets(), foundation,
                 Map.of(SecretCatalogue.DATABASE_URL, database.databaseUrl(),
                         SecretCatalogue.DB_PASSWORD, database.password(),
                         SecretCatalogue.REDIS_AUTH, cache.authString()),
                 Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
         var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
+        var api = new Backend("backend", target, settings.backend(), settings.messaging(),
+                foundation, database, cache, secrets, backups);
 
         ctx.export("network", foundation.networkName());
         ctx.export("subnetwork", foundation.subnetworkName());
@@ -54,6 +58,9 @@ public final class KuraProgram {
         ctx.export("redisPort", cache.port());
         ctx.export("redisCaCertificate", cache.caCertificate());
         ctx.export("backupsBucket", backups.bucketName());
+        ctx.export("backendUrl", api.url());
+        ctx.export("backendCandidateUrl", api.candidateUrl());
+        ctx.export("backendRelease", Output.of(settings.backend().release()));
     }
 
     /** Entry point under {@code pulumi preview/up}: configuration comes from the language host's environment. */

@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The {@code kura-infra} command line: the offline plan now, the rollout commands as they arrive. */
+/** The {@code kura-infra} command line: the offline plan and the backend's rollout. */
 @Command(name = "kura-infra",
         mixinStandardHelpOptions = true,
         description = "Infrastructure of the Kura platform on Google Cloud. Run by the Pulumi CLI without arguments,"
                 + " it is the Pulumi program; with a command, it is this tool.",
-        subcommands = {PlanCommand.class})
+        subcommands = {PlanCommand.class, DeployCommand.class, RollbackCommand.class})
 public final class KuraCli {
 
     /** Exit codes shared by every command. */
@@ -23,7 +23,12 @@ public final class KuraCli {
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        var commandLine = new CommandLine(new KuraCli()).setOut(out).setErr(err);
+        return execute(out, err, CommandLine.defaultFactory(), args);
+    }
+
+    /** With a factory for the commands, e.g. to give {@code deploy} a preflight that does not look at this machine. */
+    static int execute(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
+        var commandLine = new CommandLine(new KuraCli(), factory).setOut(out).setErr(err);
         if (args.length == 0) {
             commandLine.usage(out);
             return USAGE;

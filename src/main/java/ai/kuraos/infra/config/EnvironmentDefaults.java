@@ -1,32 +1,61 @@
 package ai.kuraos.infra.config;
 
 /**
- * What a stack gets for each setting it leaves out. Production keeps more, survives a zone outage and protects
- * everything; dev stays cheap and disposable; staging sits between, close enough to prod to rehearse a release on it.
+ * What a stack gets for each setting it leaves out. Production keeps more, survives a zone outage, never cold-starts
+ * and protects everything; dev stays cheap and disposable; staging sits between, close enough to prod to rehearse a
+ * release on it.
  */
 public record EnvironmentDefaults(
         boolean deletionProtection,
-        String subnetCidr,
-        double flowLogSampling,
-        int keepRecentImages,
-        int deleteUntaggedImagesAfterDays,
-        String databaseTier,
-        String databaseAvailability,
-        int databaseDiskAutoresizeLimitGb,
-        int retainedBackups,
-        boolean pointInTimeRecovery,
-        String cacheTier,
-        int cacheMemorySizeGb,
-        int backupRetentionDays) {
+        Network network,
+        Registry registry,
+        Database database,
+        Cache cache,
+        Backups backups,
+        Backend backend) {
+
+    public record Network(String subnetCidr, double flowLogSampling) {
+    }
+
+    public record Registry(int keepRecentImages, int deleteUntaggedImagesAfterDays) {
+    }
+
+    public record Database(String tier, String availability, int diskAutoresizeLimitGb, int retainedBackups,
+                           boolean pointInTimeRecovery) {
+    }
+
+    public record Cache(String tier, int memorySizeGb) {
+    }
+
+    public record Backups(int retentionDays) {
+    }
+
+    public record Backend(String memory, int minInstances, int maxInstances) {
+    }
 
     public static EnvironmentDefaults of(Environment environment) {
         return switch (environment) {
-            case DEV -> new EnvironmentDefaults(false, "10.30.0.0/20", 0.1, 5, 7,
-                    "db-f1-micro", "ZONAL", 20, 7, false, "BASIC", 1, 7);
-            case STAGING -> new EnvironmentDefaults(true, "10.20.0.0/20", 0.25, 10, 7,
-                    "db-custom-1-3840", "ZONAL", 50, 7, true, "BASIC", 1, 14);
-            case PROD -> new EnvironmentDefaults(true, "10.10.0.0/20", 0.5, 20, 14,
-                    "db-custom-1-3840", "REGIONAL", 100, 30, true, "STANDARD_HA", 2, 30);
+            case DEV -> new EnvironmentDefaults(false,
+                    new Network("10.30.0.0/20", 0.1),
+                    new Registry(5, 7),
+                    new Database("db-f1-micro", "ZONAL", 20, 7, false),
+                    new Cache("BASIC", 1),
+                    new Backups(7),
+                    new Backend("512Mi", 0, 2));
+            case STAGING -> new EnvironmentDefaults(true,
+                    new Network("10.20.0.0/20", 0.25),
+                    new Registry(10, 7),
+                    new Database("db-custom-1-3840", "ZONAL", 50, 7, true),
+                    new Cache("BASIC", 1),
+                    new Backups(14),
+                    new Backend("1Gi", 0, 3));
+            case PROD -> new EnvironmentDefaults(true,
+                    new Network("10.10.0.0/20", 0.5),
+                    new Registry(20, 14),
+                    new Database("db-custom-1-3840", "REGIONAL", 100, 30, true),
+                    new Cache("STANDARD_HA", 2),
+                    new Backups(30),
+                    new Backend("1Gi", 1, 10));
         };
     }
 }

@@ -13,6 +13,8 @@ public record StackSettings(
         SecretsSettings secrets,
         CacheSettings cache,
         BackupsSettings backups,
+        BackendSettings backend,
+        MessagingBackend messaging,
         List<String> configWarnings) {
 
     public StackSettings {

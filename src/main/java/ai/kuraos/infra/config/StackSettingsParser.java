@@ -37,6 +37,9 @@ public final class StackSettingsParser {
     static final TextRule FLAG_NAME = TextRule.matching("[a-z][a-z0-9_.]*", "a PostgreSQL parameter name such as log_temp_files");
     static final TextRule FLAG_VALUE = TextRule.nonBlank("the flag's value");
     static final TextRule REDIS_CONFIG = TextRule.oneOf(RedisConfigs.SUPPORTED);
+    static final TextRule MEMORY = new TextRule(
+            text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
+            "a memory size from 512Mi to 32Gi, e.g. 1Gi");
     static final TextRule OVERRIDE_REASON = TextRule.nonBlank("why the guard is overridden, e.g. a change ticket");
 
     private StackSettingsParser() {
@@ -71,10 +74,12 @@ public final class StackSettingsParser {
         var secrets = secrets(config.section("secrets"), config, warnings);
         var cache = cache(config.section("cache"), defaults);
         var backups = backups(config.section("backups"), defaults);
+        var backend = backend(config.section("backend"), defaults, environment, config);
+        var messaging = messaging(config.section("messaging"), config);
 
         var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
         var settings = new StackSettings(target, new FoundationSettings(network, registry), database, secrets, cache,
-                backups, warnings);
+                backups, backend, messaging, warnings);
         return new Result(settings, config.errors(), config.knownKeys());
     }
 
@@ -119,11 +124,11 @@ public final class StackSettingsParser {
     }
 
     private static NetworkSettings network(ConfigSection section, EnvironmentDefaults defaults, ConfigReader config) {
-        var subnet = section.value("subnetCidr").text(defaults.subnetCidr(), PRIVATE_SUBNET);
+        var subnet = section.value("subnetCidr").text(defaults.network().subnetCidr(), PRIVATE_SUBNET);
         var addressValue = section.value("privateServicesAddress");
         var address = Optional.of(addressValue.text("", IPV4_ADDRESS)).filter(text -> !text.isEmpty());
         var prefixLength = section.value("privateServicesPrefixLength").integer(16, 8, 24);
-        var sampling = section.value("flowLogSampling").decimal(defaults.flowLogSampling(), 0.01, 1.0);
+        var sampling = section.value("flowLogSampling").decimal(defaults.network().flowLogSampling(), 0.01, 1.0);
         address.ifPresent(start -> {
             var block = start + "/" + prefixLength;
             var range = Ipv4Cidr.parse(block);
@@ -141,10 +146,10 @@ public final class StackSettingsParser {
 
     private static DatabaseSettings database(ConfigSection section, EnvironmentDefaults defaults, ConfigReader config,
                                              Environment environment, List<String> warnings) {
-        var tier = section.value("tier").text(defaults.databaseTier(), DATABASE_TIER);
+        var tier = section.value("tier").text(defaults.database().tier(), DATABASE_TIER);
         var diskSize = section.value("diskSizeGb").integer(10, 10, 65_536);
         var autoresizeLimitValue = section.value("diskAutoresizeLimitGb");
-        var autoresizeLimit = autoresizeLimitValue.integer(Math.max(diskSize, defaults.databaseDiskAutoresizeLimitGb()), 10, 65_536);
+        var autoresizeLimit = autoresizeLimitValue.integer(Math.max(diskSize, defaults.database().diskAutoresizeLimitGb()), 10, 65_536);
         if (autoresizeLimit < diskSize) {
             config.reject(autoresizeLimitValue.key(), "got " + autoresizeLimit + "; expected at least the disk size ("
                     + diskSize + " GB, kura-infra:database.diskSizeGb): the disk can only grow");
@@ -159,12 +164,12 @@ public final class StackSettingsParser {
         }
         return new DatabaseSettings(
                 tier,
-                section.value("availability").text(defaults.databaseAvailability(), TextRule.oneOf(List.of("ZONAL", "REGIONAL"))),
+                section.value("availability").text(defaults.database().availability(), TextRule.oneOf(List.of("ZONAL", "REGIONAL"))),
                 diskSize,
                 autoresizeLimit,
                 section.value("backupStartTime").text("03:00", HOUR_AND_MINUTE),
-                section.value("retainedBackups").integer(defaults.retainedBackups(), 1, 365),
-                section.value("pointInTimeRecovery").bool(defaults.pointInTimeRecovery()),
+                section.value("retainedBackups").integer(defaults.database().retainedBackups(), 1, 365),
+                section.value("pointInTimeRecovery").bool(defaults.database().pointInTimeRecovery()),
                 section.value("transactionLogRetentionDays").integer(7, 1, 7),
                 maintenanceWindow(section.section("maintenanceWindow"), new MaintenanceWindow(DayOfWeek.SUNDAY, 4)),
                 section.value("queryInsights").bool(true),
@@ -199,16 +204,97 @@ public final class StackSettingsParser {
 
     private static CacheSettings cache(ConfigSection section, EnvironmentDefaults defaults) {
         return new CacheSettings(
-                section.value("tier").text(defaults.cacheTier(), TextRule.oneOf(List.of("BASIC", "STANDARD_HA"))),
-                section.value("memorySizeGb").integer(defaults.cacheMemorySizeGb(), 1, 300),
+                section.value("tier").text(defaults.cache().tier(), TextRule.oneOf(List.of("BASIC", "STANDARD_HA"))),
+                section.value("memorySizeGb").integer(defaults.cache().memorySizeGb(), 1, 300),
                 maintenanceWindow(section.section("maintenanceWindow"), new MaintenanceWindow(DayOfWeek.SUNDAY, 5)),
                 section.value("redisConfigs").textMap(Map.of("maxmemory-policy", "allkeys-lru"), REDIS_CONFIG, FLAG_VALUE));
     }
 
     private static BackupsSettings backups(ConfigSection section, EnvironmentDefaults defaults) {
         return new BackupsSettings(
-                section.value("retentionDays").integer(defaults.backupRetentionDays(), 1, 3650),
+                section.value("retentionDays").integer(defaults.backups().retentionDays(), 1, 3650),
                 section.value("deletedRetentionDays").integer(7, 1, 365));
+    }
+
+    private static BackendSettings backend(ConfigSection section, EnvironmentDefaults defaults, Environment environment,
+                                           ConfigReader config) {
+        var image = section.value("image").requiredText(BackendNames.IMAGE);
+        var release = section.value("release").requiredText(BackendNames.RELEASE);
+        var previousRevision = Optional.of(section.value("previousRevision").text("", BackendNames.REVISION))
+                .filter(text -> !text.isEmpty());
+        var cpu = section.value("cpu").text("1", TextRule.oneOf(List.of("1", "2", "4", "6", "8")));
+        var memoryValue = section.value("memory");
+        var memory = memoryValue.text(defaults.backend().memory(), MEMORY);
+        if (memoryMebibytes(memory) < minimumMemoryMebibytes(cpu)) {
+            config.reject(memoryValue.key(), "got \"" + memory + "\"; " + cpu + " CPUs need at least "
+                    + minimumMemoryMebibytes(cpu) / 1024 + "Gi on Cloud Run");
+        }
+        var minInstancesValue = section.value("minInstances");
+        var minInstances = minInstancesValue.integer(defaults.backend().minInstances(), 0, 100);
+        if (environment == Environment.PROD && minInstances < 1) {
+            config.reject(minInstancesValue.key(), "got " + minInstances + "; a prod stack keeps at least 1 instance warm,"
+                    + " so that no request waits for a cold start");
+        }
+        var maxInstancesValue = section.value("maxInstances");
+        var maxInstances = maxInstancesValue.integer(Math.max(defaults.backend().maxInstances(), minInstances), 1, 1000);
+        if (maxInstances < minInstances) {
+            config.reject(maxInstancesValue.key(), "got " + maxInstances + "; expected at least minInstances ("
+                    + minInstances + ")");
+        }
+        var envValue = section.value("env");
+        var env = envValue.textMap(Map.of(), BackendNames.ENV_NAME, new TextRule(value -> true, "a text value"));
+        env.keySet().stream().filter(name -> BackendNames.RESERVED_ENV.contains(name)
+                        || SecretCatalogue.byName(name).isPresent())
+                .forEach(name -> config.reject(envValue.key() + "." + name, "set by the program (or a secret from Secret"
+                        + " Manager); choose another name"));
+        return new BackendSettings(image, release, previousRevision, cpu, memory,
+                section.value("startupCpuBoost").bool(true),
+                section.value("requestTimeoutSeconds").integer(300, 1, 3600),
+                section.value("concurrency").integer(80, 1, 1000),
+                minInstances,
+                maxInstances,
+                section.value("migrationTimeoutSeconds").integer(600, 60, 86_400),
+                env,
+                rollout(section.section("rollout"), release, config));
+    }
+
+    private static RolloutSettings rollout(ConfigSection section, String release, ConfigReader config) {
+        var mode = section.value("mode").choice(RolloutMode.NORMAL, RolloutMode.class);
+        var servingValue = section.value("servingRevision");
+        var serving = Optional.of(servingValue.text("", BackendNames.REVISION)).filter(text -> !text.isEmpty());
+        if (mode != RolloutMode.NORMAL && serving.isEmpty() && !servingValue.isSet()) {
+            config.reject(servingValue.key(), "missing; the " + mode.name().toLowerCase() + " rollout mode keeps all"
+                    + " traffic on a named revision such as " + BackendNames.revision("v1-3-7"));
+        }
+        if (mode == RolloutMode.STAGED && serving.filter(BackendNames.revision(release)::equals).isPresent()) {
+            config.reject(servingValue.key(), "got \"" + serving.get() + "\", the revision of the release being staged;"
+                    + " expected the revision serving before it");
+        }
+        return new RolloutSettings(mode, mode == RolloutMode.NORMAL ? Optional.empty() : serving);
+    }
+
+    private static MessagingBackend messaging(ConfigSection section, ConfigReader config) {
+        var value = section.value("backend");
+        var backend = value.choice(MessagingBackend.CELERY, MessagingBackend.class);
+        if (backend == MessagingBackend.KAFKA) {
+            config.reject(value.key(), "got \"kafka\"; this program does not deploy Kafka yet, so choose celery or"
+                    + " disabled");
+        }
+        return backend;
+    }
+
+    private static int memoryMebibytes(String memory) {
+        var amount = Integer.parseInt(memory.substring(0, memory.length() - 2));
+        return memory.endsWith("Gi") ? amount * 1024 : amount;
+    }
+
+    /** Cloud Run's floor: 4 CPUs need 2 GiB, 6 or 8 CPUs need 4 GiB. */
+    private static int minimumMemoryMebibytes(String cpu) {
+        return switch (cpu) {
+            case "4" -> 2048;
+            case "6", "8" -> 4096;
+            default -> 512;
+        };
     }
 
     private static MaintenanceWindow maintenanceWindow(ConfigSection section, MaintenanceWindow fallback) {
@@ -220,8 +306,8 @@ public final class StackSettingsParser {
     private static RegistrySettings registry(ConfigSection section, EnvironmentDefaults defaults) {
         return new RegistrySettings(
                 section.value("repositoryId").text("kura", REPOSITORY_ID),
-                section.value("keepRecentImages").integer(defaults.keepRecentImages(), 1, 500),
-                section.value("deleteUntaggedImagesAfterDays").integer(defaults.deleteUntaggedImagesAfterDays(), 1, 365),
+                section.value("keepRecentImages").integer(defaults.registry().keepRecentImages(), 1, 500),
+                section.value("deleteUntaggedImagesAfterDays").integer(defaults.registry().deleteUntaggedImagesAfterDays(), 1, 365),
                 section.value("immutableTags").bool(true));
     }
 }

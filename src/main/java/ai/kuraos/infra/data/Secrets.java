@@ -21,9 +21,11 @@ import com.pulumi.gcp.secretmanager.SecretVersionArgs;
 import com.pulumi.gcp.secretmanager.inputs.SecretReplicationArgs;
 import com.pulumi.gcp.secretmanager.inputs.SecretReplicationUserManagedArgs;
 import com.pulumi.gcp.secretmanager.inputs.SecretReplicationUserManagedReplicaArgs;
+import com.pulumi.resources.Resource;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,8 @@ public final class Secrets extends KuraComponent {
     private static final String ACCESSOR = "roles/secretmanager.secretAccessor";
 
     private final Map<String, Secret> secrets = new TreeMap<>();
-    private final List<SecretVersion> versions;
+    private final Map<String, SecretVersion> versions = new TreeMap<>();
+    private final Map<Reader, List<Resource>> accessGrants = new EnumMap<>(Reader.class);
 
     /**
      * @param generatedElsewhere values of the generated secrets that other components produce, by secret name
@@ -55,7 +58,6 @@ public final class Secrets extends KuraComponent {
                 new RandomPassword("secret-key-generated", RandomPasswordArgs.alphanumeric(64), child()).result());
         settings.externalValues().forEach((secretName, value) -> values.put(secretName, Output.ofSecret(value.value())));
 
-        var created = new LinkedHashMap<String, SecretVersion>();
         for (var entry : SecretCatalogue.ALL) {
             var id = logicalName(entry.name());
             var secret = new Secret(id, SecretArgs.builder()
@@ -72,7 +74,7 @@ public final class Secrets extends KuraComponent {
                     .build(), child(foundation.api(ProjectApis.SECRET_MANAGER)));
             secrets.put(entry.name(), secret);
 
-            valueOf(entry, values).ifPresent(value -> created.put(entry.name(), new SecretVersion(id + "-version",
+            valueOf(entry, values).ifPresent(value -> versions.put(entry.name(), new SecretVersion(id + "-version",
                     SecretVersionArgs.builder()
                             .secret(secret.id())
                             .secretData(value.asSecret())
@@ -80,15 +82,15 @@ public final class Secrets extends KuraComponent {
 
             for (var reader : entry.readers()) {
                 var principal = readers.get(reader);
-                new SecretIamMember(id + "-" + principal.name() + "-access", SecretIamMemberArgs.builder()
-                        .project(target.project())
-                        .secretId(secret.secretId())
-                        .role(ACCESSOR)
-                        .member(principal.member())
-                        .build(), child());
+                accessGrants.computeIfAbsent(reader, ignored -> new ArrayList<>()).add(
+                        new SecretIamMember(id + "-" + principal.name() + "-access", SecretIamMemberArgs.builder()
+                                .project(target.project())
+                                .secretId(secret.secretId())
+                                .role(ACCESSOR)
+                                .member(principal.member())
+                                .build(), child()));
             }
         }
-        this.versions = List.copyOf(created.values());
 
         var ids = new TreeMap<String, Output<?>>();
         secrets.forEach((secretName, secret) -> ids.put(secretName, secret.id()));
@@ -117,8 +119,22 @@ public final class Secrets extends KuraComponent {
         return secret.secretId();
     }
 
-    /** The versions the program writes: whatever mounts a secret must start after they exist. */
-    public List<SecretVersion> versions() {
-        return versions;
+    /**
+     * The version to mount: the one this program wrote, pinned so that a new value makes a new revision; otherwise
+     * {@code latest}, for a version added outside Pulumi.
+     */
+    public Output<String> versionToMount(String secretName) {
+        var version = versions.get(secretName);
+        return version == null ? Output.of("latest") : version.version();
+    }
+
+    /**
+     * What a reader's workload must wait for: its access grants and the versions the program writes. Cloud Run checks
+     * both when it creates a revision.
+     */
+    public List<Resource> readyFor(Reader reader) {
+        var ready = new ArrayList<Resource>(accessGrants.getOrDefault(reader, List.of()));
+        SecretCatalogue.readBy(reader).forEach(entry -> Optional.ofNullable(versions.get(entry.name())).ifPresent(ready::add));
+        return ready;
     }
 }

@@ -9,6 +9,7 @@ public final class ProjectApis {
     public static final String COMPUTE = "compute.googleapis.com";
     public static final String IAM = "iam.googleapis.com";
     public static final String REDIS = "redis.googleapis.com";
+    public static final String RUN = "run.googleapis.com";
     public static final String SECRET_MANAGER = "secretmanager.googleapis.com";
     public static final String SERVICE_NETWORKING = "servicenetworking.googleapis.com";
     public static final String SQL_ADMIN = "sqladmin.googleapis.com";
@@ -28,7 +29,7 @@ public final class ProjectApis {
             "logging.googleapis.com",
             "monitoring.googleapis.com",
             REDIS,
-            "run.googleapis.com",
+            RUN,
             SECRET_MANAGER,
             SERVICE_NETWORKING,
             SQL_ADMIN,

@@ -3,17 +3,19 @@ package ai.kuraos.infra.testing;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Raw stack config with the least a stack needs (project and region), for tests that vary one key at a time. */
+/** Raw stack config with the least a stack needs, for tests that vary one key at a time. */
 public final class MinimalConfig {
 
     private MinimalConfig() {
     }
 
-    /** {@code gcp:project} and {@code gcp:region}, plus (or overridden by) the given key/value pairs. */
+    /** Project, region and the backend's image and release, plus (or overridden by) the given key/value pairs. */
     public static Map<String, String> with(String... keysAndValues) {
         var config = new HashMap<String, String>();
         config.put("gcp:project", "kura-os");
         config.put("gcp:region", "europe-southwest1");
+        config.put("kura-infra:backend", "{\"image\":\"europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7\","
+                + "\"release\":\"v1-3-7\"}");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             config.put(keysAndValues[i], keysAndValues[i + 1]);
         }

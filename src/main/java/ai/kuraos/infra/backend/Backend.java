@@ -1,0 +1,302 @@
+package ai.kuraos.infra.backend;
+
+import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.config.BackendNames;
+import ai.kuraos.infra.config.BackendSettings;
+import ai.kuraos.infra.config.MessagingBackend;
+import ai.kuraos.infra.config.SecretCatalogue;
+import ai.kuraos.infra.config.SecretCatalogue.Reader;
+import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.data.Backups;
+import ai.kuraos.infra.data.Cache;
+import ai.kuraos.infra.data.Database;
+import ai.kuraos.infra.data.Secrets;
+import ai.kuraos.infra.platform.Foundation;
+import ai.kuraos.infra.platform.ProjectApis;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.cloudrunv2.Job;
+import com.pulumi.gcp.cloudrunv2.JobArgs;
+import com.pulumi.gcp.cloudrunv2.Service;
+import com.pulumi.gcp.cloudrunv2.ServiceArgs;
+import com.pulumi.gcp.cloudrunv2.ServiceIamMember;
+import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateContainerArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateContainerEnvArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateContainerEnvValueSourceArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateContainerVolumeMountArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateVolumeArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateVolumeCloudSqlInstanceArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateVpcAccessArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateTemplateVpcAccessNetworkInterfaceArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerLivenessProbeArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerLivenessProbeHttpGetArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerPortArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerResourcesArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeHttpGetArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerVolumeMountArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVolumeArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVolumeCloudSqlInstanceArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessNetworkInterfaceArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTrafficArgs;
+import com.pulumi.gcp.projects.IAMCustomRole;
+import com.pulumi.gcp.projects.IAMCustomRoleArgs;
+import com.pulumi.gcp.projects.IAMMember;
+import com.pulumi.gcp.projects.IAMMemberArgs;
+import com.pulumi.resources.Resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code kura:backend:Backend}: the FastAPI service {@code kura-backend} on Cloud Run and the {@code kura-migrator}
+ * job that runs {@code alembic upgrade heads} before a release gets traffic. The service runs as the backend account,
+ * reaches Postgres over the Cloud SQL socket and Redis over Direct VPC egress, and reads every secret from Secret
+ * Manager. Its traffic split follows the rollout state that {@code deploy} and {@code rollback} set.
+ */
+public final class Backend extends KuraComponent {
+
+    public static final String TYPE = "kura:backend:Backend";
+    /** The backend's telemetry (traces, profiles, metrics, logs): each role by the name of its grant. */
+    public static final Map<String, String> TELEMETRY_ROLES = Map.of(
+            "backend-trace-agent", "roles/cloudtrace.agent",
+            "backend-profiler-agent", "roles/cloudprofiler.agent",
+            "backend-metric-writer", "roles/monitoring.metricWriter",
+            "backend-log-writer", "roles/logging.logWriter");
+    /** The one permission the admin panel's "Purge CDN" button needs. */
+    public static final List<String> CDN_PURGE_PERMISSIONS = List.of("compute.urlMaps.invalidateCache");
+
+    private static final int PORT = 8000;
+    private static final String HEALTH_PATH = "/health";
+    private static final String CLOUDSQL_VOLUME = "cloudsql";
+    private static final String CLOUDSQL_MOUNT = "/cloudsql";
+
+    private final Service service;
+
+    public Backend(String name, Target target, BackendSettings settings, MessagingBackend messaging,
+                   Foundation foundation, Database database, Cache cache, Secrets secrets, Backups backups) {
+        super(TYPE, name, target);
+        var backendAccount = foundation.backendServiceAccount();
+
+        TELEMETRY_ROLES.forEach((grant, role) -> grantToBackend(target, grant, Output.of(role), backendAccount.member()));
+        var cdnPurger = new IAMCustomRole("kura-cdn-purger", IAMCustomRoleArgs.builder()
+                .project(target.project())
+                .roleId("kuraCdnPurger")
+                .title("Kura CDN purger")
+                .description("Invalidate the CDN cache of the platform's URL map: the admin panel's Purge CDN button")
+                .permissions(CDN_PURGE_PERMISSIONS)
+                .stage("GA")
+                .build(), child(foundation.api(ProjectApis.IAM)));
+        grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member());
+
+        var revision = BackendNames.revision(settings.release());
+        this.service = new Service(BackendNames.SERVICE, ServiceArgs.builder()
+                .project(target.project())
+                .location(target.region())
+                .name(BackendNames.SERVICE)
+                .description("Kura API (FastAPI)")
+                // Reached directly as the seeds run it; the edge load balancer, when added, narrows this.
+                .ingress("INGRESS_TRAFFIC_ALL")
+                .template(ServiceTemplateArgs.builder()
+                        .revision(revision)
+                        .labels(Map.of("release", settings.release()))
+                        .serviceAccount(backendAccount.email())
+                        .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
+                        .scaling(ServiceTemplateScalingArgs.builder()
+                                .minInstanceCount(settings.minInstances())
+                                .maxInstanceCount(settings.maxInstances())
+                                .build())
+                        .maxInstanceRequestConcurrency(settings.concurrency())
+                        .timeout(settings.requestTimeoutSeconds() + "s")
+                        .vpcAccess(ServiceTemplateVpcAccessArgs.builder()
+                                .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
+                                        .network(foundation.networkName())
+                                        .subnetwork(foundation.subnetworkName())
+                                        .build())
+                                // Redis and Cloud SQL live on private ranges; public APIs go out directly.
+                                .egress("PRIVATE_RANGES_ONLY")
+                                .build())
+                        .containers(ServiceTemplateContainerArgs.builder()
+                                .name("backend")
+                                .image(settings.image())
+                                .ports(ServiceTemplateContainerPortArgs.builder().name("http1").containerPort(PORT).build())
+                                .resources(ServiceTemplateContainerResourcesArgs.builder()
+                                        .limits(Map.of("cpu", settings.cpu(), "memory", settings.memory()))
+                                        .startupCpuBoost(settings.startupCpuBoost())
+                                        .cpuIdle(true)
+                                        .build())
+                                .envs(serviceEnv(target, settings, messaging, cache, secrets, backups))
+                                .startupProbe(ServiceTemplateContainerStartupProbeArgs.builder()
+                                        .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder()
+                                                .path(HEALTH_PATH).port(PORT).build())
+                                        .periodSeconds(5)
+                                        .timeoutSeconds(3)
+                                        // Up to two minutes to start (migrations run in the job, not here).
+                                        .failureThreshold(24)
+                                        .build())
+                                .livenessProbe(ServiceTemplateContainerLivenessProbeArgs.builder()
+                                        .httpGet(ServiceTemplateContainerLivenessProbeHttpGetArgs.builder()
+                                                .path(HEALTH_PATH).port(PORT).build())
+                                        .periodSeconds(30)
+                                        .timeoutSeconds(5)
+                                        .failureThreshold(3)
+                                        .build())
+                                .volumeMounts(ServiceTemplateContainerVolumeMountArgs.builder()
+                                        .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
+                                .build())
+                        .volumes(ServiceTemplateVolumeArgs.builder()
+                                .name(CLOUDSQL_VOLUME)
+                                .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
+                                        .instances(database.connectionName().applyValue(List::of))
+                                        .build())
+                                .build())
+                        .build())
+                .traffics(TrafficTarget.split(settings.rollout(), settings.release()).stream()
+                        .map(Backend::traffic).toList())
+                .labels(target.labels())
+                .build(), child(dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
+
+        // The one deliberate public entry point: the API is public and authenticates its users itself, as in the seeds.
+        new ServiceIamMember("kura-backend-public-invoker", ServiceIamMemberArgs.builder()
+                .project(target.project())
+                .location(target.region())
+                .name(service.name())
+                .role("roles/run.invoker")
+                .member("allUsers")
+                .build(), child());
+
+        new Job(BackendNames.MIGRATOR_JOB, JobArgs.builder()
+                .project(target.project())
+                .location(target.region())
+                .name(BackendNames.MIGRATOR_JOB)
+                .template(JobTemplateArgs.builder()
+                        .labels(Map.of("release", settings.release()))
+                        .taskCount(1)
+                        .parallelism(1)
+                        .template(JobTemplateTemplateArgs.builder()
+                                .serviceAccount(foundation.migratorServiceAccount().email())
+                                .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
+                                // A half-applied migration is looked at by a person, never retried blindly.
+                                .maxRetries(0)
+                                .timeout(settings.migrationTimeoutSeconds() + "s")
+                                .vpcAccess(JobTemplateTemplateVpcAccessArgs.builder()
+                                        .networkInterfaces(JobTemplateTemplateVpcAccessNetworkInterfaceArgs.builder()
+                                                .network(foundation.networkName())
+                                                .subnetwork(foundation.subnetworkName())
+                                                .build())
+                                        .egress("PRIVATE_RANGES_ONLY")
+                                        .build())
+                                .containers(JobTemplateTemplateContainerArgs.builder()
+                                        .name("migrator")
+                                        .image(settings.image())
+                                        .commands("alembic")
+                                        .args("upgrade", "heads")
+                                        .envs(SecretCatalogue.readBy(Reader.MIGRATOR).stream()
+                                                .map(entry -> JobTemplateTemplateContainerEnvArgs.builder()
+                                                        .name(entry.name())
+                                                        .valueSource(JobTemplateTemplateContainerEnvValueSourceArgs.builder()
+                                                                .secretKeyRef(JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
+                                                                        .secret(secrets.secretId(entry.name()))
+                                                                        .version(secrets.versionToMount(entry.name()))
+                                                                        .build())
+                                                                .build())
+                                                        .build())
+                                                .toList())
+                                        .volumeMounts(JobTemplateTemplateContainerVolumeMountArgs.builder()
+                                                .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
+                                        .build())
+                                .volumes(JobTemplateTemplateVolumeArgs.builder()
+                                        .name(CLOUDSQL_VOLUME)
+                                        .cloudSqlInstance(JobTemplateTemplateVolumeCloudSqlInstanceArgs.builder()
+                                                .instances(database.connectionName().applyValue(List::of))
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .labels(target.labels())
+                .build(), child(dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN)));
+
+        registerOutputs(Map.of(
+                "url", service.uri(),
+                "candidateUrl", candidateUrl()));
+    }
+
+    private void grantToBackend(Target target, String name, Output<String> role, Output<String> member) {
+        new IAMMember(name, IAMMemberArgs.builder()
+                .project(target.project())
+                .role(role)
+                .member(member)
+                .build(), child());
+    }
+
+    /** The non-secret environment the program knows, the stack's own, and every secret the backend reads. */
+    private static List<ServiceTemplateContainerEnvArgs> serviceEnv(Target target, BackendSettings settings,
+                                                                     MessagingBackend messaging, Cache cache,
+                                                                     Secrets secrets, Backups backups) {
+        var plain = new TreeMap<String, Output<String>>();
+        settings.env().forEach((name, value) -> plain.put(name, Output.of(value)));
+        plain.put("ENVIRONMENT", Output.of(target.environment().id()));
+        plain.put("GCP_PROJECT_ID", Output.of(target.project()));
+        plain.put("GCP_REGION", Output.of(target.region()));
+        plain.put("RELEASE", Output.of(settings.release()));
+        plain.put("MESSAGING_BACKEND", Output.of(messaging.id()));
+        plain.put("BACKUPS_BUCKET", backups.bucketName());
+        plain.put("REDIS_HOST", cache.host());
+        plain.put("REDIS_PORT", cache.port().applyValue(String::valueOf));
+        plain.put("REDIS_CA_CERT", cache.caCertificate());
+        var envs = new ArrayList<ServiceTemplateContainerEnvArgs>();
+        plain.forEach((name, value) -> envs.add(ServiceTemplateContainerEnvArgs.builder().name(name).value(value).build()));
+        for (var entry : SecretCatalogue.readBy(Reader.BACKEND)) {
+            envs.add(ServiceTemplateContainerEnvArgs.builder()
+                    .name(entry.name())
+                    .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
+                            .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
+                                    .secret(secrets.secretId(entry.name()))
+                                    .version(secrets.versionToMount(entry.name()))
+                                    .build())
+                            .build())
+                    .build());
+        }
+        return envs;
+    }
+
+    private static Resource[] dependencies(Foundation foundation, Secrets secrets, Reader reader, String api) {
+        var dependencies = new ArrayList<>(secrets.readyFor(reader));
+        dependencies.add(foundation.api(api));
+        return dependencies.toArray(Resource[]::new);
+    }
+
+    private static ServiceTrafficArgs traffic(TrafficTarget target) {
+        var traffic = ServiceTrafficArgs.builder()
+                .type(target.latest() ? "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" : "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION")
+                .percent(target.percent());
+        target.revision().ifPresent(traffic::revision);
+        target.tag().ifPresent(traffic::tag);
+        return traffic.build();
+    }
+
+    public Output<String> url() {
+        return service.uri();
+    }
+
+    /** The candidate revision's own URL while a release is staged; empty otherwise. */
+    public Output<String> candidateUrl() {
+        return service.trafficStatuses().applyValue(statuses -> statuses == null ? "" : statuses.stream()
+                .filter(status -> status.tag().filter(BackendNames.CANDIDATE_TAG::equals).isPresent())
+                .flatMap(status -> status.uri().stream())
+                .findFirst()
+                .orElse(""));
+    }
+}

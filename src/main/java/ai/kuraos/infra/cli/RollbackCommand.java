@@ -1,0 +1,62 @@
+package ai.kuraos.infra.cli;
+
+import ai.kuraos.infra.config.BackendNames;
+import ai.kuraos.infra.rollout.Preflight;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "rollback",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Sends all of kura-backend's traffic back to the revision that served before the last deploy (or to the"
+                        + " one named with --revision), in one traffic-only `pulumi up`: nothing is built or migrated,"
+                        + " the revision's own image and database connection are reused.",
+                "Also takes a staged candidate out of the traffic split after a failed deploy.",
+                "The database is not rolled back: a revision can serve only a schema it is compatible with."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the revision serves all traffic",
+                "1:the update failed; traffic stayed where it was",
+                "2:bad arguments, configuration or missing prerequisites; nothing was changed"})
+final class RollbackCommand implements Callable<Integer> {
+
+    @Mixin
+    private StackOptions stackOptions = new StackOptions();
+
+    @Option(names = "--revision", paramLabel = "REVISION",
+            description = "The revision to return to, e.g. kura-backend-v1-3-7 (default: the one before the last deploy).")
+    private Optional<String> revision = Optional.empty();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Preflight preflight;
+
+    RollbackCommand() {
+        this(Preflight.ofThisMachine());
+    }
+
+    RollbackCommand(Preflight preflight) {
+        this.preflight = preflight;
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        var badRevision = revision.flatMap(BackendNames::revisionProblem);
+        badRevision.ifPresent(problem -> err.println("error: --revision " + revision.get() + ": " + problem));
+        var settings = stackOptions.settings(err);
+        if (badRevision.isPresent() || settings.isEmpty() || !RolloutCommands.ready(preflight, stackOptions.layout(), err)) {
+            return KuraCli.USAGE;
+        }
+        var rollout = RolloutCommands.rollout(stackOptions, settings.get(), out);
+        return RolloutCommands.report(stackOptions.stack, () -> rollout.rollback(revision), out, err);
+    }
+}

@@ -1,0 +1,83 @@
+package ai.kuraos.infra.rollout;
+
+import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.plan.StackPlanner;
+import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.ConcurrentUpdateException;
+import com.pulumi.automation.ConfigValue;
+import com.pulumi.automation.LocalWorkspace;
+import com.pulumi.automation.UpOptions;
+import com.pulumi.automation.WorkspaceStack;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@link StackOperations} through the Pulumi Automation API: a local workspace on this project, so that each update is
+ * {@code pulumi up} of this very program (the CLI runs the jar). Config changes land in {@code Pulumi.<stack>.yaml}.
+ */
+public final class AutomationStackOperations implements StackOperations {
+
+    private final ProjectLayout layout;
+    private final String stackName;
+    private final Consumer<String> output;
+    private WorkspaceStack stack;
+
+    public AutomationStackOperations(ProjectLayout layout, String stackName, Consumer<String> output) {
+        this.layout = layout;
+        this.stackName = stackName;
+        this.output = output;
+    }
+
+    @Override
+    public BackendState current() {
+        return BackendState.of(StackPlanner.settings(layout, stackName).backend());
+    }
+
+    @Override
+    public URI stage(String image, String release, String servingRevision) {
+        var outputs = update(RolloutConfig.stage(image, release, servingRevision)).outputs();
+        var candidate = outputs.get("backendCandidateUrl");
+        if (candidate == null || String.valueOf(candidate.value()).isBlank()) {
+            throw new IllegalStateException("the update finished but the stack has no backendCandidateUrl output");
+        }
+        return URI.create(String.valueOf(candidate.value()));
+    }
+
+    @Override
+    public void promote(String previousRevision) {
+        update(RolloutConfig.promote(previousRevision));
+    }
+
+    @Override
+    public void pin(String revision) {
+        update(RolloutConfig.pin(revision));
+    }
+
+    private com.pulumi.automation.UpResult update(Map<String, Optional<String>> edits) {
+        try {
+            var workspaceStack = stack();
+            for (var edit : edits.entrySet()) {
+                if (edit.getValue().isPresent()) {
+                    workspaceStack.setConfig(edit.getKey(), new ConfigValue(edit.getValue().get()), true);
+                } else {
+                    workspaceStack.removeConfig(edit.getKey(), true);
+                }
+            }
+            return workspaceStack.up(UpOptions.builder().onStandardOutput(line -> output.accept("  | " + line)).build());
+        } catch (ConcurrentUpdateException locked) {
+            throw new StackLockedException(stackName, locked);
+        } catch (AutomationException failure) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
+    }
+
+    private WorkspaceStack stack() throws AutomationException {
+        if (stack == null) {
+            stack = LocalWorkspace.selectStack(stackName, layout.root());
+        }
+        return stack;
+    }
+}

@@ -1,0 +1,249 @@
+package ai.kuraos.infra.backend;
+
+import ai.kuraos.infra.config.SecretCatalogue;
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.config.StackSettingsParser;
+import ai.kuraos.infra.rollout.RolloutConfig;
+import ai.kuraos.infra.testing.ConfigPaths;
+import ai.kuraos.infra.testing.ResourceAssert;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BackendTest {
+
+    private static final String SERVICE = "gcp:cloudrunv2/service:Service";
+    private static final String JOB = "gcp:cloudrunv2/job:Job";
+
+    private static Map<String, JsonNode> envOf(ResourceAssert resource, String containersPath) {
+        var env = new java.util.TreeMap<String, JsonNode>();
+        resource.input(containersPath + "[0].envs").forEach(entry -> env.put(entry.path("name").asText(),
+                entry.has("value") ? entry.path("value") : entry.path("valueSource").path("secretKeyRef")));
+        return env;
+    }
+
+    @Nested
+    class Prod {
+        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+
+        @Test
+        void runsTheFastApiImageOnPort8000WithHealthProbes() {
+            prod.resource(SERVICE, "kura-backend")
+                    .hasInput("name", "kura-backend")
+                    .hasInput("location", "europe-southwest1")
+                    .hasInput("template.revision", "kura-backend-v1-3-7")
+                    .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7")
+                    .hasInput("template.containers[0].ports", List.of(Map.of("name", "http1", "containerPort", 8000)))
+                    .hasInput("template.containers[0].startupProbe.httpGet", Map.of("path", "/health", "port", 8000))
+                    .hasInput("template.containers[0].livenessProbe.httpGet", Map.of("path", "/health", "port", 8000))
+                    .isProtected();
+        }
+
+        @Test
+        void neverColdStartsAndScalesWithinItsLimits() {
+            prod.resource(SERVICE, "kura-backend")
+                    .hasInput("template.scaling", Map.of("minInstanceCount", 1, "maxInstanceCount", 10))
+                    .hasInput("template.maxInstanceRequestConcurrency", 80)
+                    .hasInput("template.timeout", "300s")
+                    .hasInput("template.containers[0].resources", Map.of(
+                            "limits", Map.of("cpu", "1", "memory", "1Gi"), "startupCpuBoost", true, "cpuIdle", true));
+        }
+
+        @Test
+        void runsAsTheBackendAccountAndReachesRedisThroughDirectVpcEgress() {
+            prod.resource(SERVICE, "kura-backend")
+                    .hasInput("template.serviceAccount", "${kura-backend-sa.email}")
+                    .hasInput("template.vpcAccess", Map.of("egress", "PRIVATE_RANGES_ONLY", "networkInterfaces",
+                            List.of(Map.of("network", "kura-vpc", "subnetwork", "kura-europe-southwest1"))));
+        }
+
+        @Test
+        void mountsTheCloudSqlSocketOfKuraPrimary() {
+            prod.resource(SERVICE, "kura-backend")
+                    .hasInput("template.volumes", List.of(Map.of("name", "cloudsql",
+                            "cloudSqlInstance", Map.of("instances", List.of("${kura-primary.connectionName}")))))
+                    .hasInput("template.containers[0].volumeMounts", List.of(Map.of("name", "cloudsql", "mountPath", "/cloudsql")));
+        }
+
+        @Test
+        void readsEverySecretFromSecretManagerAndNeverAsALiteral() {
+            var env = envOf(prod.resource(SERVICE, "kura-backend"), "template.containers");
+
+            for (var secret : SecretCatalogue.readBy(SecretCatalogue.Reader.BACKEND)) {
+                assertThat(env.get(secret.name()).path("secret").asText()).as(secret.name()).isEqualTo(secret.name());
+            }
+            assertThat(env.get("DATABASE_URL").path("version").asText()).isEqualTo("${database-url-version.version}");
+            assertThat(env.get("STRIPE_SECRET_KEY").path("version").asText()).isEqualTo("latest");
+        }
+
+        @Test
+        void givesTheAppItsRedisMessagingAndStackEnvironment() {
+            var env = envOf(prod.resource(SERVICE, "kura-backend"), "template.containers");
+
+            assertThat(env.get("REDIS_HOST").asText()).isEqualTo("${kura-cache.host}");
+            assertThat(env).containsKeys("REDIS_PORT", "REDIS_CA_CERT");
+            assertThat(env.get("MESSAGING_BACKEND").asText()).isEqualTo("celery");
+            assertThat(env.get("ENVIRONMENT").asText()).isEqualTo("prod");
+            assertThat(env.get("GCP_PROJECT_ID").asText()).isEqualTo("kura-os");
+            assertThat(env.get("BACKUPS_BUCKET").asText()).isEqualTo("kura-os-kura-backups");
+            assertThat(env.get("FRONTEND_URL").asText()).isEqualTo("https://app.kuraos.ai");
+        }
+
+        @Test
+        void sendsAllTrafficToTheLatestRevisionNormally() {
+            prod.resource(SERVICE, "kura-backend")
+                    .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", "percent", 100)));
+        }
+
+        @Test
+        void runsMigrationsAsTheMigratorWithOnlyTheDatabaseSecretsOnceWithoutRetry() {
+            var job = prod.resource(JOB, "kura-migrator")
+                    .hasInput("name", "kura-migrator")
+                    .hasInput("template.taskCount", 1)
+                    .hasInput("template.template.maxRetries", 0)
+                    .hasInput("template.template.timeout", "600s")
+                    .hasInput("template.template.serviceAccount", "${kura-migrator-sa.email}")
+                    .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7")
+                    .hasInput("template.template.containers[0].commands", List.of("alembic"))
+                    .hasInput("template.template.containers[0].args", List.of("upgrade", "heads"))
+                    .hasInput("template.template.volumes[0].cloudSqlInstance.instances", List.of("${kura-primary.connectionName}"));
+            assertThat(envOf(job, "template.template.containers")).containsOnlyKeys("DATABASE_URL", "DB_PASSWORD");
+            job.dependsOn("api-run", "database-url-migrator-access", "db-password-migrator-access");
+        }
+
+        @Test
+        void exportsTheUrlsTheRolloutUses() {
+            assertThat(prod.output("backendUrl").asText()).isEqualTo("${kura-backend.uri}");
+            assertThat(prod.json().path("outputs").has("backendCandidateUrl")).isTrue();
+            assertThat(prod.output("backendRelease").asText()).isEqualTo("v1-3-7");
+        }
+    }
+
+    @Nested
+    class Iam {
+        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+
+        /** Every grant to one identity, wherever it is declared: "role on resource". */
+        private List<String> grantsTo(String member) {
+            var grants = new TreeSet<String>();
+            for (var resource : prod.plan().resources()) {
+                var inputs = resource.inputs();
+                if (!inputs.path("member").asText().equals(member)) {
+                    continue;
+                }
+                var on = switch (resource.type()) {
+                    case "gcp:projects/iAMMember:IAMMember" -> "project" + (inputs.has("condition") ? " (kura-primary only)" : "");
+                    case "gcp:secretmanager/secretIamMember:SecretIamMember" -> "secret " + inputs.path("secretId").asText();
+                    case "gcp:storage/bucketIAMMember:BucketIAMMember" -> "bucket " + inputs.path("bucket").asText();
+                    default -> resource.type();
+                };
+                grants.add(inputs.path("role").asText() + " on " + on);
+            }
+            return new ArrayList<>(grants);
+        }
+
+        @Test
+        void grantsTheBackendExactlyWhatItUses() {
+            var expected = new TreeSet<>(List.of(
+                    "roles/cloudsql.client on project (kura-primary only)",
+                    "roles/cloudtrace.agent on project",
+                    "roles/cloudprofiler.agent on project",
+                    "roles/monitoring.metricWriter on project",
+                    "roles/logging.logWriter on project",
+                    "${kura-cdn-purger.name} on project",
+                    "roles/storage.objectAdmin on bucket kura-os-kura-backups"));
+            SecretCatalogue.readBy(SecretCatalogue.Reader.BACKEND).forEach(secret ->
+                    expected.add("roles/secretmanager.secretAccessor on secret " + secret.name()));
+
+            assertThat(grantsTo("${kura-backend-sa.member}")).containsExactlyElementsOf(expected);
+        }
+
+        @Test
+        void grantsTheMigratorTheDatabaseOnly() {
+            assertThat(grantsTo("${kura-migrator-sa.member}")).containsExactly(
+                    "roles/cloudsql.client on project (kura-primary only)",
+                    "roles/secretmanager.secretAccessor on secret DATABASE_URL",
+                    "roles/secretmanager.secretAccessor on secret DB_PASSWORD");
+        }
+
+        @Test
+        void limitsTheCdnPurgerToUrlMapCacheInvalidation() {
+            prod.resource("gcp:projects/iAMCustomRole:IAMCustomRole", "kura-cdn-purger")
+                    .hasInput("roleId", "kuraCdnPurger")
+                    .hasInput("permissions", List.of("compute.urlMaps.invalidateCache"));
+        }
+
+        @Test
+        void letsAnyoneInvokeTheApiWhichAuthenticatesItsUsersItself() {
+            prod.resource("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "kura-backend-public-invoker")
+                    .hasInput("name", "kura-backend")
+                    .hasInput("role", "roles/run.invoker")
+                    .hasInput("member", "allUsers");
+        }
+    }
+
+    @Nested
+    class Rollout {
+
+        private SynthesizedStack prodAfter(Map<String, java.util.Optional<String>> edits) {
+            var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
+            return SynthesizedStack.from(StackSettingsParser.parse("prod", ConfigPaths.apply(committed, edits)));
+        }
+
+        @Test
+        void stagedKeepsAllTrafficOnTheServingRevisionAndTagsTheCandidateAtZero() {
+            var staged = prodAfter(RolloutConfig.stage(
+                    "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "v1-3-8", "kura-backend-v1-3-7"));
+
+            staged.resource(SERVICE, "kura-backend")
+                    .hasInput("template.revision", "kura-backend-v1-3-8")
+                    .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8")
+                    .hasInput("traffics", List.of(
+                            Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", "kura-backend-v1-3-7", "percent", 100),
+                            Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", "kura-backend-v1-3-8", "percent", 0,
+                                    "tag", "candidate")));
+            staged.resource(JOB, "kura-migrator")
+                    .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8");
+        }
+
+        @Test
+        void promotedSendsAllTrafficToTheLatestAndRemembersThePreviousRevision() {
+            var staged = RolloutConfig.stage("europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "v1-3-8",
+                    "kura-backend-v1-3-7");
+            var promoted = new java.util.LinkedHashMap<>(staged);
+            promoted.putAll(RolloutConfig.promote("kura-backend-v1-3-7"));
+            var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
+            var settings = StackSettingsParser.parse("prod", ConfigPaths.apply(committed, promoted));
+
+            assertThat(settings.backend().previousRevision()).contains("kura-backend-v1-3-7");
+            SynthesizedStack.from(settings).resource(SERVICE, "kura-backend")
+                    .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", "percent", 100)));
+        }
+
+        @Test
+        void pinnedSendsAllTrafficToOneRevision() {
+            prodAfter(RolloutConfig.pin("kura-backend-v1-3-6")).resource(SERVICE, "kura-backend")
+                    .hasInput("template.revision", "kura-backend-v1-3-7")
+                    .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION",
+                            "revision", "kura-backend-v1-3-6", "percent", 100)));
+        }
+    }
+
+    @Test
+    void devScalesToZeroAndStagingKeepsItsOwnImage() {
+        SynthesizedStack.of("dev").resource(SERVICE, "kura-backend")
+                .hasInput("template.scaling.minInstanceCount", 0)
+                .hasInput("template.containers[0].resources.limits.memory", "512Mi")
+                .isNotProtected();
+        SynthesizedStack.of("staging").resource(SERVICE, "kura-backend")
+                .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os-staging/kura/kura-backend:v1-3-7");
+    }
+}

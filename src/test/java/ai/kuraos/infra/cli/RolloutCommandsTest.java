@@ -1,0 +1,127 @@
+package ai.kuraos.infra.cli;
+
+import ai.kuraos.infra.rollout.Preflight;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The deploy and rollback commands up to the point where they would touch the cloud. */
+class RolloutCommandsTest {
+
+    @TempDir
+    Path project;
+
+    private String stackFileBefore;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void copyTheProject() throws IOException {
+        SynthesizedStack.copyProjectTo(project);
+        stackFileBefore = Files.readString(project.resolve("Pulumi.prod.yaml"));
+    }
+
+    /** As on a machine with neither the Pulumi CLI nor Google Cloud credentials, whatever this one has. */
+    private Run run(String... args) {
+        var bare = new Preflight(project.resolve("no-bin").toString(),
+                () -> Optional.of("no Google Cloud credentials: run `gcloud auth application-default login`"));
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == DeployCommand.class) {
+                    return type.cast(new DeployCommand(bare));
+                }
+                if (type == RollbackCommand.class) {
+                    return type.cast(new RollbackCommand(bare));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--project-dir", project.toString()));
+        var code = KuraCli.execute(new PrintWriter(out), new PrintWriter(err), factory, all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void deployHelpDocumentsTheStepsAndWhatHappensOnFailure() {
+        var help = run("deploy", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("1. stage", "2. migrate", "3. smoke test", "4. promote", "alembic upgrade heads",
+                "traffic stays on the revision that was serving", "Re-running after a fix is safe", "--image=IMAGE",
+                "--release=RELEASE", "Exit codes:");
+    }
+
+    @Test
+    void rollbackHelpDocumentsTheTrafficOnlyUpdate() {
+        var help = run("rollback", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("traffic-only", "nothing is built or migrated", "--revision=REVISION",
+                "The database is not rolled back");
+    }
+
+    @Test
+    void deployFailsFastWithoutThePulumiCliOrCredentialsAndChangesNothing() throws IOException {
+        var run = run("deploy", "--stack", "prod", "--image",
+                "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "--release", "v1-3-8");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the program is not built", "the Pulumi CLI is not on PATH",
+                "no Google Cloud credentials", "nothing was changed");
+        assertThat(run.out()).doesNotContain("==> stage");
+        assertThat(Files.readString(project.resolve("Pulumi.prod.yaml"))).isEqualTo(stackFileBefore);
+    }
+
+    @Test
+    void rollbackFailsFastWithoutThePulumiCliOrCredentials() throws IOException {
+        var run = run("rollback", "--stack", "prod");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the Pulumi CLI is not on PATH", "no Google Cloud credentials");
+        assertThat(Files.readString(project.resolve("Pulumi.prod.yaml"))).isEqualTo(stackFileBefore);
+    }
+
+    @Test
+    void deployRefusesAReleaseThatCannotNameARevisionAndAnImageWithoutATag() {
+        var run = run("deploy", "--stack", "prod", "--image", "kura-backend", "--release", "V1.3.8");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--image kura-backend: expected a full image reference",
+                "--release V1.3.8: expected a release id of lowercase letters");
+    }
+
+    @Test
+    void deployRefusesAnUnknownStack() {
+        var run = run("deploy", "--stack", "prd", "--image",
+                "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "--release", "v1-3-8");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown stack 'prd'. Did you mean 'prod'?");
+    }
+
+    @Test
+    void rollbackRefusesARevisionOfAnotherService() {
+        var run = run("rollback", "--stack", "prod", "--revision", "other-service-v1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--revision other-service-v1: expected a revision name such as kura-backend-v1-3-7");
+    }
+}
