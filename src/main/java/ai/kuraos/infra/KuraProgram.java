@@ -11,6 +11,8 @@ import ai.kuraos.infra.data.Backups;
 import ai.kuraos.infra.data.Cache;
 import ai.kuraos.infra.data.Database;
 import ai.kuraos.infra.data.Secrets;
+import ai.kuraos.infra.edge.Edge;
+import ai.kuraos.infra.edge.EdgeNames;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -44,8 +46,9 @@ public final class KuraProgram {
                         SecretCatalogue.REDIS_AUTH, cache.authString()),
                 Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
         var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
-        var api = new Backend("backend", target, settings.backend(), settings.messaging(),
+        var api = new Backend("backend", target, settings.backend(), settings.messaging(), settings.edge().isPresent(),
                 foundation, database, cache, secrets, backups);
+        var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
 
         ctx.export("network", foundation.networkName());
         ctx.export("subnetwork", foundation.subnetworkName());
@@ -59,7 +62,15 @@ public final class KuraProgram {
         ctx.export("redisCaCertificate", cache.caCertificate());
         ctx.export("backupsBucket", backups.bucketName());
         ctx.export("backendUrl", api.url());
-        ctx.export("backendCandidateUrl", api.candidateUrl());
+        // Behind the edge, run.app URLs take no outside traffic: the candidate answers through the load balancer.
+        ctx.export("backendCandidateUrl", edge.map(Edge::candidateUrl).map(Output::of).orElse(api.candidateUrl()));
+        edge.ifPresent(present -> {
+            ctx.export("edgeIp", present.ip());
+            ctx.export("edgeDnsRecords", present.dnsRecords());
+            ctx.export("apiUrl", Output.of(present.apiUrl()));
+            ctx.export("assetsBucket", Output.of(EdgeNames.assetsBucket(target.stack())));
+            ctx.export("urlMap", Output.of(EdgeNames.URL_MAP));
+        });
         ctx.export("backendRelease", Output.of(settings.backend().release()));
     }
 

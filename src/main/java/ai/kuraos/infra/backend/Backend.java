@@ -1,5 +1,6 @@
 package ai.kuraos.infra.backend;
 
+import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.config.BackendNames;
 import ai.kuraos.infra.config.BackendSettings;
@@ -85,7 +86,11 @@ public final class Backend extends KuraComponent {
 
     private final Service service;
 
-    public Backend(String name, Target target, BackendSettings settings, MessagingBackend messaging,
+    /**
+     * @param behindLoadBalancer whether the edge load balancer fronts the service; then it takes no traffic from
+     *                           anywhere else
+     */
+    public Backend(String name, Target target, BackendSettings settings, MessagingBackend messaging, boolean behindLoadBalancer,
                    Foundation foundation, Database database, Cache cache, Secrets secrets, Backups backups) {
         super(TYPE, name, target);
         var backendAccount = foundation.backendServiceAccount();
@@ -107,8 +112,7 @@ public final class Backend extends KuraComponent {
                 .location(target.region())
                 .name(BackendNames.SERVICE)
                 .description("Kura API (FastAPI)")
-                // Reached directly as the seeds run it; the edge load balancer, when added, narrows this.
-                .ingress("INGRESS_TRAFFIC_ALL")
+                .ingress(behindLoadBalancer ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_ALL")
                 .template(ServiceTemplateArgs.builder()
                         .revision(revision)
                         .labels(Map.of("release", settings.release()))
@@ -159,7 +163,7 @@ public final class Backend extends KuraComponent {
                         .volumes(ServiceTemplateVolumeArgs.builder()
                                 .name(CLOUDSQL_VOLUME)
                                 .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
-                                        .instances(database.connectionName().applyValue(List::of))
+                                        .instances(database.connectionName().applyValue(KnownValues::listOfKnown))
                                         .build())
                                 .build())
                         .build())
@@ -168,7 +172,8 @@ public final class Backend extends KuraComponent {
                 .labels(target.labels())
                 .build(), child(dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
 
-        // The one deliberate public entry point: the API is public and authenticates its users itself, as in the seeds.
+        // The deliberate public entry point: the API is public and authenticates its users itself, as in the seeds.
+        // Behind the edge, ingress still limits callers to the load balancer, which invokes without credentials.
         new ServiceIamMember("kura-backend-public-invoker", ServiceIamMemberArgs.builder()
                 .project(target.project())
                 .location(target.region())
@@ -220,7 +225,7 @@ public final class Backend extends KuraComponent {
                                 .volumes(JobTemplateTemplateVolumeArgs.builder()
                                         .name(CLOUDSQL_VOLUME)
                                         .cloudSqlInstance(JobTemplateTemplateVolumeCloudSqlInstanceArgs.builder()
-                                                .instances(database.connectionName().applyValue(List::of))
+                                                .instances(database.connectionName().applyValue(KnownValues::listOfKnown))
                                                 .build())
                                         .build())
                                 .build())
@@ -291,7 +296,12 @@ public final class Backend extends KuraComponent {
         return service.uri();
     }
 
-    /** The candidate revision's own URL while a release is staged; empty otherwise. */
+    /** The Cloud Run service, for what must wait until it exists (the edge's serverless NEGs). */
+    public Service service() {
+        return service;
+    }
+
+    /** The candidate revision's own run.app URL while a release is staged; empty otherwise. */
     public Output<String> candidateUrl() {
         return service.trafficStatuses().applyValue(statuses -> statuses == null ? "" : statuses.stream()
                 .filter(status -> status.tag().filter(BackendNames.CANDIDATE_TAG::equals).isPresent())

@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The {@code kura-infra} command line: the offline plan and the backend's rollout. */
+/** The {@code kura-infra} command line: the offline plan, the backend's rollout, and the edge's publishing. */
 @Command(name = "kura-infra",
         mixinStandardHelpOptions = true,
         description = "Infrastructure of the Kura platform on Google Cloud. Run by the Pulumi CLI without arguments,"
                 + " it is the Pulumi program; with a command, it is this tool.",
-        subcommands = {PlanCommand.class, DeployCommand.class, RollbackCommand.class})
+        subcommands = {PlanCommand.class, DeployCommand.class, RollbackCommand.class, PublishStaticCommand.class,
+                PurgeCdnCommand.class})
 public final class KuraCli {
 
     /** Exit codes shared by every command. */

@@ -1,10 +1,11 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.config.StackSettings;
+import ai.kuraos.infra.gcp.GoogleAccessTokens;
+import ai.kuraos.infra.gcp.GoogleApi;
 import ai.kuraos.infra.plan.ProjectLayout;
 import ai.kuraos.infra.rollout.AutomationStackOperations;
 import ai.kuraos.infra.rollout.CloudRunMigrationRunner;
-import ai.kuraos.infra.rollout.GoogleAccessTokens;
 import ai.kuraos.infra.rollout.HttpHealthProbe;
 import ai.kuraos.infra.rollout.Preflight;
 import ai.kuraos.infra.rollout.Rollout;
@@ -39,8 +40,9 @@ final class RolloutCommands {
         var migrationTimeout = Duration.ofSeconds(settings.backend().migrationTimeoutSeconds()).plusMinutes(5);
         return new Rollout(
                 new AutomationStackOperations(options.layout(), options.stack, out::println),
-                new CloudRunMigrationRunner(CloudRunMigrationRunner.CLOUD_RUN_API, target.project(), target.region(),
-                        GoogleAccessTokens.fromEnvironment(), http, Duration.ofSeconds(5), migrationTimeout),
+                new CloudRunMigrationRunner(
+                        new GoogleApi("Cloud Run Admin API", GoogleApi.CLOUD_RUN, GoogleAccessTokens.fromEnvironment(), http),
+                        target.project(), target.region(), Duration.ofSeconds(5), migrationTimeout),
                 new HttpHealthProbe(http, Duration.ofSeconds(30), 5, Duration.ofSeconds(10)),
                 Clock.systemUTC(),
                 line -> out.println("==> " + line));

@@ -3,6 +3,8 @@ package ai.kuraos.infra.config;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -136,6 +138,25 @@ public final class ConfigValue {
             }
         });
         return entries;
+    }
+
+    /** A list of texts, e.g. origins; each element is checked and reported under its index. */
+    public List<String> textList(List<String> fallback, TextRule rule) {
+        if (!isSet()) {
+            return fallback;
+        }
+        var list = ConfigReader.structured(node);
+        if (!list.isArray()) {
+            return wrong(fallback, "a list of " + rule.expected());
+        }
+        var texts = new ArrayList<String>();
+        for (int index = 0; index < list.size(); index++) {
+            var element = new ConfigValue(reader, key + "[" + index + "]", list.get(index), secret);
+            if (element.accepted(rule)) {
+                texts.add(list.get(index).asText());
+            }
+        }
+        return texts;
     }
 
     private boolean accepted(TextRule rule) {

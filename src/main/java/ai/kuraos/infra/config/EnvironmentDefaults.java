@@ -12,7 +12,8 @@ public record EnvironmentDefaults(
         Database database,
         Cache cache,
         Backups backups,
-        Backend backend) {
+        Backend backend,
+        Edge edge) {
 
     public record Network(String subnetCidr, double flowLogSampling) {
     }
@@ -33,6 +34,9 @@ public record EnvironmentDefaults(
     public record Backend(String memory, int minInstances, int maxInstances) {
     }
 
+    public record Edge(boolean enabled, boolean wafPreview, boolean adaptiveProtection) {
+    }
+
     public static EnvironmentDefaults of(Environment environment) {
         return switch (environment) {
             case DEV -> new EnvironmentDefaults(false,
@@ -41,21 +45,24 @@ public record EnvironmentDefaults(
                     new Database("db-f1-micro", "ZONAL", 20, 7, false),
                     new Cache("BASIC", 1),
                     new Backups(7),
-                    new Backend("512Mi", 0, 2));
+                    new Backend("512Mi", 0, 2),
+                    new Edge(false, true, false));
             case STAGING -> new EnvironmentDefaults(true,
                     new Network("10.20.0.0/20", 0.25),
                     new Registry(10, 7),
                     new Database("db-custom-1-3840", "ZONAL", 50, 7, true),
                     new Cache("BASIC", 1),
                     new Backups(14),
-                    new Backend("1Gi", 0, 3));
+                    new Backend("1Gi", 0, 3),
+                    new Edge(true, false, false));
             case PROD -> new EnvironmentDefaults(true,
                     new Network("10.10.0.0/20", 0.5),
                     new Registry(20, 14),
                     new Database("db-custom-1-3840", "REGIONAL", 100, 30, true),
                     new Cache("STANDARD_HA", 2),
                     new Backups(30),
-                    new Backend("1Gi", 1, 10));
+                    new Backend("1Gi", 1, 10),
+                    new Edge(true, false, true));
         };
     }
 }

@@ -1,6 +1,7 @@
 package ai.kuraos.infra.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole typed configuration of one stack, validated. The program wires every component from it; no component
@@ -15,6 +16,7 @@ public record StackSettings(
         BackupsSettings backups,
         BackendSettings backend,
         MessagingBackend messaging,
+        Optional<EdgeSettings> edge,
         List<String> configWarnings) {
 
     public StackSettings {

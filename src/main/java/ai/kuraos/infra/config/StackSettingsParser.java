@@ -37,6 +37,14 @@ public final class StackSettingsParser {
     static final TextRule FLAG_NAME = TextRule.matching("[a-z][a-z0-9_.]*", "a PostgreSQL parameter name such as log_temp_files");
     static final TextRule FLAG_VALUE = TextRule.nonBlank("the flag's value");
     static final TextRule REDIS_CONFIG = TextRule.oneOf(RedisConfigs.SUPPORTED);
+    static final TextRule DOMAIN = TextRule.matching("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}",
+            "a DNS domain such as kuraos.ai or staging.kuraos.ai");
+    static final TextRule HTTPS_ORIGIN = TextRule.matching("https://[a-z0-9.-]+(:[0-9]{1,5})?",
+            "an https origin such as https://app.kuraos.ai (no path)");
+    /** The windows Cloud Armor counts requests over. */
+    static final TextRule RATE_LIMIT_INTERVAL = TextRule.oneOf(List.of(
+            "10", "30", "60", "120", "180", "240", "300", "600", "900", "1200", "1800", "2700", "3600"));
+    static final TextRule OBJECT_NAME = TextRule.matching("[A-Za-z0-9._/-]{1,256}", "an object name such as index.html");
     static final TextRule MEMORY = new TextRule(
             text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
             "a memory size from 512Mi to 32Gi, e.g. 1Gi");
@@ -76,10 +84,11 @@ public final class StackSettingsParser {
         var backups = backups(config.section("backups"), defaults);
         var backend = backend(config.section("backend"), defaults, environment, config);
         var messaging = messaging(config.section("messaging"), config);
+        var edge = edge(config.section("edge"), defaults, environment, config);
 
         var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
         var settings = new StackSettings(target, new FoundationSettings(network, registry), database, secrets, cache,
-                backups, backend, messaging, warnings);
+                backups, backend, messaging, edge, warnings);
         return new Result(settings, config.errors(), config.knownKeys());
     }
 
@@ -271,6 +280,45 @@ public final class StackSettingsParser {
                     + " expected the revision serving before it");
         }
         return new RolloutSettings(mode, mode == RolloutMode.NORMAL ? Optional.empty() : serving);
+    }
+
+    private static Optional<EdgeSettings> edge(ConfigSection section, EnvironmentDefaults defaults, Environment environment,
+                                               ConfigReader config) {
+        var enabled = section.value("enabled").bool(defaults.edge().enabled());
+        var domainValue = section.value("domain");
+        var domain = domainValue.text("", DOMAIN);
+        if (enabled && !domainValue.isSet()) {
+            config.reject(domainValue.key(), "missing; the edge serves api.<domain> and app.<domain>, so name the domain,"
+                    + " e.g. kuraos.ai");
+        }
+        var corsOrigins = section.value("corsOrigins").textList(List.of("https://app." + domain), HTTPS_ORIGIN);
+        var notFoundPage = section.value("notFoundPage").text("index.html", OBJECT_NAME);
+        var cdnSection = section.section("cdn");
+        var maxTtl = cdnSection.value("maxTtlSeconds").integer(86_400, 0, 31_536_000);
+        var cdn = new EdgeSettings.Cdn(
+                cdnSection.value("defaultTtlSeconds").integer(Math.min(3600, maxTtl), 0, maxTtl),
+                maxTtl,
+                cdnSection.value("clientTtlSeconds").integer(Math.min(3600, maxTtl), 0, maxTtl),
+                cdnSection.value("negativeCachingTtlSeconds").integer(60, 0, 1800),
+                cdnSection.value("serveWhileStaleSeconds").integer(86_400, 0, 31_536_000),
+                cdnSection.value("htmlMaxAgeSeconds").integer(60, 0, 3600),
+                cdnSection.value("otherMaxAgeSeconds").integer(300, 0, 86_400));
+        var armorSection = section.section("armor");
+        var wafValue = armorSection.value("wafMode");
+        var wafMode = wafValue.text(defaults.edge().wafPreview() ? "preview" : "enforce",
+                TextRule.oneOf(List.of("enforce", "preview")));
+        if (environment == Environment.PROD && wafMode.equals("preview")) {
+            config.reject(wafValue.key(), "got \"preview\"; a prod stack enforces the WAF rules (preview only logs what"
+                    + " they would block)");
+        }
+        var armor = new EdgeSettings.Armor(
+                armorSection.value("rateLimitRequests").integer(300, 1, 100_000),
+                Integer.parseInt(armorSection.value("rateLimitIntervalSeconds").text("60", RATE_LIMIT_INTERVAL)),
+                wafMode.equals("preview"),
+                armorSection.value("adaptiveProtection").bool(defaults.edge().adaptiveProtection()));
+        var sampleRate = section.value("requestLogSampleRate").decimal(1.0, 0.0, 1.0);
+        return enabled ? Optional.of(new EdgeSettings(domain, corsOrigins, notFoundPage, cdn, armor, sampleRate))
+                : EdgeSettings.disabled();
     }
 
     private static MessagingBackend messaging(ConfigSection section, ConfigReader config) {

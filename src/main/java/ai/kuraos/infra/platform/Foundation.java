@@ -1,5 +1,6 @@
 package ai.kuraos.infra.platform;
 
+import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.config.FoundationSettings;
 import ai.kuraos.infra.config.Target;
@@ -26,7 +27,6 @@ import com.pulumi.gcp.servicenetworking.ConnectionArgs;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,7 +91,7 @@ public final class Foundation extends KuraComponent {
         this.privateServicesConnection = new Connection("kura-private-services-connection", ConnectionArgs.builder()
                 .network(this.network.id())
                 .service(ProjectApis.SERVICE_NETWORKING)
-                .reservedPeeringRanges(privateServicesRange.name().applyValue(List::of))
+                .reservedPeeringRanges(privateServicesRange.name().applyValue(KnownValues::listOfKnown))
                 .build(), child(apis.get(ProjectApis.SERVICE_NETWORKING)));
 
         var registry = settings.registry();

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.rollout;
 
+import ai.kuraos.infra.gcp.GoogleAccessTokens;
 import ai.kuraos.infra.plan.ProjectLayout;
 
 import java.io.File;
@@ -40,6 +41,11 @@ public final class Preflight {
         }
         credentialsProblem.get().ifPresent(problems::add);
         return problems;
+    }
+
+    /** For the commands that only call Google Cloud APIs (publish-static, purge-cdn): credentials. */
+    public List<String> cloudAccessProblems() {
+        return credentialsProblem.get().stream().toList();
     }
 
     private Optional<Path> findOnPath(String command) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,21 +23,15 @@ class PlanCommandTest {
     @TempDir
     Path project;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeEach
     void copyTheProject() throws IOException {
         SynthesizedStack.copyProjectTo(project);
     }
 
-    private Run plan(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new ArrayList<>(List.of("plan", "--project-dir", project.toString()));
+    private CliRun plan(String... args) {
+        var all = new ArrayList<>(List.of("plan"));
         all.addAll(List.of(args));
-        var code = KuraCli.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.in(project, Map.of(), all.toArray(String[]::new));
     }
 
     private Path planFile(String stack) {

@@ -5,15 +5,12 @@ import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +23,6 @@ class RolloutCommandsTest {
 
     private String stackFileBefore;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeEach
     void copyTheProject() throws IOException {
         SynthesizedStack.copyProjectTo(project);
@@ -36,27 +30,12 @@ class RolloutCommandsTest {
     }
 
     /** As on a machine with neither the Pulumi CLI nor Google Cloud credentials, whatever this one has. */
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         var bare = new Preflight(project.resolve("no-bin").toString(),
                 () -> Optional.of("no Google Cloud credentials: run `gcloud auth application-default login`"));
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == DeployCommand.class) {
-                    return type.cast(new DeployCommand(bare));
-                }
-                if (type == RollbackCommand.class) {
-                    return type.cast(new RollbackCommand(bare));
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        };
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--project-dir", project.toString()));
-        var code = KuraCli.execute(new PrintWriter(out), new PrintWriter(err), factory, all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.in(project, Map.of(
+                DeployCommand.class, () -> new DeployCommand(bare),
+                RollbackCommand.class, () -> new RollbackCommand(bare)), args);
     }
 
     @Test

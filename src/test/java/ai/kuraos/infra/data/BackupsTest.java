@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class BackupsTest {
 
     private static final String BUCKET = "gcp:storage/bucket:Bucket";
@@ -39,7 +41,10 @@ class BackupsTest {
     void letsOnlyTheBackendWrite() {
         var prod = SynthesizedStack.of("prod");
 
-        prod.hasResourceCount(BUCKET_ACCESS, 1);
+        assertThat(prod.resources(BUCKET_ACCESS))
+                .filteredOn(grant -> grant.input("bucket").asText().equals("kura-os-kura-backups"))
+                .extracting(grant -> grant.input("member").asText())
+                .containsExactly("${kura-backend-sa.member}");
         prod.resource(BUCKET_ACCESS, "kura-backups-backend-writer")
                 .hasInput("bucket", "kura-os-kura-backups")
                 .hasInput("role", "roles/storage.objectAdmin")

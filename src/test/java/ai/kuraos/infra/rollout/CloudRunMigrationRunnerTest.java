@@ -1,5 +1,7 @@
 package ai.kuraos.infra.rollout;
 
+import ai.kuraos.infra.gcp.GoogleApi;
+import ai.kuraos.infra.testing.LocalHttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
@@ -17,8 +19,8 @@ class CloudRunMigrationRunnerTest {
     private static final String EXECUTION = "projects/kura-os/locations/europe-southwest1/jobs/kura-migrator/executions/kura-migrator-x7k2p";
 
     private static MigrationRunner runner(LocalHttpServer server, Duration timeout) {
-        return new CloudRunMigrationRunner(server.url(), "kura-os", "europe-southwest1", () -> "token-123",
-                HttpClient.newHttpClient(), Duration.ofMillis(20), timeout);
+        var cloudRun = new GoogleApi("Cloud Run Admin API", server.url(), () -> "token-123", HttpClient.newHttpClient());
+        return new CloudRunMigrationRunner(cloudRun, "kura-os", "europe-southwest1", Duration.ofMillis(20), timeout);
     }
 
     private static String running() {

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.rollout;
 
+import ai.kuraos.infra.testing.LocalHttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -9,13 +9,14 @@ public final class MinimalConfig {
     private MinimalConfig() {
     }
 
-    /** Project, region and the backend's image and release, plus (or overridden by) the given key/value pairs. */
+    /** Project, region, the backend's image and release, the edge's domain, plus (or overridden by) the given pairs. */
     public static Map<String, String> with(String... keysAndValues) {
         var config = new HashMap<String, String>();
         config.put("gcp:project", "kura-os");
         config.put("gcp:region", "europe-southwest1");
         config.put("kura-infra:backend", "{\"image\":\"europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7\","
                 + "\"release\":\"v1-3-7\"}");
+        config.put("kura-infra:edge", "{\"domain\":\"kuraos.ai\"}");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             config.put(keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -1,4 +1,4 @@
-package ai.kuraos.infra.rollout;
+package ai.kuraos.infra.gcp;
 
 import com.google.auth.oauth2.GoogleCredentials;
 

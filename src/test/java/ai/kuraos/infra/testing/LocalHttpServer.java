@@ -1,4 +1,4 @@
-package ai.kuraos.infra.rollout;
+package ai.kuraos.infra.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,22 +12,27 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 
-/** A real HTTP server on a free loopback port, answering from a handler; it records every request's method and path. */
-final class LocalHttpServer implements AutoCloseable {
+/**
+ * A real HTTP server on a free loopback port, answering from a handler; it records every request's method, path and
+ * Authorization header, and its body.
+ */
+public final class LocalHttpServer implements AutoCloseable {
 
-    interface Handler {
+    public interface Handler {
         void handle(HttpExchange exchange) throws IOException;
     }
 
     private final HttpServer server;
-    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
 
-    LocalHttpServer(Handler handler) throws IOException {
+    public LocalHttpServer(Handler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-                    + " " + String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                    + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 handler.handle(exchange);
             } finally {
@@ -37,11 +42,11 @@ final class LocalHttpServer implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    static void reply(HttpExchange exchange, int status, String body) throws IOException {
+    public static void reply(HttpExchange exchange, int status, String body) throws IOException {
         var bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

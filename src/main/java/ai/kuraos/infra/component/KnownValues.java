@@ -1,0 +1,18 @@
+package ai.kuraos.infra.component;
+
+import java.util.List;
+
+/**
+ * Shapes of output values for the inputs of other resources. An engine that has not reported an output yet (a preview,
+ * a partial update, a provider that leaves it empty) hands the program null rather than a value.
+ */
+public final class KnownValues {
+
+    private KnownValues() {
+    }
+
+    /** A one-element list of the value, or an empty list while the value is not known. */
+    public static List<String> listOfKnown(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+}

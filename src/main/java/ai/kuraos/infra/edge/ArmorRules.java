@@ -1,0 +1,47 @@
+package ai.kuraos.infra.edge;
+
+import ai.kuraos.infra.config.EdgeSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The Cloud Armor rules of the API, in priority order: rate limiting, then the preconfigured WAF, then allow. */
+public final class ArmorRules {
+
+    /** OWASP ModSecurity Core Rule Set 3.3, as Cloud Armor preconfigures it. */
+    public static final List<String> WAF_RULE_SETS = List.of(
+            "sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable", "rfi-v33-stable", "rce-v33-stable",
+            "methodenforcement-v33-stable", "scannerdetection-v33-stable", "protocolattack-v33-stable",
+            "sessionfixation-v33-stable");
+    public static final int DEFAULT_RULE_PRIORITY = 2147483647;
+
+    /**
+     * One rule: the Cloud Armor action ({@code throttle}, {@code deny(403)}, {@code allow}) for requests matching the
+     * expression; without one, for every source IP (what the default rule must match).
+     */
+    public record Rule(int priority, String description, String action, Optional<String> expression, boolean preview,
+                       Optional<RateLimit> rateLimit) {
+    }
+
+    /** Per client IP: at most {@code requests} per {@code intervalSeconds}, then 429. */
+    public record RateLimit(int requests, int intervalSeconds) {
+    }
+
+    private ArmorRules() {
+    }
+
+    public static List<Rule> of(EdgeSettings.Armor armor) {
+        var rules = new ArrayList<Rule>();
+        rules.add(new Rule(1000, "Rate limit of /api/* per client IP", "throttle",
+                Optional.of("request.path.matches('/api/.*')"), false, Optional.of(new RateLimit(armor.rateLimitRequests(), armor.rateLimitIntervalSeconds()))));
+        for (int index = 0; index < WAF_RULE_SETS.size(); index++) {
+            var ruleSet = WAF_RULE_SETS.get(index);
+            rules.add(new Rule(2000 + index, "WAF " + ruleSet, "deny(403)",
+                    Optional.of("evaluatePreconfiguredWaf('" + ruleSet + "', {'sensitivity': 1})"), armor.wafPreview(),
+                    Optional.empty()));
+        }
+        rules.add(new Rule(DEFAULT_RULE_PRIORITY, "Default: allow", "allow", Optional.empty(), false, Optional.empty()));
+        return rules;
+    }
+}

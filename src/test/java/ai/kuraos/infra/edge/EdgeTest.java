@@ -1,0 +1,188 @@
+package ai.kuraos.infra.edge;
+
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeTest {
+
+    private static final String BUCKET = "gcp:storage/bucket:Bucket";
+    private static final String BACKEND_BUCKET = "gcp:compute/backendBucket:BackendBucket";
+    private static final String NEG = "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup";
+    private static final String BACKEND_SERVICE = "gcp:compute/backendService:BackendService";
+    private static final String ARMOR = "gcp:compute/securityPolicy:SecurityPolicy";
+    private static final String URL_MAP = "gcp:compute/uRLMap:URLMap";
+    private static final String HTTPS_PROXY = "gcp:compute/targetHttpsProxy:TargetHttpsProxy";
+    private static final String HTTP_PROXY = "gcp:compute/targetHttpProxy:TargetHttpProxy";
+    private static final String FORWARDING_RULE = "gcp:compute/globalForwardingRule:GlobalForwardingRule";
+
+    @Nested
+    class Prod {
+        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+
+        @Test
+        void servesTheAssetsBucketThroughCloudCdn() {
+            prod.resource(BUCKET, "kura-static")
+                    .hasInput("name", "kura-static-prod")
+                    .hasInput("uniformBucketLevelAccess", true)
+                    .hasInput("website", Map.of("mainPageSuffix", "index.html", "notFoundPage", "index.html"))
+                    .hasInput("cors[0].origins", List.of("https://app.kuraos.ai"))
+                    .hasInput("cors[0].methods", List.of("GET", "HEAD"));
+            prod.resource("gcp:storage/bucketIAMMember:BucketIAMMember", "kura-static-public-read")
+                    .hasInput("role", "roles/storage.objectViewer")
+                    .hasInput("member", "allUsers");
+            prod.resource(BACKEND_BUCKET, "kura-static-backend")
+                    .hasInput("bucketName", "kura-static-prod")
+                    .hasInput("enableCdn", true)
+                    .hasInput("compressionMode", "AUTOMATIC")
+                    .hasInput("cdnPolicy", Map.of(
+                            "cacheMode", "CACHE_ALL_STATIC",
+                            "defaultTtl", 3600, "maxTtl", 86400, "clientTtl", 3600,
+                            "negativeCaching", true,
+                            "negativeCachingPolicies", List.of(Map.of("code", 404, "ttl", 60), Map.of("code", 410, "ttl", 60)),
+                            "serveWhileStale", 86400,
+                            "requestCoalescing", true));
+        }
+
+        @Test
+        void putsTheApiBehindAServerlessNegAndCloudArmorWithRequestLogs() {
+            prod.resource(NEG, "kura-backend-neg")
+                    .hasInput("networkEndpointType", "SERVERLESS")
+                    .hasInput("region", "europe-southwest1")
+                    .hasInput("cloudRun", Map.of("service", "kura-backend"))
+                    .dependsOn("api-compute", "kura-backend");
+            prod.resource(BACKEND_SERVICE, "kura-backend-api")
+                    .hasInput("loadBalancingScheme", "EXTERNAL_MANAGED")
+                    .hasInput("backends", List.of(Map.of("group", "${kura-backend-neg.id}")))
+                    .hasInput("securityPolicy", "${kura-armor.selfLink}")
+                    .hasInput("logConfig", Map.of("enable", true, "sampleRate", 1));
+            prod.resource(NEG, "kura-backend-candidate-neg").hasInput("cloudRun", Map.of("service", "kura-backend", "tag", "candidate"));
+            prod.resource(BACKEND_SERVICE, "kura-backend-candidate").hasInput("securityPolicy", "${kura-armor.selfLink}");
+        }
+
+        @Test
+        void rateLimitsTheApiPerClientIpEnforcesTheWafAndDefendsAgainstDdos() {
+            var armor = prod.resource(ARMOR, "kura-armor")
+                    .hasInput("type", "CLOUD_ARMOR")
+                    .hasInput("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", true)
+                    .hasInput("rules[0].action", "throttle")
+                    .hasInput("rules[0].match.expr.expression", "request.path.matches('/api/.*')")
+                    .hasInput("rules[0].rateLimitOptions", Map.of(
+                            "conformAction", "allow", "exceedAction", "deny(429)", "enforceOnKey", "IP",
+                            "rateLimitThreshold", Map.of("count", 300, "intervalSec", 60)));
+            var waf = new ArrayList<String>();
+            armor.input("rules").forEach(rule -> {
+                if (rule.path("action").asText().equals("deny(403)")) {
+                    assertThat(rule.path("preview").asBoolean()).as("WAF enforced in prod").isFalse();
+                    waf.add(rule.path("match").path("expr").path("expression").asText());
+                }
+            });
+            assertThat(waf).hasSize(ArmorRules.WAF_RULE_SETS.size())
+                    .contains("evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})");
+            armor.hasInput("rules[" + (ArmorRules.WAF_RULE_SETS.size() + 1) + "]", Map.of(
+                    "priority", ArmorRules.DEFAULT_RULE_PRIORITY, "description", "Default: allow", "action", "allow",
+                    "preview", false, "match", Map.of("versionedExpr", "SRC_IPS_V1", "config", Map.of("srcIpRanges", List.of("*")))));
+        }
+
+        @Test
+        void routesApiToTheServiceAndAppToTheBucketExceptItsApiPaths() {
+            prod.resource(URL_MAP, "kura-lb")
+                    .hasInput("name", "kura-lb")
+                    .hasInput("defaultService", "${kura-static-backend.selfLink}")
+                    .hasInput("hostRules", List.of(
+                            Map.of("hosts", List.of("api.kuraos.ai"), "pathMatcher", "api"),
+                            Map.of("hosts", List.of("app.kuraos.ai"), "pathMatcher", "app"),
+                            Map.of("hosts", List.of("candidate.api.kuraos.ai"), "pathMatcher", "candidate")))
+                    .hasInput("pathMatchers", List.of(
+                            Map.of("name", "api", "defaultService", "${kura-backend-api.selfLink}"),
+                            Map.of("name", "app", "defaultService", "${kura-static-backend.selfLink}", "pathRules", List.of(
+                                    Map.of("paths", List.of("/api/*"), "service", "${kura-backend-api.selfLink}"),
+                                    Map.of("paths", List.of("/assets/*"), "service", "${kura-static-backend.selfLink}"))),
+                            Map.of("name", "candidate", "defaultService", "${kura-backend-candidate.selfLink}")));
+        }
+
+        @Test
+        void terminatesModernTlsWithAManagedCertificateAndQuicOn443() {
+            prod.resource("gcp:compute/managedSslCertificate:ManagedSslCertificate", "kura-certificate")
+                    .hasInput("managed.domains", List.of("api.kuraos.ai", "app.kuraos.ai", "candidate.api.kuraos.ai"));
+            prod.resource("gcp:compute/sSLPolicy:SSLPolicy", "kura-modern-tls")
+                    .hasInput("profile", "MODERN")
+                    .hasInput("minTlsVersion", "TLS_1_2");
+            prod.resource(HTTPS_PROXY, "kura-https-proxy")
+                    .hasInput("urlMap", "${kura-lb.selfLink}")
+                    .hasInput("sslCertificates", List.of("${kura-certificate.selfLink}"))
+                    .hasInput("sslPolicy", "${kura-modern-tls.selfLink}")
+                    .hasInput("quicOverride", "ENABLE");
+            prod.resource(FORWARDING_RULE, "kura-https")
+                    .hasInput("loadBalancingScheme", "EXTERNAL_MANAGED")
+                    .hasInput("portRange", "443")
+                    .hasInput("ipAddress", "${kura-lb-ip.address}")
+                    .hasInput("target", "${kura-https-proxy.selfLink}");
+            prod.resource("gcp:compute/globalAddress:GlobalAddress", "kura-lb-ip").hasInput("addressType", "EXTERNAL");
+        }
+
+        @Test
+        void onlyRedirectsPlainHttpToHttps() {
+            prod.resource(URL_MAP, "kura-lb-http-redirect").hasInput("defaultUrlRedirect", Map.of(
+                    "httpsRedirect", true, "redirectResponseCode", "MOVED_PERMANENTLY_DEFAULT", "stripQuery", false));
+            prod.resource(HTTP_PROXY, "kura-http-proxy").hasInput("urlMap", "${kura-lb-http-redirect.selfLink}");
+            prod.resource(FORWARDING_RULE, "kura-http")
+                    .hasInput("portRange", "80")
+                    .hasInput("ipAddress", "${kura-lb-ip.address}")
+                    .hasInput("target", "${kura-http-proxy.selfLink}");
+        }
+
+        @Test
+        void takesTheBackendOffTheInternetAndSmokeTestsTheCandidateThroughTheEdge() {
+            prod.resource("gcp:cloudrunv2/service:Service", "kura-backend")
+                    .hasInput("ingress", "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");
+            assertThat(prod.output("backendCandidateUrl").asText()).isEqualTo("https://candidate.api.kuraos.ai");
+        }
+
+        @Test
+        void exportsTheAddressAndTheDnsRecordsToCreate() {
+            assertThat(prod.output("edgeIp").asText()).isEqualTo("${kura-lb-ip.address}");
+            assertThat(prod.output("edgeDnsRecords")).extracting(Object::toString).asString().contains(
+                    "api.kuraos.ai. A ${kura-lb-ip.address}", "app.kuraos.ai. A ${kura-lb-ip.address}",
+                    "candidate.api.kuraos.ai. A ${kura-lb-ip.address}");
+            assertThat(prod.output("apiUrl").asText()).isEqualTo("https://api.kuraos.ai");
+            assertThat(prod.output("urlMap").asText()).isEqualTo("kura-lb");
+        }
+    }
+
+    @Test
+    void stagingHasItsOwnDomainAndNoAdaptiveProtection() {
+        var staging = SynthesizedStack.of("staging");
+
+        staging.resource("gcp:compute/managedSslCertificate:ManagedSslCertificate", "kura-certificate")
+                .hasInput("managed.domains", List.of("api.staging.kuraos.ai", "app.staging.kuraos.ai",
+                        "candidate.api.staging.kuraos.ai"));
+        staging.resource(ARMOR, "kura-armor")
+                .hasInput("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", false)
+                .hasInput("rules[0].rateLimitOptions.rateLimitThreshold.count", 600);
+    }
+
+    @Test
+    void devRunsWithoutAnEdgeAndItsBackendIsReachedDirectly() {
+        var dev = SynthesizedStack.of("dev");
+
+        assertThat(dev.plan().resources()).noneSatisfy(resource -> assertThat(resource.type()).isEqualTo(Edge.TYPE));
+        dev.hasResourceCount(URL_MAP, 0).hasResourceCount(ARMOR, 0);
+        dev.resource("gcp:cloudrunv2/service:Service", "kura-backend").hasInput("ingress", "INGRESS_TRAFFIC_ALL");
+        assertThat(dev.json().path("outputs").has("edgeIp")).isFalse();
+    }
+
+    @Test
+    void theRoutingTableSendsApiPathsToTheApiEverywhere() {
+        assertThat(EdgeRoutes.table("kuraos.ai")).contains(
+                new EdgeRoutes.Route("api.kuraos.ai", List.of("/*"), EdgeRoutes.Destination.API),
+                new EdgeRoutes.Route("app.kuraos.ai", List.of("/api/*"), EdgeRoutes.Destination.API),
+                new EdgeRoutes.Route("app.kuraos.ai", List.of("/*"), EdgeRoutes.Destination.ASSETS));
+    }
+}

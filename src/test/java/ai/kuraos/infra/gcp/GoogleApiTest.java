@@ -1,0 +1,67 @@
+package ai.kuraos.infra.gcp;
+
+import ai.kuraos.infra.testing.LocalHttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The REST client against a local server: what it sends, and how it reports what the API answers. */
+class GoogleApiTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static GoogleApi api(LocalHttpServer server) {
+        return new GoogleApi("Cloud Run Admin API", server.url(), () -> "token-1", HttpClient.newHttpClient());
+    }
+
+    @Test
+    void sendsTheBearerTokenAndJsonBodyAndReadsTheJsonAnswer() throws Exception {
+        try (var server = new LocalHttpServer(exchange -> {
+            assertThat(exchange.getRequestHeaders().getFirst("Content-Type")).isEqualTo("application/json");
+            LocalHttpServer.reply(exchange, 200, "{\"name\": \"operations/op-1\"}");
+        })) {
+
+            var answer = api(server).post("v2/projects/p/jobs/j:run", "{}", TIMEOUT, "start j");
+
+            assertThat(answer.path("name").asText()).isEqualTo("operations/op-1");
+            assertThat(server.requests).containsExactly("POST /v2/projects/p/jobs/j:run Bearer token-1");
+            assertThat(server.bodies).containsExactly("{}");
+        }
+    }
+
+    @Test
+    void refusalNamesTheApiThePurposeTheStatusAndGooglesMessage() throws Exception {
+        try (var server = new LocalHttpServer(exchange -> LocalHttpServer.reply(exchange, 404,
+                "{\"error\": {\"code\": 404, \"message\": \"Resource 'kura-migrator' was not found\"}}"))) {
+
+            assertThatThrownBy(() -> api(server).get("v2/projects/p/jobs/kura-migrator", TIMEOUT, "read kura-migrator"))
+                    .hasMessage("Cloud Run Admin API could not read kura-migrator: HTTP 404 Resource 'kura-migrator' was not found");
+        }
+    }
+
+    @Test
+    void refusalWithANonJsonBodyShowsTheBody() throws Exception {
+        try (var server = new LocalHttpServer(exchange -> LocalHttpServer.reply(exchange, 502, "<html>Bad Gateway</html>"))) {
+
+            assertThatThrownBy(() -> api(server).get("v2/x", TIMEOUT, "read x"))
+                    .hasMessage("Cloud Run Admin API could not read x: HTTP 502 <html>Bad Gateway</html>");
+        }
+    }
+
+    @Test
+    void unreachableApiIsReportedWithThePurpose() throws Exception {
+        URI stopped;
+        try (var server = new LocalHttpServer(exchange -> LocalHttpServer.reply(exchange, 200, "{}"))) {
+            stopped = server.url();
+        }
+        var api = new GoogleApi("Cloud Run Admin API", stopped, () -> "token-1", HttpClient.newHttpClient());
+
+        assertThatThrownBy(() -> api.get("v2/x", TIMEOUT, "read x"))
+                .hasMessageStartingWith("Cloud Run Admin API could not read x: ");
+    }
+}
