@@ -13,6 +13,9 @@ import ai.kuraos.infra.data.Database;
 import ai.kuraos.infra.data.Secrets;
 import ai.kuraos.infra.edge.Edge;
 import ai.kuraos.infra.edge.EdgeNames;
+import ai.kuraos.infra.inference.Workload;
+import ai.kuraos.infra.k8s.Cluster;
+import ai.kuraos.infra.messaging.Kafka;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -46,8 +49,13 @@ public final class KuraProgram {
                         SecretCatalogue.REDIS_AUTH, cache.authString()),
                 Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
         var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
-        var api = new Backend("backend", target, settings.backend(), settings.messaging(), settings.edge().isPresent(),
-                foundation, database, cache, secrets, backups);
+        var cluster = settings.cluster().map(clusterSettings -> new Cluster("cluster", target, clusterSettings, foundation));
+        var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings, foundation,
+                settings.foundation().network().subnetCidr(), cluster.orElseThrow()));
+        settings.inference().ifPresent(inferenceSettings -> new Workload("inference", target, inferenceSettings,
+                foundation, cluster.orElseThrow(), kafka));
+        var api = new Backend("backend", target, settings.backend(), settings.messaging().backend(), kafka,
+                settings.edge().isPresent(), foundation, database, cache, secrets, backups);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
 
         ctx.export("network", foundation.networkName());
@@ -72,6 +80,13 @@ public final class KuraProgram {
             ctx.export("urlMap", Output.of(EdgeNames.URL_MAP));
         });
         ctx.export("backendRelease", Output.of(settings.backend().release()));
+        ctx.export("backendRevision", Output.of(settings.backend().revision()));
+        ctx.export("messagingBackend", Output.of(settings.messaging().backend().id()));
+        cluster.ifPresent(present -> ctx.export("gkeCluster", present.clusterName()));
+        kafka.ifPresent(present -> {
+            ctx.export("kafkaBootstrapServers", present.bootstrapServers());
+            ctx.export("kafkaCaCertificate", present.caCertificate());
+        });
     }
 
     /** Entry point under {@code pulumi preview/up}: configuration comes from the language host's environment. */

@@ -5,6 +5,7 @@ import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.config.BackendNames;
 import ai.kuraos.infra.config.BackendSettings;
 import ai.kuraos.infra.config.MessagingBackend;
+import ai.kuraos.infra.messaging.Kafka;
 import ai.kuraos.infra.config.SecretCatalogue;
 import ai.kuraos.infra.config.SecretCatalogue.Reader;
 import ai.kuraos.infra.config.Target;
@@ -58,6 +59,7 @@ import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -90,8 +92,9 @@ public final class Backend extends KuraComponent {
      * @param behindLoadBalancer whether the edge load balancer fronts the service; then it takes no traffic from
      *                           anywhere else
      */
-    public Backend(String name, Target target, BackendSettings settings, MessagingBackend messaging, boolean behindLoadBalancer,
-                   Foundation foundation, Database database, Cache cache, Secrets secrets, Backups backups) {
+    public Backend(String name, Target target, BackendSettings settings, MessagingBackend messaging, Optional<Kafka> kafka,
+                   boolean behindLoadBalancer, Foundation foundation, Database database, Cache cache, Secrets secrets,
+                   Backups backups) {
         super(TYPE, name, target);
         var backendAccount = foundation.backendServiceAccount();
 
@@ -106,7 +109,7 @@ public final class Backend extends KuraComponent {
                 .build(), child(foundation.api(ProjectApis.IAM)));
         grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member());
 
-        var revision = BackendNames.revision(settings.release());
+        var revision = settings.revision();
         this.service = new Service(BackendNames.SERVICE, ServiceArgs.builder()
                 .project(target.project())
                 .location(target.region())
@@ -141,7 +144,7 @@ public final class Backend extends KuraComponent {
                                         .startupCpuBoost(settings.startupCpuBoost())
                                         .cpuIdle(true)
                                         .build())
-                                .envs(serviceEnv(target, settings, messaging, cache, secrets, backups))
+                                .envs(serviceEnv(target, settings, messaging, kafka, cache, secrets, backups))
                                 .startupProbe(ServiceTemplateContainerStartupProbeArgs.builder()
                                         .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder()
                                                 .path(HEALTH_PATH).port(PORT).build())
@@ -167,7 +170,7 @@ public final class Backend extends KuraComponent {
                                         .build())
                                 .build())
                         .build())
-                .traffics(TrafficTarget.split(settings.rollout(), settings.release()).stream()
+                .traffics(TrafficTarget.split(settings.rollout(), revision).stream()
                         .map(Backend::traffic).toList())
                 .labels(target.labels())
                 .build(), child(dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
@@ -248,8 +251,8 @@ public final class Backend extends KuraComponent {
 
     /** The non-secret environment the program knows, the stack's own, and every secret the backend reads. */
     private static List<ServiceTemplateContainerEnvArgs> serviceEnv(Target target, BackendSettings settings,
-                                                                     MessagingBackend messaging, Cache cache,
-                                                                     Secrets secrets, Backups backups) {
+                                                                     MessagingBackend messaging, Optional<Kafka> kafka,
+                                                                     Cache cache, Secrets secrets, Backups backups) {
         var plain = new TreeMap<String, Output<String>>();
         settings.env().forEach((name, value) -> plain.put(name, Output.of(value)));
         plain.put("ENVIRONMENT", Output.of(target.environment().id()));
@@ -261,6 +264,12 @@ public final class Backend extends KuraComponent {
         plain.put("REDIS_HOST", cache.host());
         plain.put("REDIS_PORT", cache.port().applyValue(String::valueOf));
         plain.put("REDIS_CA_CERT", cache.caCertificate());
+        // With Kafka running, switching MESSAGING_BACKEND between kafka and celery changes nothing else.
+        kafka.ifPresent(present -> {
+            plain.put("KAFKA_BOOTSTRAP_SERVERS", present.bootstrapServers());
+            plain.put("KAFKA_SECURITY_PROTOCOL", Output.of("SSL"));
+            plain.put("KAFKA_SSL_CA_PEM", present.caCertificate());
+        });
         var envs = new ArrayList<ServiceTemplateContainerEnvArgs>();
         plain.forEach((name, value) -> envs.add(ServiceTemplateContainerEnvArgs.builder().name(name).value(value).build()));
         for (var entry : SecretCatalogue.readBy(Reader.BACKEND)) {

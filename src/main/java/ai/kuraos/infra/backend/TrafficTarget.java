@@ -25,11 +25,11 @@ public record TrafficTarget(boolean latest, Optional<String> revision, int perce
      * The split for a rollout state: normally everything on the latest revision; staged, everything on the serving
      * revision and the release's own revision at 0 % with its own URL; pinned, everything on one revision.
      */
-    public static List<TrafficTarget> split(RolloutSettings rollout, String release) {
+    public static List<TrafficTarget> split(RolloutSettings rollout, String releaseRevision) {
         return switch (rollout.mode()) {
             case NORMAL -> List.of(latest(100));
             case STAGED -> List.of(revision(rollout.servingRevision().orElseThrow(), 100),
-                    candidate(BackendNames.revision(release)));
+                    candidate(releaseRevision));
             case PINNED -> List.of(revision(rollout.servingRevision().orElseThrow(), 100));
         };
     }

@@ -30,7 +30,8 @@ final class RollbackCommand implements Callable<Integer> {
     private StackOptions stackOptions = new StackOptions();
 
     @Option(names = "--revision", paramLabel = "REVISION",
-            description = "The revision to return to, e.g. kura-backend-v1-3-7 (default: the one before the last deploy).")
+            description = "The revision to return to, e.g. kura-backend-v1-3-7-4f2a9c"
+                    + " (default: the one before the last deploy).")
     private Optional<String> revision = Optional.empty();
 
     @Spec

@@ -11,6 +11,11 @@ public final class KnownValues {
     private KnownValues() {
     }
 
+    /** The value, or an empty text while it is not known. */
+    public static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     /** A one-element list of the value, or an empty list while the value is not known. */
     public static List<String> listOfKnown(String value) {
         return value == null ? List.of() : List.of(value);

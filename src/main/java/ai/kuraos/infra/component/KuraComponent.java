@@ -4,6 +4,7 @@ import ai.kuraos.infra.config.Target;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 
 /**
@@ -27,6 +28,11 @@ public abstract class KuraComponent extends ComponentResource {
     /** The same, to add options such as outputs to keep secret. */
     protected CustomResourceOptions.Builder childOptions(Resource... dependsOn) {
         return CustomResourceOptions.builder().parent(this).protect(protect).dependsOn(dependsOn);
+    }
+
+    /** Options for a child that another provider creates, e.g. a Kubernetes object through the cluster's provider. */
+    protected CustomResourceOptions childThrough(ProviderResource provider, Resource... dependsOn) {
+        return childOptions(dependsOn).provider(provider).build();
     }
 
     protected boolean isProtected() {

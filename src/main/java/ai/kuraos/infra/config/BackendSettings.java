@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * {@code kura-backend} and {@code kura-migrator}: what runs (image and release), how big and how many, the app's
  * non-secret environment, and where the rollout stands. {@code previousRevision} is the revision that served before
- * the last promotion: where {@code rollback} returns to.
+ * the last promotion: where {@code rollback} returns to. {@code templateFingerprint} sums up the rest of the
+ * revision's configuration (see {@link BackendNames#templateFingerprint}).
  */
 public record BackendSettings(
         String image,
@@ -23,9 +24,15 @@ public record BackendSettings(
         int maxInstances,
         int migrationTimeoutSeconds,
         Map<String, String> env,
+        String templateFingerprint,
         RolloutSettings rollout) {
 
     public BackendSettings {
         env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
+    }
+
+    /** The revision the stack's release runs as. */
+    public String revision() {
+        return BackendNames.revision(release, templateFingerprint);
     }
 }

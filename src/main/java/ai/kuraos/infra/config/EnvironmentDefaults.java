@@ -13,7 +13,9 @@ public record EnvironmentDefaults(
         Cache cache,
         Backups backups,
         Backend backend,
-        Edge edge) {
+        Edge edge,
+        Cluster cluster,
+        Kafka kafka) {
 
     public record Network(String subnetCidr, double flowLogSampling) {
     }
@@ -37,6 +39,12 @@ public record EnvironmentDefaults(
     public record Edge(boolean enabled, boolean wafPreview, boolean adaptiveProtection) {
     }
 
+    public record Cluster(String releaseChannel, String podsCidr, String servicesCidr, String controlPlaneCidr) {
+    }
+
+    public record Kafka(boolean enabled, int brokers, int storageGb, String storageClass, String cpu, String memory) {
+    }
+
     public static EnvironmentDefaults of(Environment environment) {
         return switch (environment) {
             case DEV -> new EnvironmentDefaults(false,
@@ -46,7 +54,9 @@ public record EnvironmentDefaults(
                     new Cache("BASIC", 1),
                     new Backups(7),
                     new Backend("512Mi", 0, 2),
-                    new Edge(false, true, false));
+                    new Edge(false, true, false),
+                    new Cluster("REGULAR", "10.31.0.0/17", "10.31.128.0/22", "172.16.0.32/28"),
+                    new Kafka(false, 1, 10, "standard-rwo", "500m", "2Gi"));
             case STAGING -> new EnvironmentDefaults(true,
                     new Network("10.20.0.0/20", 0.25),
                     new Registry(10, 7),
@@ -54,7 +64,9 @@ public record EnvironmentDefaults(
                     new Cache("BASIC", 1),
                     new Backups(14),
                     new Backend("1Gi", 0, 3),
-                    new Edge(true, false, false));
+                    new Edge(true, false, false),
+                    new Cluster("REGULAR", "10.21.0.0/17", "10.21.128.0/22", "172.16.0.16/28"),
+                    new Kafka(false, 1, 20, "standard-rwo", "500m", "2Gi"));
             case PROD -> new EnvironmentDefaults(true,
                     new Network("10.10.0.0/20", 0.5),
                     new Registry(20, 14),
@@ -62,7 +74,9 @@ public record EnvironmentDefaults(
                     new Cache("STANDARD_HA", 2),
                     new Backups(30),
                     new Backend("1Gi", 1, 10),
-                    new Edge(true, false, true));
+                    new Edge(true, false, true),
+                    new Cluster("STABLE", "10.11.0.0/17", "10.11.128.0/22", "172.16.0.0/28"),
+                    new Kafka(true, 3, 100, "premium-rwo", "2", "8Gi"));
         };
     }
 }

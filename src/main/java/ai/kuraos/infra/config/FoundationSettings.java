@@ -1,5 +1,10 @@
 package ai.kuraos.infra.config;
 
-/** Everything {@code kura:platform:Foundation} needs besides the target. */
-public record FoundationSettings(NetworkSettings network, RegistrySettings registry) {
+import java.util.Optional;
+
+/**
+ * Everything {@code kura:platform:Foundation} needs besides the target; with a cluster, the subnet also carries its
+ * pods' and services' ranges.
+ */
+public record FoundationSettings(NetworkSettings network, RegistrySettings registry, Optional<ClusterSettings> cluster) {
 }

@@ -15,8 +15,10 @@ public record StackSettings(
         CacheSettings cache,
         BackupsSettings backups,
         BackendSettings backend,
-        MessagingBackend messaging,
+        MessagingSettings messaging,
         Optional<EdgeSettings> edge,
+        Optional<ClusterSettings> cluster,
+        Optional<InferenceSettings> inference,
         List<String> configWarnings) {
 
     public StackSettings {

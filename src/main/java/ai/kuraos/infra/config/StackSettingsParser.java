@@ -67,6 +67,10 @@ public final class StackSettingsParser {
     }
 
     public static Result read(String stack, StackConfigValues raw) {
+        return read(stack, raw, TopicCatalogue.bundled());
+    }
+
+    public static Result read(String stack, StackConfigValues raw, TopicCatalogue topics) {
         var config = new ConfigReader(raw);
         var warnings = new ArrayList<String>();
 
@@ -82,13 +86,16 @@ public final class StackSettingsParser {
         var secrets = secrets(config.section("secrets"), config, warnings);
         var cache = cache(config.section("cache"), defaults);
         var backups = backups(config.section("backups"), defaults);
-        var backend = backend(config.section("backend"), defaults, environment, config);
-        var messaging = messaging(config.section("messaging"), config);
+        var messaging = KubernetesSettingsParser.messaging(config.section("messaging"), defaults, topics, config);
+        var backend = backend(config.section("backend"), defaults, environment, messaging, config);
         var edge = edge(config.section("edge"), defaults, environment, config);
+        var inference = KubernetesSettingsParser.inference(config.section("inference"), config);
+        var cluster = KubernetesSettingsParser.cluster(config.section("cluster"), defaults, network,
+                messaging.kafka().isPresent() || inference.isPresent(), config, warnings);
 
         var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
-        var settings = new StackSettings(target, new FoundationSettings(network, registry), database, secrets, cache,
-                backups, backend, messaging, edge, warnings);
+        var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
+                cache, backups, backend, messaging, edge, cluster, inference, warnings);
         return new Result(settings, config.errors(), config.knownKeys());
     }
 
@@ -226,7 +233,7 @@ public final class StackSettingsParser {
     }
 
     private static BackendSettings backend(ConfigSection section, EnvironmentDefaults defaults, Environment environment,
-                                           ConfigReader config) {
+                                           MessagingSettings messaging, ConfigReader config) {
         var image = section.value("image").requiredText(BackendNames.IMAGE);
         var release = section.value("release").requiredText(BackendNames.RELEASE);
         var previousRevision = Optional.of(section.value("previousRevision").text("", BackendNames.REVISION))
@@ -256,26 +263,29 @@ public final class StackSettingsParser {
                         || SecretCatalogue.byName(name).isPresent())
                 .forEach(name -> config.reject(envValue.key() + "." + name, "set by the program (or a secret from Secret"
                         + " Manager); choose another name"));
-        return new BackendSettings(image, release, previousRevision, cpu, memory,
-                section.value("startupCpuBoost").bool(true),
-                section.value("requestTimeoutSeconds").integer(300, 1, 3600),
-                section.value("concurrency").integer(80, 1, 1000),
-                minInstances,
-                maxInstances,
+        var startupCpuBoost = section.value("startupCpuBoost").bool(true);
+        var requestTimeout = section.value("requestTimeoutSeconds").integer(300, 1, 3600);
+        var concurrency = section.value("concurrency").integer(80, 1, 1000);
+        var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
+                concurrency, minInstances, maxInstances, env, messaging.backend().id(), messaging.kafka().isPresent()));
+        return new BackendSettings(image, release, previousRevision, cpu, memory, startupCpuBoost, requestTimeout,
+                concurrency, minInstances, maxInstances,
                 section.value("migrationTimeoutSeconds").integer(600, 60, 86_400),
                 env,
-                rollout(section.section("rollout"), release, config));
+                fingerprint,
+                rollout(section.section("rollout"), BackendNames.revision(release, fingerprint), config));
     }
 
-    private static RolloutSettings rollout(ConfigSection section, String release, ConfigReader config) {
+    /** @param releaseRevision the revision the stack's release runs as */
+    private static RolloutSettings rollout(ConfigSection section, String releaseRevision, ConfigReader config) {
         var mode = section.value("mode").choice(RolloutMode.NORMAL, RolloutMode.class);
         var servingValue = section.value("servingRevision");
         var serving = Optional.of(servingValue.text("", BackendNames.REVISION)).filter(text -> !text.isEmpty());
         if (mode != RolloutMode.NORMAL && serving.isEmpty() && !servingValue.isSet()) {
             config.reject(servingValue.key(), "missing; the " + mode.name().toLowerCase() + " rollout mode keeps all"
-                    + " traffic on a named revision such as " + BackendNames.revision("v1-3-7"));
+                    + " traffic on a named revision such as " + BackendNames.SERVICE + "-v1-3-7-4f2a9c");
         }
-        if (mode == RolloutMode.STAGED && serving.filter(BackendNames.revision(release)::equals).isPresent()) {
+        if (mode == RolloutMode.STAGED && serving.filter(releaseRevision::equals).isPresent()) {
             config.reject(servingValue.key(), "got \"" + serving.get() + "\", the revision of the release being staged;"
                     + " expected the revision serving before it");
         }
@@ -319,16 +329,6 @@ public final class StackSettingsParser {
         var sampleRate = section.value("requestLogSampleRate").decimal(1.0, 0.0, 1.0);
         return enabled ? Optional.of(new EdgeSettings(domain, corsOrigins, notFoundPage, cdn, armor, sampleRate))
                 : EdgeSettings.disabled();
-    }
-
-    private static MessagingBackend messaging(ConfigSection section, ConfigReader config) {
-        var value = section.value("backend");
-        var backend = value.choice(MessagingBackend.CELERY, MessagingBackend.class);
-        if (backend == MessagingBackend.KAFKA) {
-            config.reject(value.key(), "got \"kafka\"; this program does not deploy Kafka yet, so choose celery or"
-                    + " disabled");
-        }
-        return backend;
     }
 
     private static int memoryMebibytes(String memory) {

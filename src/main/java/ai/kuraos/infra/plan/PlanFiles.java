@@ -30,6 +30,7 @@ public final class PlanFiles {
     public static SortedMap<String, String> render(Plan plan) {
         var files = new TreeMap<String, String>();
         files.put("plan.json", PlanJson.render(plan));
+        files.putAll(KubernetesManifests.render(plan));
         return files;
     }
 

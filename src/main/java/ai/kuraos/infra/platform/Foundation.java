@@ -18,6 +18,7 @@ import com.pulumi.gcp.compute.NetworkArgs;
 import com.pulumi.gcp.compute.Subnetwork;
 import com.pulumi.gcp.compute.SubnetworkArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkLogConfigArgs;
+import com.pulumi.gcp.compute.inputs.SubnetworkSecondaryIpRangeArgs;
 import com.pulumi.gcp.projects.Service;
 import com.pulumi.gcp.projects.ServiceArgs;
 import com.pulumi.gcp.serviceaccount.Account;
@@ -27,11 +28,13 @@ import com.pulumi.gcp.servicenetworking.ConnectionArgs;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code kura:platform:Foundation}: what every other capability stands on. The project's APIs, a custom-mode VPC with
- * one regional subnet and private access to Google's managed services, the image registry, and the dedicated
+ * one regional subnet (with the GKE cluster's pod and service ranges when there is one) and private access to Google's
+ * managed services, the image registry, and the dedicated
  * identities of the backend and the migrator (nothing runs as the default compute account).
  */
 public final class Foundation extends KuraComponent {
@@ -66,6 +69,15 @@ public final class Foundation extends KuraComponent {
                 .name(Names.subnet(target.region()))
                 .network(this.network.id())
                 .ipCidrRange(network.subnetCidr())
+                .secondaryIpRanges(settings.cluster().map(cluster -> Output.of(List.of(
+                        SubnetworkSecondaryIpRangeArgs.builder()
+                                .rangeName(Names.PODS_RANGE)
+                                .ipCidrRange(cluster.podsCidr())
+                                .build(),
+                        SubnetworkSecondaryIpRangeArgs.builder()
+                                .rangeName(Names.SERVICES_RANGE)
+                                .ipCidrRange(cluster.servicesCidr())
+                                .build()))).orElse(null))
                 .stackType("IPV4_ONLY")
                 // Cloud Run's Direct VPC egress and GKE nodes reach Google APIs without public IPs.
                 .privateIpGoogleAccess(true)

@@ -10,6 +10,9 @@ public final class Names {
     public static final String PRIVATE_SERVICES_RANGE = "kura-private-services";
     public static final String BACKEND_ACCOUNT_ID = "kura-backend";
     public static final String MIGRATOR_ACCOUNT_ID = "kura-migrator";
+    /** The subnet's secondary ranges for the GKE cluster's pods and services. */
+    public static final String PODS_RANGE = "kura-pods";
+    public static final String SERVICES_RANGE = "kura-services";
 
     private Names() {
     }

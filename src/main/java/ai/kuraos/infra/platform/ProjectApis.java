@@ -7,6 +7,7 @@ public final class ProjectApis {
 
     public static final String ARTIFACT_REGISTRY = "artifactregistry.googleapis.com";
     public static final String COMPUTE = "compute.googleapis.com";
+    public static final String CONTAINER = "container.googleapis.com";
     public static final String IAM = "iam.googleapis.com";
     public static final String REDIS = "redis.googleapis.com";
     public static final String RUN = "run.googleapis.com";
@@ -22,7 +23,7 @@ public final class ProjectApis {
             "cloudresourcemanager.googleapis.com",
             "cloudtrace.googleapis.com",
             COMPUTE,
-            "container.googleapis.com",
+            CONTAINER,
             IAM,
             // Keyless CI impersonates the deployer service accounts through this API.
             "iamcredentials.googleapis.com",

@@ -1,14 +1,11 @@
 package ai.kuraos.infra.random;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.kuraos.infra.component.ProviderPlugins;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The random provider's {@code RandomPassword}, declared here because its Java SDK is not on Maven Central. The value
@@ -20,8 +17,7 @@ import java.io.UncheckedIOException;
 public final class RandomPassword extends CustomResource {
 
     public static final String TYPE = "random:index/randomPassword:RandomPassword";
-    public static final String PLUGIN_DESCRIPTOR = "/com/pulumi/random/plugin.json";
-    public static final String PROVIDER_VERSION = providerVersion();
+    public static final String PROVIDER_VERSION = ProviderPlugins.version("random");
 
     @Export(name = "result", refs = {String.class}, tree = "[0]")
     private Output<String> result;
@@ -35,16 +31,5 @@ public final class RandomPassword extends CustomResource {
 
     public Output<String> result() {
         return result;
-    }
-
-    private static String providerVersion() {
-        try (var descriptor = RandomPassword.class.getResourceAsStream(PLUGIN_DESCRIPTOR)) {
-            if (descriptor == null) {
-                throw new IllegalStateException("missing resource " + PLUGIN_DESCRIPTOR);
-            }
-            return new ObjectMapper().readTree(descriptor).path("version").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,16 +7,21 @@ import ai.kuraos.infra.config.RolloutMode;
 import java.util.Optional;
 
 /** Where the backend stands, as the stack's config records it. */
-public record BackendState(String image, String release, Optional<String> previousRevision, RolloutMode mode,
-                           Optional<String> pinnedRevision) {
+public record BackendState(String image, String release, String templateFingerprint, Optional<String> previousRevision,
+                           RolloutMode mode, Optional<String> pinnedRevision) {
 
     public static BackendState of(BackendSettings settings) {
-        return new BackendState(settings.image(), settings.release(), settings.previousRevision(),
-                settings.rollout().mode(), settings.rollout().servingRevision());
+        return new BackendState(settings.image(), settings.release(), settings.templateFingerprint(),
+                settings.previousRevision(), settings.rollout().mode(), settings.rollout().servingRevision());
     }
 
     /** The revision that has all the traffic now. */
     public String servingRevision() {
-        return mode == RolloutMode.NORMAL ? BackendNames.revision(release) : pinnedRevision.orElseThrow();
+        return mode == RolloutMode.NORMAL ? revisionOf(release) : pinnedRevision.orElseThrow();
+    }
+
+    /** The revision a release runs as under this configuration. */
+    public String revisionOf(String release) {
+        return BackendNames.revision(release, templateFingerprint);
     }
 }

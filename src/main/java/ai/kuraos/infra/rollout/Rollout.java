@@ -1,6 +1,5 @@
 package ai.kuraos.infra.rollout;
 
-import ai.kuraos.infra.config.BackendNames;
 import ai.kuraos.infra.config.RolloutMode;
 
 import java.time.Clock;
@@ -36,7 +35,7 @@ public final class Rollout {
     public RolloutReport deploy(String image, String release) {
         var before = stack.current();
         var serving = before.servingRevision();
-        var candidate = BackendNames.revision(release);
+        var candidate = before.revisionOf(release);
         if (candidate.equals(serving)) {
             throw new RolloutFailedException(Step.STAGE, "release " + release + " is the one serving (" + serving + ")",
                     "Nothing was changed. Deploy a new image under a new release id.", null);

@@ -22,6 +22,9 @@ class BackendTest {
 
     private static final String SERVICE = "gcp:cloudrunv2/service:Service";
     private static final String JOB = "gcp:cloudrunv2/job:Job";
+    /** The committed prod stack's revision: its release and the fingerprint of the rest of its configuration. */
+    private static final String PROD_REVISION = StackSettingsParser.parse("prod",
+            StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"))).backend().revision();
 
     private static Map<String, JsonNode> envOf(ResourceAssert resource, String containersPath) {
         var env = new java.util.TreeMap<String, JsonNode>();
@@ -39,7 +42,7 @@ class BackendTest {
             prod.resource(SERVICE, "kura-backend")
                     .hasInput("name", "kura-backend")
                     .hasInput("location", "europe-southwest1")
-                    .hasInput("template.revision", "kura-backend-v1-3-7")
+                    .hasInput("template.revision", PROD_REVISION)
                     .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7")
                     .hasInput("template.containers[0].ports", List.of(Map.of("name", "http1", "containerPort", 8000)))
                     .hasInput("template.containers[0].startupProbe.httpGet", Map.of("path", "/health", "port", 8000))
@@ -85,12 +88,15 @@ class BackendTest {
         }
 
         @Test
-        void givesTheAppItsRedisMessagingAndStackEnvironment() {
+        void givesTheAppItsRedisKafkaMessagingAndStackEnvironment() {
             var env = envOf(prod.resource(SERVICE, "kura-backend"), "template.containers");
 
             assertThat(env.get("REDIS_HOST").asText()).isEqualTo("${kura-cache.host}");
             assertThat(env).containsKeys("REDIS_PORT", "REDIS_CA_CERT");
-            assertThat(env.get("MESSAGING_BACKEND").asText()).isEqualTo("celery");
+            assertThat(env.get("MESSAGING_BACKEND").asText()).isEqualTo("kafka");
+            assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("${kura-kafka-bootstrap.address}:9094");
+            assertThat(env.get("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SSL");
+            assertThat(env.get("KAFKA_SSL_CA_PEM").asText()).isEqualTo("${kafka-ca.certPem}");
             assertThat(env.get("ENVIRONMENT").asText()).isEqualTo("prod");
             assertThat(env.get("GCP_PROJECT_ID").asText()).isEqualTo("kura-os");
             assertThat(env.get("BACKUPS_BUCKET").asText()).isEqualTo("kura-os-kura-backups");
@@ -203,12 +209,13 @@ class BackendTest {
             var staged = prodAfter(RolloutConfig.stage(
                     "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "v1-3-8", "kura-backend-v1-3-7"));
 
+            var candidate = PROD_REVISION.replace("v1-3-7", "v1-3-8");
             staged.resource(SERVICE, "kura-backend")
-                    .hasInput("template.revision", "kura-backend-v1-3-8")
+                    .hasInput("template.revision", candidate)
                     .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8")
                     .hasInput("traffics", List.of(
                             Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", "kura-backend-v1-3-7", "percent", 100),
-                            Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", "kura-backend-v1-3-8", "percent", 0,
+                            Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", candidate, "percent", 0,
                                     "tag", "candidate")));
             staged.resource(JOB, "kura-migrator")
                     .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8");
@@ -229,9 +236,24 @@ class BackendTest {
         }
 
         @Test
+        void aConfigurationChangeGetsARevisionOfItsOwnSoCloudRunTakesIt() {
+            var scaled = prodAfter(Map.of("kura-infra:backend.maxInstances", java.util.Optional.of("12")));
+            var celery = prodAfter(Map.of("kura-infra:messaging.backend", java.util.Optional.of("celery")));
+            var rolledBack = prodAfter(RolloutConfig.pin("kura-backend-v1-3-6"));
+
+            var revisions = java.util.stream.Stream.of(scaled, celery, rolledBack)
+                    .map(stack -> stack.resource(SERVICE, "kura-backend").input("template.revision").asText()).toList();
+
+            assertThat(revisions).allMatch(revision -> revision.matches("kura-backend-v1-3-7-[0-9a-f]{6}"));
+            assertThat(revisions.get(0)).isNotEqualTo(PROD_REVISION);
+            assertThat(revisions.get(1)).isNotEqualTo(PROD_REVISION).isNotEqualTo(revisions.get(0));
+            assertThat(revisions.get(2)).as("traffic alone is no new configuration").isEqualTo(PROD_REVISION);
+        }
+
+        @Test
         void pinnedSendsAllTrafficToOneRevision() {
             prodAfter(RolloutConfig.pin("kura-backend-v1-3-6")).resource(SERVICE, "kura-backend")
-                    .hasInput("template.revision", "kura-backend-v1-3-7")
+                    .hasInput("template.revision", PROD_REVISION)
                     .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION",
                             "revision", "kura-backend-v1-3-6", "percent", 100)));
         }
@@ -245,5 +267,21 @@ class BackendTest {
                 .isNotProtected();
         SynthesizedStack.of("staging").resource(SERVICE, "kura-backend")
                 .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os-staging/kura/kura-backend:v1-3-7");
+    }
+
+    @Test
+    void publishesThroughCeleryWithoutAnyKafkaSettingWhereKafkaIsOff() {
+        var env = envOf(SynthesizedStack.of("dev").resource(SERVICE, "kura-backend"), "template.containers");
+
+        assertThat(env.get("MESSAGING_BACKEND").asText()).isEqualTo("celery");
+        assertThat(env.keySet()).noneMatch(name -> name.startsWith("KAFKA_"));
+    }
+
+    @Test
+    void keepsKafkaWithinReachWhileStagingPublishesThroughCelery() {
+        var env = envOf(SynthesizedStack.of("staging").resource(SERVICE, "kura-backend"), "template.containers");
+
+        assertThat(env.get("MESSAGING_BACKEND").asText()).isEqualTo("celery");
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("${kura-kafka-bootstrap.address}:9094");
     }
 }

@@ -60,7 +60,7 @@ class PlanCommandTest {
         assertThat(planFile("prod")).exists();
         var prod = SynthesizedStack.of("prod");
         assertThat(run.out()).contains("prod: " + prod.plan().resources().size() + " resources, "
-                        + prod.plan().outputs().size() + " outputs -> stacks/prod/ (updated: plan.json)")
+                        + prod.plan().outputs().size() + " outputs -> stacks/prod/ (updated: k8s/")
                 .containsPattern("foundation +kura:platform:Foundation +" + prod.childrenOf("foundation").size() + " resources")
                 .containsPattern("database +kura:data:Database +" + prod.childrenOf("database").size() + " resources")
                 .contains("warning: secrets without a value");

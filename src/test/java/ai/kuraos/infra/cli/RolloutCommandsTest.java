@@ -101,6 +101,6 @@ class RolloutCommandsTest {
         var run = run("rollback", "--stack", "prod", "--revision", "other-service-v1");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--revision other-service-v1: expected a revision name such as kura-backend-v1-3-7");
+        assertThat(run.err()).contains("--revision other-service-v1: expected a revision name such as kura-backend-v1-3-7-4f2a9c");
     }
 }

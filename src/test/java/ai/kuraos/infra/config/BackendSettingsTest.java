@@ -122,7 +122,10 @@ class BackendSettingsTest {
 
     @Test
     void failsWhenTheStagedReleaseIsAlsoTheServingOne() {
-        var error = onlyError("prod", config(backend(",\"rollout\":{\"mode\":\"staged\",\"servingRevision\":\"kura-backend-v1-3-7\"}")));
+        var releaseRevision = StackSettingsParser.parse("prod", StackConfigValues.of(config(backend("")))).backend().revision();
+
+        var error = onlyError("prod", config(backend(",\"rollout\":{\"mode\":\"staged\",\"servingRevision\":\""
+                + releaseRevision + "\"}")));
 
         assertThat(error.problem()).contains("the revision of the release being staged");
     }

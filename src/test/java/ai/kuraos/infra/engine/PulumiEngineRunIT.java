@@ -134,8 +134,8 @@ class PulumiEngineRunIT {
 
     /**
      * What a preview of a new stack can show: a value the offline plan writes as {@code ${name.output}} is not known
-     * yet, a secret computed from one is unknown too, and so is a list computed from unknown values; so both sides'
-     * markers become one.
+     * yet, a secret computed from one is unknown too, and so is a list or a map computed from unknown values; so both
+     * sides' markers become one.
      */
     private static JsonNode knownBeforeCreation(JsonNode node) {
         if (node.isTextual() && (node.asText().contains("${") || node.asText().equals(PlanValues.SECRET))) {
@@ -144,16 +144,20 @@ class PulumiEngineRunIT {
         if (node.isObject()) {
             var copy = JsonNodeFactory.instance.objectNode();
             node.fields().forEachRemaining(field -> copy.set(field.getKey(), knownBeforeCreation(field.getValue())));
-            return copy;
+            return unknownWhenAllAre(copy);
         }
         if (node.isArray()) {
             var copy = JsonNodeFactory.instance.arrayNode();
             node.forEach(element -> copy.add(knownBeforeCreation(element)));
-            var unknown = JsonNodeFactory.instance.textNode(PlanValues.UNKNOWN);
-            var allUnknown = copy.size() > 0 && java.util.stream.StreamSupport.stream(copy.spliterator(), false)
-                    .allMatch(unknown::equals);
-            return allUnknown ? unknown : copy;
+            return unknownWhenAllAre(copy);
         }
         return node;
+    }
+
+    private static JsonNode unknownWhenAllAre(JsonNode container) {
+        var unknown = JsonNodeFactory.instance.textNode(PlanValues.UNKNOWN);
+        var allUnknown = container.size() > 0 && java.util.stream.StreamSupport.stream(container.spliterator(), false)
+                .allMatch(unknown::equals);
+        return allUnknown ? unknown : container;
     }
 }

@@ -94,7 +94,7 @@ class FoundationTest {
 
         @Test
         void givesTheBackendAndTheMigratorTheirOwnServiceAccounts() {
-            prod.hasResourceCount(ACCOUNT, 2);
+            assertThat(prod.childrenOf("foundation")).filteredOn(resource -> resource.type().equals(ACCOUNT)).hasSize(2);
             prod.resource(ACCOUNT, "kura-backend-sa").hasInput("accountId", "kura-backend").hasInput("project", "kura-os");
             prod.resource(ACCOUNT, "kura-migrator-sa").hasInput("accountId", "kura-migrator").hasInput("project", "kura-os");
         }
@@ -174,7 +174,8 @@ class FoundationTest {
 
         private SynthesizedStack foundation(NetworkSettings network, boolean protect) {
             var target = new Target("sandbox", Environment.DEV, "kura-sandbox", "europe-west4", Map.of("app", "kura"), protect);
-            var settings = new FoundationSettings(network, new RegistrySettings("images", 3, 2, false));
+            var settings = new FoundationSettings(network, new RegistrySettings("images", 3, 2, false),
+                    Optional.empty());
             return SynthesizedStack.ofProgram("sandbox", ctx -> new Foundation("foundation", target, settings));
         }
 

@@ -32,11 +32,12 @@ import static org.mockito.Mockito.when;
 @ExtendWith(MockitoExtension.class)
 class RolloutTest {
 
+    private static final String FINGERPRINT = "4f2a9c";
     private static final String IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8";
     private static final URI CANDIDATE = URI.create("https://candidate---kura-backend-abc-no.a.run.app");
     private static final BackendState SERVING_V137 = new BackendState(
-            "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7", "v1-3-7",
-            Optional.of("kura-backend-v1-3-6"), RolloutMode.NORMAL, Optional.empty());
+            "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7", "v1-3-7", FINGERPRINT,
+            Optional.of("kura-backend-v1-3-6-4f2a9c"), RolloutMode.NORMAL, Optional.empty());
 
     @Mock
     StackOperations stack;
@@ -82,24 +83,24 @@ class RolloutTest {
         @Test
         void stagesMigratesChecksThenPromotesInThatOrder() {
             when(stack.current()).thenReturn(SERVING_V137);
-            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7")).thenReturn(CANDIDATE);
+            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7-4f2a9c")).thenReturn(CANDIDATE);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-x7k2p", "succeeded"));
             when(probe.check(CANDIDATE)).thenReturn(new HealthProbe.Result(true, "HTTP 200 {\"status\": \"healthy\"}"));
 
             var report = rollout.deploy(IMAGE, "v1-3-8");
 
             InOrder order = inOrder(stack, migrator, probe);
-            order.verify(stack).stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7");
+            order.verify(stack).stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7-4f2a9c");
             order.verify(migrator).run();
             order.verify(probe).check(CANDIDATE);
-            order.verify(stack).promote("kura-backend-v1-3-7");
-            assertThat(report.servingRevision()).isEqualTo("kura-backend-v1-3-8");
-            assertThat(report.previousRevision()).isEqualTo("kura-backend-v1-3-7");
+            order.verify(stack).promote("kura-backend-v1-3-7-4f2a9c");
+            assertThat(report.servingRevision()).isEqualTo("kura-backend-v1-3-8-4f2a9c");
+            assertThat(report.previousRevision()).isEqualTo("kura-backend-v1-3-7-4f2a9c");
             assertThat(report.timings()).containsOnlyKeys(Step.STAGE, Step.MIGRATE, Step.SMOKE_TEST, Step.PROMOTE)
                     .allSatisfy((step, duration) -> assertThat(duration).isEqualTo(Duration.ofSeconds(10)));
             assertThat(report.describeTimings()).isEqualTo("stage 10s, migrate 10s, smoke test 10s, promote 10s (total 40s)");
-            assertThat(progress).contains("staged kura-backend-v1-3-8 with no traffic at " + CANDIDATE,
-                    "promoted kura-backend-v1-3-8: it now has all the traffic");
+            assertThat(progress).contains("staged kura-backend-v1-3-8-4f2a9c with no traffic at " + CANDIDATE,
+                    "promoted kura-backend-v1-3-8-4f2a9c: it now has all the traffic");
         }
 
         @Test
@@ -112,8 +113,8 @@ class RolloutTest {
                     .isInstanceOfSatisfying(RolloutFailedException.class, failed -> {
                         assertThat(failed.step()).isEqualTo(Step.MIGRATE);
                         assertThat(failed.getMessage()).isEqualTo("migrate failed: execution kura-migrator-9qz: Completed: task 0 failed");
-                        assertThat(failed.advice()).contains("Traffic is unchanged: kura-backend-v1-3-7 still serves",
-                                "kura-backend-v1-3-8 gets none", "`rollback`");
+                        assertThat(failed.advice()).contains("Traffic is unchanged: kura-backend-v1-3-7-4f2a9c still serves",
+                                "kura-backend-v1-3-8-4f2a9c gets none", "`rollback`");
                     });
             verifyNoInteractions(probe);
             verify(stack, never()).promote(anyString());
@@ -191,29 +192,29 @@ class RolloutTest {
             assertThatThrownBy(() -> rollout.deploy(IMAGE, "v1-3-8"))
                     .isInstanceOfSatisfying(RolloutFailedException.class, failed -> {
                         assertThat(failed.step()).isEqualTo(Step.STAGE);
-                        assertThat(failed.advice()).contains("kura-backend-v1-3-7 still serves", "staging is repeatable");
+                        assertThat(failed.advice()).contains("kura-backend-v1-3-7-4f2a9c still serves", "staging is repeatable");
                     });
             verifyNoInteractions(migrator, probe);
         }
 
         @Test
         void resumesFromAStagedStackKeepingItsServingRevision() {
-            var staged = new BackendState(IMAGE, "v1-3-8", Optional.of("kura-backend-v1-3-6"), RolloutMode.STAGED,
-                    Optional.of("kura-backend-v1-3-7"));
+            var staged = new BackendState(IMAGE, "v1-3-8", FINGERPRINT,
+                    Optional.of("kura-backend-v1-3-6-4f2a9c"), RolloutMode.STAGED, Optional.of("kura-backend-v1-3-7-4f2a9c"));
             when(stack.current()).thenReturn(staged);
-            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7")).thenReturn(CANDIDATE);
+            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7-4f2a9c")).thenReturn(CANDIDATE);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-2", "succeeded"));
             when(probe.check(CANDIDATE)).thenReturn(new HealthProbe.Result(true, "HTTP 200"));
 
             rollout.deploy(IMAGE, "v1-3-8");
 
-            verify(stack).promote("kura-backend-v1-3-7");
+            verify(stack).promote("kura-backend-v1-3-7-4f2a9c");
         }
 
         @Test
         void deploysOverAPinnedStackFromThePinnedRevision() {
-            var pinned = new BackendState(IMAGE, "v1-3-8", Optional.of("kura-backend-v1-3-7"), RolloutMode.PINNED,
-                    Optional.of("kura-backend-v1-3-7"));
+            var pinned = new BackendState(IMAGE, "v1-3-8", FINGERPRINT,
+                    Optional.of("kura-backend-v1-3-7-4f2a9c"), RolloutMode.PINNED, Optional.of("kura-backend-v1-3-7-4f2a9c"));
             when(stack.current()).thenReturn(pinned);
             when(stack.stage(any(), any(), any())).thenReturn(CANDIDATE);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-3", "succeeded"));
@@ -221,7 +222,7 @@ class RolloutTest {
 
             rollout.deploy(IMAGE.replace("v1-3-8", "v1-3-9"), "v1-3-9");
 
-            verify(stack).stage(IMAGE.replace("v1-3-8", "v1-3-9"), "v1-3-9", "kura-backend-v1-3-7");
+            verify(stack).stage(IMAGE.replace("v1-3-8", "v1-3-9"), "v1-3-9", "kura-backend-v1-3-7-4f2a9c");
         }
 
         @Test
@@ -246,10 +247,10 @@ class RolloutTest {
 
             var report = rollout.rollback(Optional.empty());
 
-            verify(stack).pin("kura-backend-v1-3-6");
+            verify(stack).pin("kura-backend-v1-3-6-4f2a9c");
             verifyNoInteractions(migrator, probe);
-            assertThat(report.servingRevision()).isEqualTo("kura-backend-v1-3-6");
-            assertThat(report.previousRevision()).isEqualTo("kura-backend-v1-3-7");
+            assertThat(report.servingRevision()).isEqualTo("kura-backend-v1-3-6-4f2a9c");
+            assertThat(report.previousRevision()).isEqualTo("kura-backend-v1-3-7-4f2a9c");
             assertThat(report.timings()).containsOnlyKeys(Step.ROLLBACK);
         }
 
@@ -257,25 +258,26 @@ class RolloutTest {
         void returnsToANamedRevision() {
             when(stack.current()).thenReturn(SERVING_V137);
 
-            rollout.rollback(Optional.of("kura-backend-v1-2-0"));
+            rollout.rollback(Optional.of("kura-backend-v1-2-0-4f2a9c"));
 
-            verify(stack).pin("kura-backend-v1-2-0");
+            verify(stack).pin("kura-backend-v1-2-0-4f2a9c");
         }
 
         @Test
         void takesAStagedCandidateOutOfTheSplit() {
-            var staged = new BackendState(IMAGE, "v1-3-8", Optional.of("kura-backend-v1-3-6"), RolloutMode.STAGED,
-                    Optional.of("kura-backend-v1-3-7"));
+            var staged = new BackendState(IMAGE, "v1-3-8", FINGERPRINT,
+                    Optional.of("kura-backend-v1-3-6-4f2a9c"), RolloutMode.STAGED, Optional.of("kura-backend-v1-3-7-4f2a9c"));
             when(stack.current()).thenReturn(staged);
 
-            rollout.rollback(Optional.of("kura-backend-v1-3-7"));
+            rollout.rollback(Optional.of("kura-backend-v1-3-7-4f2a9c"));
 
-            verify(stack).pin("kura-backend-v1-3-7");
+            verify(stack).pin("kura-backend-v1-3-7-4f2a9c");
         }
 
         @Test
         void failsWhenNoPreviousRevisionIsRecordedAndNoneIsNamed() {
-            when(stack.current()).thenReturn(new BackendState(IMAGE, "v1-3-8", Optional.empty(), RolloutMode.NORMAL,
+            when(stack.current()).thenReturn(new BackendState(IMAGE, "v1-3-8", FINGERPRINT, Optional.empty(),
+                    RolloutMode.NORMAL,
                     Optional.empty()));
 
             assertThatThrownBy(() -> rollout.rollback(Optional.empty()))
@@ -288,7 +290,7 @@ class RolloutTest {
         void failsWhenTheRevisionAlreadyHasAllTheTraffic() {
             when(stack.current()).thenReturn(SERVING_V137);
 
-            assertThatThrownBy(() -> rollout.rollback(Optional.of("kura-backend-v1-3-7")))
+            assertThatThrownBy(() -> rollout.rollback(Optional.of("kura-backend-v1-3-7-4f2a9c")))
                     .hasMessageContaining("already has all the traffic");
             verify(stack, never()).pin(anyString());
         }

@@ -1,0 +1,139 @@
+package ai.kuraos.infra.k8s;
+
+import ai.kuraos.infra.component.KnownValues;
+import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.config.ClusterSettings;
+import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.platform.Foundation;
+import ai.kuraos.infra.platform.Names;
+import ai.kuraos.infra.platform.ProjectApis;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.compute.Router;
+import com.pulumi.gcp.compute.RouterArgs;
+import com.pulumi.gcp.compute.RouterNat;
+import com.pulumi.gcp.compute.RouterNatArgs;
+import com.pulumi.gcp.compute.inputs.RouterNatLogConfigArgs;
+import com.pulumi.gcp.compute.inputs.RouterNatSubnetworkArgs;
+import com.pulumi.gcp.container.ClusterArgs;
+import com.pulumi.gcp.container.inputs.ClusterIpAllocationPolicyArgs;
+import com.pulumi.gcp.container.inputs.ClusterMaintenancePolicyArgs;
+import com.pulumi.gcp.container.inputs.ClusterMaintenancePolicyRecurringWindowArgs;
+import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigArgs;
+import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigCidrBlockArgs;
+import com.pulumi.gcp.container.inputs.ClusterPrivateClusterConfigArgs;
+import com.pulumi.gcp.container.inputs.ClusterReleaseChannelArgs;
+import com.pulumi.gcp.container.inputs.ClusterWorkloadIdentityConfigArgs;
+import com.pulumi.gcp.container.outputs.ClusterMasterAuth;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+
+/**
+ * {@code kura:k8s:Cluster}: the GKE Autopilot cluster Kafka and the inference workload run on. Regional, VPC-native on
+ * the foundation's subnet, private nodes that reach the internet (operator images on quay.io) through Cloud NAT, a
+ * control plane open only to the authorized networks, upgrades in the maintenance window. Autopilot brings Workload
+ * Identity, Dataplane V2 (which enforces NetworkPolicy) and Managed Prometheus. Every Kubernetes object of the stack
+ * goes through {@link #provider()}, built from the cluster's own outputs.
+ */
+public final class Cluster extends KuraComponent {
+
+    public static final String TYPE = "kura:k8s:Cluster";
+    public static final String NAME = "kura-gke";
+
+    private final com.pulumi.gcp.container.Cluster cluster;
+    private final Provider provider;
+
+    public Cluster(String name, Target target, ClusterSettings settings, Foundation foundation) {
+        super(TYPE, name, target);
+        var router = new Router("kura-router", RouterArgs.builder()
+                .project(target.project())
+                .region(target.region())
+                .name("kura-router")
+                .network(foundation.networkId())
+                .description("Cloud NAT for the cluster's private nodes")
+                .build(), child(foundation.api(ProjectApis.COMPUTE)));
+        new RouterNat("kura-nat", RouterNatArgs.builder()
+                .project(target.project())
+                .region(target.region())
+                .router(router.name())
+                .name("kura-nat")
+                .natIpAllocateOption("AUTO_ONLY")
+                .sourceSubnetworkIpRangesToNat("LIST_OF_SUBNETWORKS")
+                .subnetworks(RouterNatSubnetworkArgs.builder()
+                        .name(foundation.subnetworkId())
+                        .sourceIpRangesToNats("ALL_IP_RANGES")
+                        .build())
+                .logConfig(RouterNatLogConfigArgs.builder().enable(true).filter("ERRORS_ONLY").build())
+                .build(), child());
+
+        var maintenance = settings.maintenance();
+        this.cluster = new com.pulumi.gcp.container.Cluster(NAME, ClusterArgs.builder()
+                .project(target.project())
+                .location(target.region())
+                .name(NAME)
+                .description("Kura: Kafka (Strimzi) and the inference workload")
+                .enableAutopilot(true)
+                .network(foundation.networkId())
+                .subnetwork(foundation.subnetworkId())
+                .ipAllocationPolicy(ClusterIpAllocationPolicyArgs.builder()
+                        .clusterSecondaryRangeName(Names.PODS_RANGE)
+                        .servicesSecondaryRangeName(Names.SERVICES_RANGE)
+                        .build())
+                .privateClusterConfig(ClusterPrivateClusterConfigArgs.builder()
+                        .enablePrivateNodes(true)
+                        .enablePrivateEndpoint(settings.privateEndpointOnly())
+                        .masterIpv4CidrBlock(settings.controlPlaneCidr())
+                        .build())
+                .masterAuthorizedNetworksConfig(ClusterMasterAuthorizedNetworksConfigArgs.builder()
+                        .cidrBlocks(settings.authorizedNetworks().entrySet().stream()
+                                .map(network -> ClusterMasterAuthorizedNetworksConfigCidrBlockArgs.builder()
+                                        .displayName(network.getKey())
+                                        .cidrBlock(network.getValue())
+                                        .build())
+                                .toList())
+                        .gcpPublicCidrsAccessEnabled(false)
+                        .build())
+                .releaseChannel(ClusterReleaseChannelArgs.builder().channel(settings.releaseChannel()).build())
+                .maintenancePolicy(ClusterMaintenancePolicyArgs.builder()
+                        .recurringWindow(ClusterMaintenancePolicyRecurringWindowArgs.builder()
+                                .startTime(MaintenanceWindows.firstStart(maintenance))
+                                .endTime(MaintenanceWindows.firstEnd(maintenance))
+                                .recurrence(MaintenanceWindows.recurrence(maintenance))
+                                .build())
+                        .build())
+                .workloadIdentityConfig(ClusterWorkloadIdentityConfigArgs.builder()
+                        .workloadPool(target.project() + ".svc.id.goog")
+                        .build())
+                .deletionProtection(target.deletionProtection())
+                .resourceLabels(target.labels())
+                .build(), child(foundation.api(ProjectApis.CONTAINER)));
+
+        this.provider = new Provider("kura-gke-provider", ProviderArgs.builder()
+                .kubeconfig(Output.tuple(cluster.endpoint(), cluster.masterAuth())
+                        .applyValue(endpointAndAuth -> Kubeconfig.of(NAME, KnownValues.orEmpty(endpointAndAuth.t1),
+                                caCertificate(endpointAndAuth.t2))))
+                // Objects are applied server-side, so fields that controllers own (replicas under an HPA) stay theirs.
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+
+        registerOutputs(Map.of(
+                "clusterName", cluster.name(),
+                "endpoint", cluster.endpoint()));
+    }
+
+    /** An engine that has not reported the cluster's outputs yet hands back no master auth. */
+    private static String caCertificate(ClusterMasterAuth auth) {
+        return auth == null ? "" : auth.clusterCaCertificate().orElse("");
+    }
+
+    /** The Kubernetes provider of this cluster: pass it to every Kubernetes object. */
+    public Provider provider() {
+        return provider;
+    }
+
+    public Output<String> clusterName() {
+        return cluster.name();
+    }
+}

@@ -1,0 +1,169 @@
+package ai.kuraos.infra.messaging;
+
+import ai.kuraos.infra.component.KnownValues;
+import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.config.KafkaSettings;
+import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.k8s.Cluster;
+import ai.kuraos.infra.k8s.KubernetesObject;
+import ai.kuraos.infra.k8s.RecommendedLabels;
+import ai.kuraos.infra.platform.Foundation;
+import ai.kuraos.infra.tls.Subject;
+import ai.kuraos.infra.tls.TlsCertRequest;
+import ai.kuraos.infra.tls.TlsLocallySignedCert;
+import ai.kuraos.infra.tls.TlsPrivateKey;
+import ai.kuraos.infra.tls.TlsSelfSignedCert;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.compute.Address;
+import com.pulumi.gcp.compute.AddressArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code kura:messaging:Kafka}: the event bus of the seeds' hybrid messaging, on the stack's GKE cluster. The Strimzi
+ * operator (a pinned Helm chart) runs a KRaft Kafka cluster in {@value KafkaNames#NAMESPACE} and keeps the topics of
+ * the catalogue. Clients connect over TLS only, with a certificate from the stack's own Kafka CA: pods in namespaces
+ * labelled {@value KafkaNames#CLIENT_NAMESPACE_LABEL} on {@value KafkaNames#TLS_PORT}, Cloud Run through internal load
+ * balancers at reserved addresses on {@value KafkaNames#VPC_PORT}.
+ */
+public final class Kafka extends KuraComponent {
+
+    public static final String TYPE = "kura:messaging:Kafka";
+    public static final String CHART = "strimzi-kafka-operator";
+    /** The operator release; {@link KafkaSettings#SUPPORTED_VERSIONS} are the Kafka versions it runs. */
+    public static final String CHART_VERSION = "0.45.0";
+    public static final String CHART_REPOSITORY = "https://strimzi.io/charts/";
+    private static final int CA_VALIDITY_HOURS = 10 * 8760;
+    private static final int CERTIFICATE_VALIDITY_HOURS = 8760;
+    /** An update in the last 30 days of a certificate's life issues the next one. */
+    private static final int EARLY_RENEWAL_HOURS = 720;
+
+    private final Output<String> bootstrapServers;
+    private final Output<String> caCertificate;
+
+    public Kafka(String name, Target target, KafkaSettings settings, Foundation foundation, String subnetCidr,
+                 Cluster cluster) {
+        super(TYPE, name, target);
+        var provider = cluster.provider();
+        var version = settings.version();
+
+        var operatorNamespace = new Namespace("strimzi-namespace", NamespaceArgs.builder()
+                .metadata(metadata(KafkaNames.OPERATOR_NAMESPACE, null, "strimzi-operator", "operator", CHART_VERSION,
+                        // The operator's own pod predates the restricted profile; everything it runs is restricted.
+                        Map.of("pod-security.kubernetes.io/enforce", "baseline",
+                                "pod-security.kubernetes.io/warn", "restricted")))
+                .build(), childThrough(provider));
+        var namespace = new Namespace("kafka-namespace", NamespaceArgs.builder()
+                .metadata(metadata(KafkaNames.NAMESPACE, null, KafkaNames.CLUSTER, "event-bus", version,
+                        Map.of("pod-security.kubernetes.io/enforce", "restricted")))
+                .build(), childThrough(provider));
+
+        var operator = new Release("strimzi-operator", ReleaseArgs.builder()
+                .name("strimzi-operator")
+                .chart(CHART)
+                .version(CHART_VERSION)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
+                .namespace(KafkaNames.OPERATOR_NAMESPACE)
+                .createNamespace(false)
+                .atomic(true)
+                .cleanupOnFail(true)
+                .timeout(600)
+                .values(Map.of(
+                        "watchNamespaces", List.of(KafkaNames.NAMESPACE),
+                        "resources", StrimziSpecs.resources("500m", "512Mi"),
+                        "extraEnvs", List.of(Map.of("name", "STRIMZI_POD_SECURITY_PROVIDER_CLASS", "value", "restricted"))))
+                .build(), childThrough(provider, operatorNamespace, namespace));
+
+        var addresses = KafkaNames.addressNames(settings.brokers()).stream()
+                .map(address -> new Address(address, AddressArgs.builder()
+                        .project(target.project())
+                        .region(target.region())
+                        .name(address)
+                        .description("Kafka's internal load balancer for clients in the VPC (Cloud Run)")
+                        .addressType("INTERNAL")
+                        .subnetwork(foundation.subnetworkId())
+                        .labels(target.labels())
+                        .build(), child()).address())
+                .toList();
+
+        var caKey = new TlsPrivateKey("kafka-ca-key", child());
+        var ca = new TlsSelfSignedCert("kafka-ca", TlsSelfSignedCert.Args.authority(caKey.privateKeyPem(),
+                new Subject("Kura Kafka CA (" + target.stack() + ")", "Kura"), CA_VALIDITY_HOURS, EARLY_RENEWAL_HOURS),
+                child());
+        var serverKey = new TlsPrivateKey("kafka-listener-key", child());
+        var request = new TlsCertRequest("kafka-listener-request", new TlsCertRequest.Args(serverKey.privateKeyPem(),
+                new Subject(KafkaNames.CLUSTER, "Kura"), KafkaNames.internalDnsNames(), Output.all(addresses)), child());
+        var certificate = new TlsLocallySignedCert("kafka-listener-certificate", TlsLocallySignedCert.Args.server(
+                request.certRequestPem(), caKey.privateKeyPem(), ca.certPem(), CERTIFICATE_VALIDITY_HOURS,
+                EARLY_RENEWAL_HOURS), child());
+        var listenerSecret = new Secret("kafka-listener-tls", SecretArgs.builder()
+                .metadata(metadata(KafkaNames.LISTENER_CERTIFICATE_SECRET, KafkaNames.NAMESPACE, KafkaNames.CLUSTER,
+                        "event-bus", version, Map.of()))
+                .type("kubernetes.io/tls")
+                .stringData(Output.tuple(certificate.certPem(), ca.certPem(), serverKey.privateKeyPemPkcs8())
+                        .applyValue(pems -> Map.of(
+                                "tls.crt", KnownValues.orEmpty(pems.t1) + KnownValues.orEmpty(pems.t2),
+                                "tls.key", KnownValues.orEmpty(pems.t3))))
+                .build(), childThrough(provider, namespace));
+
+        var kafka = new KubernetesObject("kafka-cluster", new KubernetesObject.Args(StrimziSpecs.API_VERSION, "Kafka",
+                ObjectMetaArgs.builder(clusterMember(KafkaNames.CLUSTER, version))
+                        .annotations(Map.of("strimzi.io/kraft", "enabled", "strimzi.io/node-pools", "enabled"))
+                        .build(),
+                // The addresses stay outputs inside the spec, so a preview shows which fields wait for them.
+                Output.of(StrimziSpecs.kafka(settings, addresses, subnetCidr))),
+                childThrough(provider, operator, listenerSecret));
+        new KubernetesObject("kafka-node-pool", new KubernetesObject.Args(StrimziSpecs.API_VERSION, "KafkaNodePool",
+                clusterMember(KafkaNames.NODE_POOL, version), Output.of(StrimziSpecs.nodePool(settings))),
+                childThrough(provider, operator));
+        for (var topic : settings.topics()) {
+            var metadata = ObjectMetaArgs.builder(clusterMember(topic.name(), version))
+                    .annotations(Map.of("kura.ai/description", topic.description()))
+                    .build();
+            new KubernetesObject("kafka-topic-" + topic.name(), new KubernetesObject.Args(StrimziSpecs.API_VERSION,
+                    "KafkaTopic", metadata, Output.of(StrimziSpecs.topic(topic))), childThrough(provider, kafka));
+        }
+
+        this.bootstrapServers = addresses.get(0).applyValue(ip -> KnownValues.orEmpty(ip) + ":" + KafkaNames.VPC_PORT);
+        this.caCertificate = ca.certPem();
+        registerOutputs(Map.of(
+                "bootstrapServers", bootstrapServers,
+                "internalBootstrapServers", Output.of(KafkaNames.internalBootstrap()),
+                "caCertificate", caCertificate));
+    }
+
+    /** The address clients in the VPC bootstrap from, {@code <ip>:9094}. */
+    public Output<String> bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The CA the listeners' certificate chains to: what clients trust. Public, not a secret. */
+    public Output<String> caCertificate() {
+        return caCertificate;
+    }
+
+    /** Every Kafka object's metadata: its name and namespace, the recommended labels and any others. */
+    private static ObjectMetaArgs metadata(String name, String namespace, String application, String component,
+                                           String version, Map<String, String> labels) {
+        var all = new TreeMap<>(RecommendedLabels.of(application, application, component, version));
+        all.putAll(labels);
+        var metadata = ObjectMetaArgs.builder().name(name).labels(all);
+        return (namespace == null ? metadata : metadata.namespace(namespace)).build();
+    }
+
+    /** The metadata of a resource the cluster's operators act on: labelled with the cluster it belongs to. */
+    private static ObjectMetaArgs clusterMember(String name, String version) {
+        return metadata(name, KafkaNames.NAMESPACE, KafkaNames.CLUSTER, "event-bus", version,
+                Map.of("strimzi.io/cluster", KafkaNames.CLUSTER));
+    }
+}

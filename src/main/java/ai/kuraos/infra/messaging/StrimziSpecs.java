@@ -1,0 +1,131 @@
+package ai.kuraos.infra.messaging;
+
+import ai.kuraos.infra.config.KafkaSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The specs of the Strimzi resources (kafka.strimzi.io/v1beta2) for a stack's Kafka settings: what the Kafka
+ * component declares, decided here so that tests read them without an engine.
+ */
+public final class StrimziSpecs {
+
+    public static final String API_VERSION = "kafka.strimzi.io/v1beta2";
+    public static final String ZONE_KEY = "topology.kubernetes.io/zone";
+    private static final Map<String, String> INTERNAL_LOAD_BALANCER = Map.of("networking.gke.io/load-balancer-type", "Internal");
+    private static final Map<String, Object> LISTENER_CERTIFICATE = Map.of(
+            "secretName", KafkaNames.LISTENER_CERTIFICATE_SECRET, "certificate", "tls.crt", "key", "tls.key");
+    private static final Map<String, Object> OPERATOR_SIDECAR_RESOURCES = resources("250m", "512Mi");
+
+    private StrimziSpecs() {
+    }
+
+    /**
+     * The Kafka resource: KRaft, two TLS listeners with the stack's certificate (in-cluster on
+     * {@value KafkaNames#TLS_PORT}, the VPC through internal load balancers on {@value KafkaNames#VPC_PORT}), replicas
+     * spread over zones, the topic operator.
+     *
+     * @param addresses the reserved internal addresses, the bootstrap's then one a broker: each a text or, in the
+     *                  program, the output that will hold it
+     * @param vpcCidr   the subnet the VPC clients (Cloud Run, the nodes) come from
+     */
+    public static Map<String, Object> kafka(KafkaSettings settings, List<?> addresses, String vpcCidr) {
+        var brokers = new ArrayList<Map<String, Object>>();
+        for (int node = 0; node < settings.brokers(); node++) {
+            brokers.add(Map.of("broker", node, "loadBalancerIP", addresses.get(node + 1),
+                    "annotations", INTERNAL_LOAD_BALANCER));
+        }
+        var inCluster = new LinkedHashMap<String, Object>();
+        inCluster.put("name", "tls");
+        inCluster.put("port", KafkaNames.TLS_PORT);
+        inCluster.put("type", "internal");
+        inCluster.put("tls", true);
+        inCluster.put("configuration", Map.of("brokerCertChainAndKey", LISTENER_CERTIFICATE));
+        inCluster.put("networkPolicyPeers", List.of(Map.of("namespaceSelector",
+                Map.of("matchLabels", Map.of(KafkaNames.CLIENT_NAMESPACE_LABEL, "true")))));
+        var vpc = new LinkedHashMap<String, Object>();
+        vpc.put("name", "vpc");
+        vpc.put("port", KafkaNames.VPC_PORT);
+        vpc.put("type", "loadbalancer");
+        vpc.put("tls", true);
+        vpc.put("configuration", Map.of(
+                "brokerCertChainAndKey", LISTENER_CERTIFICATE,
+                "loadBalancerSourceRanges", List.of(vpcCidr),
+                "bootstrap", Map.of("loadBalancerIP", addresses.get(0), "annotations", INTERNAL_LOAD_BALANCER),
+                "brokers", brokers));
+        vpc.put("networkPolicyPeers", List.of(Map.of("ipBlock", Map.of("cidr", vpcCidr))));
+
+        var kafka = new LinkedHashMap<String, Object>();
+        kafka.put("version", settings.version());
+        kafka.put("metadataVersion", metadataVersion(settings.version()));
+        kafka.put("listeners", List.of(inCluster, vpc));
+        kafka.put("config", brokerConfig(settings.brokers()));
+        kafka.put("rack", Map.of("topologyKey", ZONE_KEY));
+        return Map.of(
+                "kafka", kafka,
+                "entityOperator", Map.of("topicOperator", Map.of("resources", OPERATOR_SIDECAR_RESOURCES)));
+    }
+
+    /** Nodes that are both KRaft controller and broker, one a zone as far as they go, on their own disks. */
+    public static Map<String, Object> nodePool(KafkaSettings settings) {
+        var volume = new LinkedHashMap<String, Object>();
+        volume.put("id", 0);
+        volume.put("type", "persistent-claim");
+        volume.put("size", settings.storageGb() + "Gi");
+        volume.put("class", settings.storageClass());
+        // Deleting the Kafka resource must not delete the data with it.
+        volume.put("deleteClaim", false);
+        volume.put("kraftMetadata", "shared");
+        return Map.of(
+                "replicas", settings.brokers(),
+                "roles", List.of("controller", "broker"),
+                "storage", Map.of("type", "jbod", "volumes", List.of(volume)),
+                "resources", resources(settings.cpu(), settings.memory()),
+                "template", Map.of("pod", Map.of("topologySpreadConstraints", List.of(Map.of(
+                        "maxSkew", 1,
+                        "topologyKey", ZONE_KEY,
+                        "whenUnsatisfiable", "DoNotSchedule",
+                        "labelSelector", Map.of("matchLabels", Map.of(
+                                "strimzi.io/cluster", KafkaNames.CLUSTER,
+                                "strimzi.io/pool-name", KafkaNames.NODE_POOL)))))));
+    }
+
+    public static Map<String, Object> topic(KafkaSettings.Topic topic) {
+        return Map.of(
+                "topicName", topic.name(),
+                "partitions", topic.partitions(),
+                "replicas", topic.replicas(),
+                "config", Map.of(
+                        "retention.ms", String.valueOf(topic.retentionMs()),
+                        "cleanup.policy", topic.cleanupPolicy(),
+                        "min.insync.replicas", String.valueOf(topic.minInsyncReplicas())));
+    }
+
+    /** Kafka's own topics as safe as the catalogue's, and no topic that is not in the catalogue. */
+    public static Map<String, Object> brokerConfig(int brokers) {
+        var replicas = KafkaSettings.defaultReplicas(brokers);
+        var minInsync = KafkaSettings.defaultMinInsyncReplicas(replicas);
+        var config = new LinkedHashMap<String, Object>();
+        config.put("default.replication.factor", replicas);
+        config.put("min.insync.replicas", minInsync);
+        config.put("offsets.topic.replication.factor", replicas);
+        config.put("transaction.state.log.replication.factor", replicas);
+        config.put("transaction.state.log.min.isr", minInsync);
+        config.put("auto.create.topics.enable", false);
+        return config;
+    }
+
+    /** {@code 3.9.0} runs metadata version {@code 3.9-IV0}. */
+    public static String metadataVersion(String kafkaVersion) {
+        return kafkaVersion.substring(0, kafkaVersion.lastIndexOf('.')) + "-IV0";
+    }
+
+    /** Autopilot bills requests and sets limits to them, so both are stated. */
+    static Map<String, Object> resources(String cpu, String memory) {
+        var amounts = Map.of("cpu", cpu, "memory", memory);
+        return Map.of("requests", amounts, "limits", amounts);
+    }
+}

@@ -1,0 +1,472 @@
+package ai.kuraos.infra.messaging;
+
+import ai.kuraos.infra.config.KafkaSettings;
+import ai.kuraos.infra.config.TopicCatalogue;
+import ai.kuraos.infra.plan.PlannedResource;
+import ai.kuraos.infra.testing.ResourceAssert;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+class KafkaTest {
+
+    private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+    private static final String NAMESPACE = "kubernetes:core/v1:Namespace";
+    private static final String SECRET = "kubernetes:core/v1:Secret";
+    private static final String KAFKA = "kubernetes:kafka.strimzi.io/v1beta2:Kafka";
+    private static final String NODE_POOL = "kubernetes:kafka.strimzi.io/v1beta2:KafkaNodePool";
+    private static final String TOPIC = "kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic";
+    private static final String ADDRESS = "gcp:compute/address:Address";
+    private static final String PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
+    private static final String SELF_SIGNED_CERT = "tls:index/selfSignedCert:SelfSignedCert";
+    private static final String CERT_REQUEST = "tls:index/certRequest:CertRequest";
+    private static final String LOCALLY_SIGNED_CERT = "tls:index/locallySignedCert:LocallySignedCert";
+    private static final Map<String, String> INTERNAL_LB = Map.of("networking.gke.io/load-balancer-type", "Internal");
+    private static final Map<String, String> LISTENER_CERTIFICATE = Map.of(
+            "secretName", "kura-kafka-listener-tls", "certificate", "tls.crt", "key", "tls.key");
+    private static final List<String> TOPICS = List.of("holistic.mood-entries.v1", "holistic.journal-entries.v1",
+            "users.profiles.v1", "agents.recommendations.v1", "inference.detections.v1",
+            "dlq.agents", "dlq.vectordb-api", "dlq.api");
+
+    private static Map<String, String> labels(String version, Map<String, String> more) {
+        var labels = new java.util.TreeMap<>(Map.of(
+                "app.kubernetes.io/name", "kura-kafka",
+                "app.kubernetes.io/instance", "kura-kafka",
+                "app.kubernetes.io/component", "event-bus",
+                "app.kubernetes.io/part-of", "kura",
+                "app.kubernetes.io/managed-by", "pulumi",
+                "app.kubernetes.io/version", version));
+        labels.putAll(more);
+        return labels;
+    }
+
+    private static KafkaSettings settings(int brokers) {
+        return new KafkaSettings("3.9.0", brokers, 50, "standard-rwo", "1", "4Gi", List.of());
+    }
+
+    @Nested
+    class Prod {
+        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+
+        @Test
+        void installsThePinnedStrimziOperatorWatchingOnlyTheKafkaNamespace() {
+            prod.hasResourceCount(RELEASE, 1);
+            prod.resource(RELEASE, "strimzi-operator")
+                    .hasInput("name", "strimzi-operator")
+                    .hasInput("chart", "strimzi-kafka-operator")
+                    .hasInput("version", "0.45.0")
+                    .hasInput("repositoryOpts", Map.of("repo", "https://strimzi.io/charts/"))
+                    .hasInput("namespace", "strimzi")
+                    .hasInput("createNamespace", false)
+                    .hasInput("atomic", true)
+                    .hasInput("cleanupOnFail", true)
+                    .hasInput("timeout", 600)
+                    .hasInput("values.watchNamespaces", List.of("kura-kafka"))
+                    .hasInput("values.extraEnvs", List.of(
+                            Map.of("name", "STRIMZI_POD_SECURITY_PROVIDER_CLASS", "value", "restricted")))
+                    .hasInput("values.resources", Map.of(
+                            "requests", Map.of("cpu", "500m", "memory", "512Mi"),
+                            "limits", Map.of("cpu", "500m", "memory", "512Mi")))
+                    .hasParent("kafka")
+                    .isProtected()
+                    .dependsOn("strimzi-namespace", "kafka-namespace");
+        }
+
+        @Test
+        void pinsTheSameStrimziReleaseAsTheModelTheManifestsAreCheckedAgainst() throws Exception {
+            var pom = Files.readString(SynthesizedStack.PROJECT_ROOT.resolve("pom.xml"));
+            var pinned = Pattern.compile("<strimzi.version>([^<]+)</strimzi.version>").matcher(pom);
+
+            assertThat(pinned.find()).as("pom.xml pins strimzi.version").isTrue();
+            assertThat(Kafka.CHART_VERSION).isEqualTo(pinned.group(1));
+        }
+
+        @Test
+        void runsTheOperatorUnderBaselineAndKafkaUnderTheRestrictedPodSecurityProfile() {
+            prod.resource(NAMESPACE, "strimzi-namespace")
+                    .hasInput("metadata.name", "strimzi")
+                    .hasInput("metadata.labels", Map.of(
+                            "app.kubernetes.io/name", "strimzi-operator",
+                            "app.kubernetes.io/instance", "strimzi-operator",
+                            "app.kubernetes.io/component", "operator",
+                            "app.kubernetes.io/part-of", "kura",
+                            "app.kubernetes.io/managed-by", "pulumi",
+                            "app.kubernetes.io/version", "0.45.0",
+                            "pod-security.kubernetes.io/enforce", "baseline",
+                            "pod-security.kubernetes.io/warn", "restricted"))
+                    .hasNoInput("metadata.namespace");
+            prod.resource(NAMESPACE, "kafka-namespace")
+                    .hasInput("metadata.name", "kura-kafka")
+                    .hasInput("metadata.labels", labels("3.9.0",
+                            Map.of("pod-security.kubernetes.io/enforce", "restricted")));
+        }
+
+        @Test
+        void declaresAKraftClusterWithNodePoolsAtTheConfiguredVersion() {
+            prod.hasResourceCount(KAFKA, 1);
+            prod.resource(KAFKA, "kafka-cluster")
+                    .hasInput("apiVersion", "kafka.strimzi.io/v1beta2")
+                    .hasInput("kind", "Kafka")
+                    .hasInput("metadata.name", "kura-kafka")
+                    .hasInput("metadata.namespace", "kura-kafka")
+                    .hasInput("metadata.annotations", Map.of(
+                            "strimzi.io/kraft", "enabled", "strimzi.io/node-pools", "enabled"))
+                    .hasInput("metadata.labels", labels("3.9.0", Map.of("strimzi.io/cluster", "kura-kafka")))
+                    .hasInput("spec.kafka.version", "3.9.0")
+                    .hasInput("spec.kafka.metadataVersion", "3.9-IV0")
+                    .hasInput("spec.kafka.rack", Map.of("topologyKey", "topology.kubernetes.io/zone"))
+                    .hasInput("spec.entityOperator.topicOperator.resources.requests", Map.of("cpu", "250m",
+                            "memory", "512Mi"))
+                    .hasNoInput("spec.zookeeper");
+        }
+
+        @Test
+        void acceptsInClusterClientsOverTlsOnlyFromNamespacesLabelledAsKafkaClients() {
+            var kafka = prod.resource(KAFKA, "kafka-cluster");
+
+            assertThat(kafka.input("spec.kafka.listeners")).hasSize(2);
+            kafka.hasInput("spec.kafka.listeners[0]", Map.of(
+                    "name", "tls",
+                    "port", 9093,
+                    "type", "internal",
+                    "tls", true,
+                    "configuration", Map.of("brokerCertChainAndKey", LISTENER_CERTIFICATE),
+                    "networkPolicyPeers", List.of(Map.of("namespaceSelector",
+                            Map.of("matchLabels", Map.of("kura.ai/kafka-client", "true"))))));
+        }
+
+        @Test
+        void acceptsVpcClientsOverTlsThroughInternalLoadBalancersAtTheReservedAddresses() {
+            prod.resource(KAFKA, "kafka-cluster").hasInput("spec.kafka.listeners[1]", Map.of(
+                    "name", "vpc",
+                    "port", 9094,
+                    "type", "loadbalancer",
+                    "tls", true,
+                    "configuration", Map.of(
+                            "brokerCertChainAndKey", LISTENER_CERTIFICATE,
+                            "loadBalancerSourceRanges", List.of("10.10.0.0/20"),
+                            "bootstrap", Map.of("loadBalancerIP", "${kura-kafka-bootstrap.address}",
+                                    "annotations", INTERNAL_LB),
+                            "brokers", List.of(
+                                    Map.of("broker", 0, "loadBalancerIP", "${kura-kafka-broker-0.address}",
+                                            "annotations", INTERNAL_LB),
+                                    Map.of("broker", 1, "loadBalancerIP", "${kura-kafka-broker-1.address}",
+                                            "annotations", INTERNAL_LB),
+                                    Map.of("broker", 2, "loadBalancerIP", "${kura-kafka-broker-2.address}",
+                                            "annotations", INTERNAL_LB))),
+                    "networkPolicyPeers", List.of(Map.of("ipBlock", Map.of("cidr", "10.10.0.0/20")))));
+        }
+
+        @Test
+        void keepsKafkasOwnTopicsAsSafeAsThreeBrokersAllowAndCreatesNoTopicByItself() {
+            prod.resource(KAFKA, "kafka-cluster").hasInput("spec.kafka.config", Map.of(
+                    "default.replication.factor", 3,
+                    "min.insync.replicas", 2,
+                    "offsets.topic.replication.factor", 3,
+                    "transaction.state.log.replication.factor", 3,
+                    "transaction.state.log.min.isr", 2,
+                    "auto.create.topics.enable", false));
+        }
+
+        @Test
+        void runsThreeDualRoleNodesOnRetainedPremiumDisksSpreadOverZones() {
+            prod.hasResourceCount(NODE_POOL, 1);
+            prod.resource(NODE_POOL, "kafka-node-pool")
+                    .hasInput("metadata.name", "dual-role")
+                    .hasInput("metadata.namespace", "kura-kafka")
+                    .hasInput("metadata.labels", labels("3.9.0", Map.of("strimzi.io/cluster", "kura-kafka")))
+                    .hasInput("spec.replicas", 3)
+                    .hasInput("spec.roles", List.of("controller", "broker"))
+                    .hasInput("spec.storage", Map.of("type", "jbod", "volumes", List.of(Map.of(
+                            "id", 0,
+                            "type", "persistent-claim",
+                            "size", "100Gi",
+                            "class", "premium-rwo",
+                            "deleteClaim", false,
+                            "kraftMetadata", "shared"))))
+                    .hasInput("spec.resources", Map.of(
+                            "requests", Map.of("cpu", "2", "memory", "8Gi"),
+                            "limits", Map.of("cpu", "2", "memory", "8Gi")))
+                    .hasInput("spec.template.pod.topologySpreadConstraints", List.of(Map.of(
+                            "maxSkew", 1,
+                            "topologyKey", "topology.kubernetes.io/zone",
+                            "whenUnsatisfiable", "DoNotSchedule",
+                            "labelSelector", Map.of("matchLabels", Map.of(
+                                    "strimzi.io/cluster", "kura-kafka", "strimzi.io/pool-name", "dual-role")))));
+        }
+
+        @Test
+        void keepsOneTopicPerCatalogueEntryAndOneDeadLetterTopicPerConsumer() {
+            var catalogue = TopicCatalogue.bundled().resolve(3, "kura-infra:messaging.kafka.brokers");
+            var topics = prod.resources(TOPIC);
+
+            assertThat(catalogue.errors()).isEmpty();
+            assertThat(topics).extracting(ResourceAssert::name).containsExactlyInAnyOrderElementsOf(
+                    TOPICS.stream().map(topic -> "kafka-topic-" + topic).toList());
+            assertThat(catalogue.topics()).extracting(KafkaSettings.Topic::name)
+                    .containsExactlyInAnyOrderElementsOf(TOPICS);
+            for (var topic : topics) {
+                var name = topic.name().substring("kafka-topic-".length());
+                topic.hasInput("metadata.name", name)
+                        .hasInput("metadata.namespace", "kura-kafka")
+                        .hasInput("metadata.labels", labels("3.9.0", Map.of("strimzi.io/cluster", "kura-kafka")))
+                        .hasInput("spec.topicName", name)
+                        .hasParent("kafka")
+                        .isProtected()
+                        .dependsOn("kafka-cluster");
+            }
+        }
+
+        @Test
+        void givesATopicItsPartitionsReplicasAndConfigAsStrings() {
+            prod.resource(TOPIC, "kafka-topic-holistic.mood-entries.v1")
+                    .hasInput("metadata.annotations", Map.of("kura.ai/description", "Mood entries created, edited or"
+                            + " deleted in the app (MoodCreatedEvent and its siblings), keyed by user"))
+                    .hasInput("spec", Map.of(
+                            "topicName", "holistic.mood-entries.v1",
+                            "partitions", 6,
+                            "replicas", 3,
+                            "config", Map.of(
+                                    "retention.ms", "604800000",
+                                    "cleanup.policy", "delete",
+                                    "min.insync.replicas", "2")));
+            prod.resource(TOPIC, "kafka-topic-users.profiles.v1")
+                    .hasInput("spec.partitions", 3)
+                    .hasInput("spec.config", Map.of(
+                            "retention.ms", "-1", "cleanup.policy", "compact", "min.insync.replicas", "2"));
+            var deadLetters = prod.resource(TOPIC, "kafka-topic-dlq.api")
+                    .hasInput("metadata.annotations", Map.of("kura.ai/description",
+                            "Messages api could not process, kept for inspection and replay"))
+                    .hasInput("spec.partitions", 3);
+            assertThat(deadLetters.input("spec.config").path("retention.ms").asText()).isEqualTo("2592000000");
+        }
+
+        @Test
+        void reservesAnInternalAddressForTheBootstrapAndOneForEachBroker() {
+            prod.hasResourceCount(ADDRESS, 3 + 1);
+            for (var name : List.of("kura-kafka-bootstrap", "kura-kafka-broker-0", "kura-kafka-broker-1",
+                    "kura-kafka-broker-2")) {
+                prod.resource(ADDRESS, name)
+                        .hasInput("name", name)
+                        .hasInput("addressType", "INTERNAL")
+                        .hasInput("subnetwork", "${kura-subnet.id}")
+                        .hasInput("region", "europe-southwest1")
+                        .hasInput("project", "kura-os")
+                        .hasParent("kafka")
+                        .isProtected();
+            }
+        }
+
+        @Test
+        void issuesTheListenerCertificateFromTheStacksOwnCaForEveryNameAndAddress() {
+            prod.hasResourceCount(PRIVATE_KEY, 2);
+            for (var key : List.of("kafka-ca-key", "kafka-listener-key")) {
+                prod.resource(PRIVATE_KEY, key).hasInput("algorithm", "ECDSA").hasInput("ecdsaCurve", "P256");
+            }
+            prod.resource(SELF_SIGNED_CERT, "kafka-ca")
+                    .hasInput("subject", Map.of("commonName", "Kura Kafka CA (prod)", "organization", "Kura"))
+                    .hasInput("isCaCertificate", true)
+                    .hasInput("allowedUses", List.of("cert_signing", "crl_signing", "digital_signature"))
+                    .hasInput("validityPeriodHours", 87600)
+                    .hasInput("earlyRenewalHours", 720)
+                    .hasInput("privateKeyPem", "[secret]");
+            prod.resource(CERT_REQUEST, "kafka-listener-request")
+                    .hasInput("subject", Map.of("commonName", "kura-kafka", "organization", "Kura"))
+                    .hasInput("dnsNames", List.of(
+                            "kura-kafka-kafka-bootstrap",
+                            "kura-kafka-kafka-bootstrap.kura-kafka",
+                            "kura-kafka-kafka-bootstrap.kura-kafka.svc",
+                            "kura-kafka-kafka-bootstrap.kura-kafka.svc.cluster.local",
+                            "*.kura-kafka-kafka-brokers.kura-kafka.svc",
+                            "*.kura-kafka-kafka-brokers.kura-kafka.svc.cluster.local"))
+                    .hasInput("ipAddresses", List.of("${kura-kafka-bootstrap.address}",
+                            "${kura-kafka-broker-0.address}", "${kura-kafka-broker-1.address}",
+                            "${kura-kafka-broker-2.address}"))
+                    .hasInput("privateKeyPem", "[secret]");
+            prod.resource(LOCALLY_SIGNED_CERT, "kafka-listener-certificate")
+                    .hasInput("certRequestPem", "${kafka-listener-request.certRequestPem}")
+                    .hasInput("caCertPem", "${kafka-ca.certPem}")
+                    .hasInput("caPrivateKeyPem", "[secret]")
+                    .hasInput("allowedUses", List.of("digital_signature", "key_encipherment", "server_auth"))
+                    .hasInput("validityPeriodHours", 8760)
+                    .hasInput("earlyRenewalHours", 720);
+        }
+
+        @Test
+        void keepsTheListenerKeyInAKubernetesTlsSecretThatThePlanNeverShows() {
+            prod.resource(SECRET, "kafka-listener-tls")
+                    .hasInput("type", "kubernetes.io/tls")
+                    .hasInput("metadata.name", "kura-kafka-listener-tls")
+                    .hasInput("metadata.namespace", "kura-kafka")
+                    .hasInput("stringData", "[secret]")
+                    .dependsOn("kafka-namespace");
+            assertThat(prod.rendered()).doesNotContain("PRIVATE KEY", "${kafka-listener-key.privateKeyPem");
+        }
+
+        @Test
+        void createsTheKafkaAfterTheOperatorAndTheListenerSecretAndTheTopicsAfterTheKafka() {
+            prod.resource(KAFKA, "kafka-cluster").dependsOn("strimzi-operator", "kafka-listener-tls");
+            prod.resource(NODE_POOL, "kafka-node-pool").dependsOn("strimzi-operator");
+            prod.resource(TOPIC, "kafka-topic-inference.detections.v1").dependsOn("kafka-cluster");
+        }
+
+        @Test
+        void parentsAndProtectsEveryChild() {
+            var children = prod.childrenOf("kafka");
+
+            assertThat(children).hasSize(2 + 1 + 1 + 1 + 1 + TOPICS.size() + 4 + 5);
+            assertThat(children).allSatisfy(child -> assertThat(child.protect()).as(child.name()).isTrue());
+        }
+
+        @Test
+        void exportsTheVpcBootstrapTheInClusterBootstrapAndTheCa() {
+            var component = prod.resource(Kafka.TYPE, "kafka");
+
+            assertThat(component.output("bootstrapServers").asText()).isEqualTo("${kura-kafka-bootstrap.address}:9094");
+            assertThat(component.output("internalBootstrapServers").asText())
+                    .isEqualTo("kura-kafka-kafka-bootstrap.kura-kafka.svc:9093");
+            assertThat(component.output("caCertificate").asText()).isEqualTo("${kafka-ca.certPem}");
+            assertThat(prod.output("kafkaBootstrapServers").asText()).isEqualTo("${kura-kafka-bootstrap.address}:9094");
+            assertThat(prod.output("kafkaCaCertificate").asText()).isEqualTo("${kafka-ca.certPem}");
+            assertThat(prod.output("messagingBackend").asText()).isEqualTo("kafka");
+        }
+    }
+
+    @Nested
+    class Staging {
+        private final SynthesizedStack staging = SynthesizedStack.of("staging");
+
+        @Test
+        void runsOneBrokerWithTheReplicationOneBrokerCanKeep() {
+            staging.resource(KAFKA, "kafka-cluster").hasInput("spec.kafka.config", Map.of(
+                    "default.replication.factor", 1,
+                    "min.insync.replicas", 1,
+                    "offsets.topic.replication.factor", 1,
+                    "transaction.state.log.replication.factor", 1,
+                    "transaction.state.log.min.isr", 1,
+                    "auto.create.topics.enable", false));
+            staging.resource(NODE_POOL, "kafka-node-pool")
+                    .hasInput("spec.replicas", 1)
+                    .hasInput("spec.storage.volumes[0].size", "20Gi")
+                    .hasInput("spec.storage.volumes[0].class", "standard-rwo")
+                    .hasInput("spec.resources.requests", Map.of("cpu", "500m", "memory", "2Gi"));
+            for (var topic : staging.resources(TOPIC)) {
+                topic.hasInput("spec.replicas", 1);
+                assertThat(topic.input("spec.config").path("min.insync.replicas").asText()).as(topic.name())
+                        .isEqualTo("1");
+            }
+            staging.hasResourceCount(TOPIC, TOPICS.size());
+        }
+
+        @Test
+        void reservesAddressesForTheBootstrapAndItsOneBroker() {
+            staging.hasResourceCount(ADDRESS, 1 + 1);
+            var vpc = staging.resource(KAFKA, "kafka-cluster")
+                    .hasInput("spec.kafka.listeners[1].configuration.loadBalancerSourceRanges", List.of("10.20.0.0/20"))
+                    .hasInput("spec.kafka.listeners[1].configuration.brokers", List.of(Map.of("broker", 0,
+                            "loadBalancerIP", "${kura-kafka-broker-0.address}", "annotations", INTERNAL_LB)));
+            vpc.hasInput("spec.kafka.listeners[1].configuration.bootstrap.loadBalancerIP",
+                    "${kura-kafka-bootstrap.address}");
+            staging.resource(SELF_SIGNED_CERT, "kafka-ca").hasInput("subject.commonName", "Kura Kafka CA (staging)");
+        }
+
+        @Test
+        void exportsTheBootstrapEvenThoughTheBackendStillPublishesThroughCelery() {
+            assertThat(staging.output("messagingBackend").asText()).isEqualTo("celery");
+            assertThat(staging.output("kafkaBootstrapServers").asText())
+                    .isEqualTo("${kura-kafka-bootstrap.address}:9094");
+        }
+    }
+
+    @Test
+    void devRunsNoKafka() {
+        var dev = SynthesizedStack.of("dev");
+
+        assertThat(dev.plan().resources()).extracting(PlannedResource::type)
+                .doesNotContain(Kafka.TYPE, RELEASE, KAFKA, NODE_POOL, TOPIC, ADDRESS, SECRET, PRIVATE_KEY);
+        assertThat(dev.json().path("outputs").has("kafkaBootstrapServers")).isFalse();
+        assertThat(dev.json().path("outputs").has("kafkaCaCertificate")).isFalse();
+    }
+
+    @Nested
+    class Specs {
+
+        @ParameterizedTest
+        @CsvSource({"3.9.0, 3.9-IV0", "3.8.1, 3.8-IV0", "3.8.0, 3.8-IV0", "4.0.12, 4.0-IV0"})
+        void runsTheMetadataVersionOfTheKafkaMinorRelease(String version, String metadataVersion) {
+            assertThat(StrimziSpecs.metadataVersion(version)).isEqualTo(metadataVersion);
+        }
+
+        @Test
+        void hasAMetadataVersionForEverySupportedKafkaVersion() {
+            assertThat(KafkaSettings.SUPPORTED_VERSIONS).allSatisfy(version ->
+                    assertThat(StrimziSpecs.metadataVersion(version)).matches("3\\.[89]-IV0"));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"1, 1, 1", "2, 2, 1", "3, 3, 2", "5, 3, 2", "9, 3, 2"})
+        void replicatesKafkasOwnTopicsUpToThreeTimesAndNeedsAllButOneInSync(int brokers, int replicas, int minInsync) {
+            assertThat(StrimziSpecs.brokerConfig(brokers)).containsExactly(
+                    entry("default.replication.factor", replicas),
+                    entry("min.insync.replicas", minInsync),
+                    entry("offsets.topic.replication.factor", replicas),
+                    entry("transaction.state.log.replication.factor", replicas),
+                    entry("transaction.state.log.min.isr", minInsync),
+                    entry("auto.create.topics.enable", false));
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void givesEachBrokerTheAddressAfterTheBootstraps() {
+            var spec = StrimziSpecs.kafka(settings(2), List.of("10.0.0.10", "10.0.0.11", "10.0.0.12"), "10.0.0.0/20");
+
+            var kafka = (Map<String, Object>) spec.get("kafka");
+            var vpc = ((List<Map<String, Object>>) kafka.get("listeners")).get(1);
+            var configuration = (Map<String, Object>) vpc.get("configuration");
+            assertThat(configuration.get("bootstrap")).isEqualTo(Map.of("loadBalancerIP", "10.0.0.10",
+                    "annotations", INTERNAL_LB));
+            assertThat(configuration.get("brokers")).isEqualTo(List.of(
+                    Map.of("broker", 0, "loadBalancerIP", "10.0.0.11", "annotations", INTERNAL_LB),
+                    Map.of("broker", 1, "loadBalancerIP", "10.0.0.12", "annotations", INTERNAL_LB)));
+            assertThat(configuration.get("loadBalancerSourceRanges")).isEqualTo(List.of("10.0.0.0/20"));
+            assertThat(kafka.get("config")).isEqualTo(StrimziSpecs.brokerConfig(2));
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void sizesTheNodePoolFromTheSettings() {
+            var pool = StrimziSpecs.nodePool(settings(2));
+
+            assertThat(pool.get("replicas")).isEqualTo(2);
+            var storage = (Map<String, Object>) pool.get("storage");
+            var volume = ((List<Map<String, Object>>) storage.get("volumes")).get(0);
+            assertThat(volume).containsEntry("size", "50Gi").containsEntry("class", "standard-rwo")
+                    .containsEntry("deleteClaim", false);
+            assertThat(pool.get("resources")).isEqualTo(Map.of(
+                    "requests", Map.of("cpu", "1", "memory", "4Gi"), "limits", Map.of("cpu", "1", "memory", "4Gi")));
+        }
+
+        @Test
+        void writesATopicsConfigAsTheStringsKafkaTakes() {
+            var topic = new KafkaSettings.Topic("users.profiles.v1", "profiles", 3, 2, 1, -1, "compact",
+                    Optional.empty());
+
+            assertThat(StrimziSpecs.topic(topic)).isEqualTo(Map.of(
+                    "topicName", "users.profiles.v1",
+                    "partitions", 3,
+                    "replicas", 2,
+                    "config", Map.of("retention.ms", "-1", "cleanup.policy", "compact", "min.insync.replicas", "1")));
+        }
+    }
+}
