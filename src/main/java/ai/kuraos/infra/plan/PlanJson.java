@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code plan.json}, the reviewable desired state of a stack. Its shape is a contract that tests, PR diffs and
- * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus protect and dependsOn when
- * set), outputs. Output is deterministic and laid out one value per line so that a git diff is the review.
+ * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus provider, protect and dependsOn
+ * when set), outputs. Output is deterministic and laid out one value per line so that a git diff is the review.
  */
 public final class PlanJson {
 
@@ -37,6 +37,9 @@ public final class PlanJson {
             entry.put("type", resource.type());
             entry.put("name", resource.name());
             entry.put("parent", resource.parent());
+            if (resource.provider() != null) {
+                entry.put("provider", resource.provider());
+            }
             if (resource.protect()) {
                 entry.put("protect", true);
             }

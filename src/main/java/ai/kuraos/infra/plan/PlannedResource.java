@@ -7,12 +7,14 @@ import java.util.List;
 
 /**
  * One resource as the program declared it. {@code parent} is the name of the component it belongs to (null at the
- * top); {@code outputs} is what a component registered, null for other resources.
+ * top); {@code provider} the name of the explicit provider it goes through (null for the default one, e.g. every
+ * Google Cloud resource); {@code outputs} is what a component registered, null for other resources.
  */
 public record PlannedResource(
         String type,
         String name,
         String parent,
+        String provider,
         boolean protect,
         List<String> dependsOn,
         ObjectNode inputs,

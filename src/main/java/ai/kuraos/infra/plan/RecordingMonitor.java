@@ -137,6 +137,7 @@ final class RecordingMonitor extends MockMonitor {
                     request.getType(),
                     request.getName(),
                     parent,
+                    request.getProvider().isEmpty() ? null : nameOfUrn.apply(providerUrn(request.getProvider())),
                     request.getProtect(),
                     explicitDependencies(request).stream().map(nameOfUrn).sorted().toList(),
                     PlanValues.object(request.getObject(), nameOfUrn),
@@ -145,6 +146,11 @@ final class RecordingMonitor extends MockMonitor {
         });
         var stackOutputs = registeredOutputs.getOrDefault(stackUrn, Struct.getDefaultInstance());
         return new Plan(project, stack, treeOrder(planned), PlanValues.object(stackOutputs, nameOfUrn), warnings);
+    }
+
+    /** A provider reference is {@code <urn>::<id>}, and a URN has {@code ::} of its own. */
+    private static String providerUrn(String reference) {
+        return reference.substring(0, reference.lastIndexOf("::"));
     }
 
     /** What {@code dependsOn} added: all dependencies minus those that come from inputs. */

@@ -154,6 +154,16 @@ class ClusterTest {
         }
 
         @Test
+        void sendsEveryKubernetesObjectAndNothingElseThroughTheClustersProvider() {
+            var resources = prod.plan().resources();
+
+            assertThat(resources).filteredOn(resource -> resource.type().startsWith("kubernetes:"))
+                    .extracting(PlannedResource::provider).containsOnly("kura-gke-provider");
+            assertThat(resources).filteredOn(resource -> !resource.type().startsWith("kubernetes:"))
+                    .extracting(PlannedResource::provider).containsOnlyNulls();
+        }
+
+        @Test
         void exportsTheClusterNameAndItsEndpoint() {
             assertThat(prod.output("gkeCluster").asText()).isEqualTo("kura-gke");
             var component = prod.resource(Cluster.TYPE, "cluster");
