@@ -18,7 +18,6 @@ import ai.kuraos.infra.k8s.Cluster;
 import ai.kuraos.infra.messaging.Kafka;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
-import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
 
 import java.util.List;
@@ -29,6 +28,9 @@ import java.util.Map;
  * stack's configuration from the language host; {@code plan} runs the very same function under the mock engine.
  */
 public final class KuraProgram {
+
+    /** The Pulumi project name ({@code Pulumi.yaml}), also the state backend's directory of its stacks. */
+    public static final String PROJECT = "kura-infra";
 
     private KuraProgram() {
     }
@@ -89,9 +91,8 @@ public final class KuraProgram {
         });
     }
 
-    /** Entry point under {@code pulumi preview/up}: configuration comes from the language host's environment. */
-    static void runUnderPulumiEngine() {
-        Pulumi.run(ctx -> define(ctx, StackSettingsParser.parse(
-                ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv()))));
+    /** Under {@code pulumi preview/up}: configuration comes from the language host's environment. */
+    static void define(Context ctx) {
+        define(ctx, StackSettingsParser.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv())));
     }
 }

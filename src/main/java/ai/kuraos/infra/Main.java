@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
-            KuraProgram.runUnderPulumiEngine();
+            PulumiPrograms.runUnderPulumiEngine();
             return;
         }
         System.exit(KuraCli.execute(args));

@@ -1,9 +1,12 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.config.InvalidConfigException;
-import ai.kuraos.infra.config.StackSettings;
 import ai.kuraos.infra.config.Suggestions;
+import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.Plan;
+import ai.kuraos.infra.plan.PlanDiffMarkdown;
+import ai.kuraos.infra.plan.PlanDiffText;
+import ai.kuraos.infra.plan.PlanDiffs;
 import ai.kuraos.infra.plan.PlanFailedException;
 import ai.kuraos.infra.plan.PlanFiles;
 import ai.kuraos.infra.plan.PlannedResource;
@@ -23,8 +26,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 @Command(name = "plan",
@@ -33,12 +38,14 @@ import java.util.stream.Stream;
                 "Runs the Pulumi program offline under Pulumi's mock engine and writes each stack's desired state to"
                         + " stacks/<stack>/plan.json: the reviewable picture of what `pulumi up` would converge to.",
                 "No Pulumi CLI, provider plugins or cloud credentials are needed; encrypted config values show as"
-                        + " \"[secret]\"."},
+                        + " \"[secret]\".",
+                "--diff compares the rendered plans with those committed at a git ref instead: resources added,"
+                        + " removed and changed, with each changed input's old and new value."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:the plans were written, or (--check) stacks/ is up to date",
+                "0:the plans were written, (--check) stacks/ is up to date, or (--diff) the diff was printed",
                 "1:(--check) stacks/ is out of date, or the program failed",
-                "2:bad usage, an unknown stack or invalid configuration; nothing was written"})
+                "2:bad usage, an unknown stack or git ref, or invalid configuration; nothing was written"})
 final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--stack", paramLabel = "NAME", description = "A stack to plan; repeat for several.")
@@ -49,6 +56,25 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Write nothing; print a unified diff and exit 1 when stacks/ is out of date.")
     private boolean check;
+
+    @Option(names = "--diff", description = "Print what changed from the plans committed at --base to the rendered"
+            + " plans in the working tree (the bootstrap's included); write nothing.")
+    private boolean diff;
+
+    @Option(names = "--base", paramLabel = "REF", defaultValue = "main",
+            description = "With --diff: the git ref to compare with (default: main), e.g. origin/main in CI.")
+    private String base;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "With --diff: text (default) or markdown, the pull-request comment (cut below GitHub's size"
+                    + " limit).")
+    private DiffFormat format;
+
+    @Option(names = "--artifact-note", paramLabel = "TEXT",
+            description = "With --format markdown: where the full diff is when the comment had to be cut.")
+    private String artifactNote;
+
+    enum DiffFormat { text, markdown }
 
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
             description = "The Pulumi project directory (default: the current one).")
@@ -67,113 +93,170 @@ final class PlanCommand implements Callable<Integer> {
                     + " run from the repository root or pass --project-dir");
             return KuraCli.USAGE;
         }
-        var selected = selectStacks(layout, err);
+        if (diff) {
+            return diff(layout, out, err);
+        }
+        var layouts = all ? projects(layout) : List.of(layout);
+        var selected = selectStacks(layout, layouts, err);
         if (selected.isEmpty()) {
             return KuraCli.USAGE;
         }
-        var settings = validate(layout, selected, err);
-        if (settings.isEmpty()) {
+        var prepared = validate(selected, err);
+        if (prepared.isEmpty()) {
             return KuraCli.USAGE;
         }
-        var project = layout.projectName();
-        var rendered = new LinkedHashMap<String, Map.Entry<Plan, java.util.SortedMap<String, String>>>();
-        for (var stack : selected) {
+        var rendered = new LinkedHashMap<StackRef, Map.Entry<Plan, SortedMap<String, String>>>();
+        for (var stack : prepared) {
             try {
-                var plan = StackPlanner.plan(project, settings.get(stack));
-                rendered.put(stack, Map.entry(plan, PlanFiles.render(plan)));
+                var plan = stack.plan();
+                rendered.put(new StackRef(stack.layout(), stack.stack()), Map.entry(plan, PlanFiles.render(plan)));
             } catch (PlanFailedException failure) {
                 err.println("error: " + failure.getMessage());
                 return KuraCli.FAILED;
             }
         }
-        return check ? check(layout, rendered, out, err) : write(layout, rendered, out);
+        return check ? check(layouts, rendered, out, err) : write(layouts, rendered, out);
     }
 
-    private List<String> selectStacks(ProjectLayout layout, PrintWriter err) {
-        var known = layout.stacks();
+    /**
+     * The committed plans at {@code --base} against the working tree's, for the project and the ones it holds; a
+     * nested project's stacks are named {@code <directory>/<stack>}, e.g. bootstrap/ops.
+     */
+    private int diff(ProjectLayout layout, PrintWriter out, PrintWriter err) {
+        if (check || all) {
+            err.println("error: --diff compares every stack (or those named with --stack) and writes nothing; drop "
+                    + (check ? "--check" : "--all"));
+            return KuraCli.USAGE;
+        }
+        var before = new TreeMap<String, String>();
+        var after = new TreeMap<String, String>();
+        try {
+            before.putAll(GitPlans.atRef(projectDir, base));
+            after.putAll(GitPlans.inWorkingTree(projectDir));
+            for (var nested : layout.nestedProjects()) {
+                var prefix = nested.root().getFileName() + "/";
+                GitPlans.atRef(nested.root(), base).forEach((stack, plan) -> before.put(prefix + stack, plan));
+                GitPlans.inWorkingTree(nested.root()).forEach((stack, plan) -> after.put(prefix + stack, plan));
+            }
+        } catch (IllegalArgumentException | UncheckedIOException unreadable) {
+            err.println("error: " + unreadable.getMessage());
+            return KuraCli.USAGE;
+        }
+        if (!stacks.isEmpty()) {
+            before.keySet().retainAll(stacks);
+            after.keySet().retainAll(stacks);
+        }
+        var diffs = PlanDiffs.ofTexts(before, after);
+        out.print(format == DiffFormat.markdown
+                ? PlanDiffMarkdown.render(diffs, PlanDiffMarkdown.DEFAULT_BUDGET, artifactNote)
+                : PlanDiffText.render(diffs));
+        return KuraCli.OK;
+    }
+
+    /** A stack of one of the repository's projects, and how messages name its rendered directory. */
+    private record StackRef(ProjectLayout layout, String stack) {
+
+        String shown(Path repositoryRoot) {
+            var relative = repositoryRoot.toAbsolutePath().normalize()
+                    .relativize(layout.planDirectory(stack).toAbsolutePath().normalize());
+            return relative.toString().replace('\\', '/');
+        }
+    }
+
+    /** The project at {@code --project-dir} and, with --all, the ones it holds (the bootstrap). */
+    private static List<ProjectLayout> projects(ProjectLayout layout) {
+        var layouts = new ArrayList<ProjectLayout>();
+        layouts.add(layout);
+        layouts.addAll(layout.nestedProjects());
+        return layouts;
+    }
+
+    private List<StackRef> selectStacks(ProjectLayout layout, List<ProjectLayout> layouts, PrintWriter err) {
         if (all == !stacks.isEmpty()) {
             err.println("error: name the stacks to plan with --stack NAME, or plan every stack with --all (not both)");
             return List.of();
         }
         if (all) {
-            return known;
+            return layouts.stream().flatMap(project -> project.stacks().stream().map(stack -> new StackRef(project, stack)))
+                    .toList();
         }
+        var known = layout.stacks();
         var unknown = stacks.stream().filter(stack -> !known.contains(stack)).toList();
         for (var stack : unknown) {
             var hint = Suggestions.closest(stack, known).map(match -> " Did you mean '" + match + "'?").orElse("");
             err.println("error: unknown stack '" + stack + "' (there is no " + layout.stackConfigFile(stack).getFileName()
                     + ")." + hint + " Stacks in this project: " + String.join(", ", known));
         }
-        return unknown.isEmpty() ? stacks.stream().distinct().toList() : List.of();
+        return unknown.isEmpty() ? stacks.stream().distinct().map(stack -> new StackRef(layout, stack)).toList() : List.of();
     }
 
-    /** Settings of every selected stack, or empty after printing every error of every stack. */
-    private Map<String, StackSettings> validate(ProjectLayout layout, List<String> selected, PrintWriter err) {
-        var settings = new TreeMap<String, StackSettings>();
+    /** Every selected stack ready to plan, or empty after printing every error of every stack. */
+    private List<StackPlanner.PreparedStack> validate(List<StackRef> selected, PrintWriter err) {
+        var prepared = new ArrayList<StackPlanner.PreparedStack>();
         var valid = true;
         for (var stack : selected) {
             try {
-                settings.put(stack, StackPlanner.settings(layout, stack));
+                prepared.add(StackPlanner.prepare(stack.layout(), stack.stack()));
             } catch (InvalidConfigException invalid) {
                 err.println("error: " + invalid.getMessage());
                 valid = false;
-            } catch (UncheckedIOException | IllegalArgumentException unreadable) {
+            } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
                 err.println("error: " + unreadable.getMessage());
                 valid = false;
             }
         }
         if (!valid) {
             err.println("nothing was written: fix the configuration above and run plan again");
-            return Map.of();
+            return List.of();
         }
-        return settings;
+        return prepared;
     }
 
-    private int check(ProjectLayout layout, Map<String, Map.Entry<Plan, java.util.SortedMap<String, String>>> rendered,
+    private int check(List<ProjectLayout> layouts, Map<StackRef, Map.Entry<Plan, SortedMap<String, String>>> rendered,
                       PrintWriter out, PrintWriter err) {
         var outdated = new ArrayList<String>();
         rendered.forEach((stack, entry) -> {
-            var shown = "stacks/" + stack;
-            var diff = PlanFiles.diff(shown, PlanFiles.read(layout.planDirectory(stack)), entry.getValue());
+            var shown = stack.shown(projectDir);
+            var diff = PlanFiles.diff(shown, PlanFiles.read(stack.layout().planDirectory(stack.stack())), entry.getValue());
             if (!diff.isEmpty()) {
                 out.print(diff);
-                outdated.add(stack);
+                outdated.add(shown);
             }
         });
-        var orphans = all ? orphanDirectories(layout) : List.<String>of();
-        orphans.forEach(orphan -> err.println("stacks/" + orphan + " belongs to no stack (there is no Pulumi."
-                + orphan + ".yaml); `plan --all` removes it"));
+        var orphans = all ? orphanDirectories(layouts) : List.<StackRef>of();
+        orphans.forEach(orphan -> err.println(orphan.shown(projectDir) + " belongs to no stack (there is no Pulumi."
+                + orphan.stack() + ".yaml); `plan --all` removes it"));
         if (outdated.isEmpty() && orphans.isEmpty()) {
-            out.println("stacks/ is up to date for " + String.join(", ", rendered.keySet()));
+            out.println("up to date: " + rendered.keySet().stream().map(stack -> stack.shown(projectDir))
+                    .collect(Collectors.joining(", ")));
             return KuraCli.OK;
         }
         if (!outdated.isEmpty()) {
-            err.println("stacks/ is out of date for " + String.join(", ", outdated) + ": run `java -jar"
-                    + " target/kura-infra.jar plan " + (all ? "--all" : "--stack " + String.join(" --stack ", outdated))
-                    + "` and commit the result");
+            err.println("out of date: " + String.join(", ", outdated) + "; run `java -jar target/kura-infra.jar plan "
+                    + (all ? "--all" : "--stack " + String.join(" --stack ", stacks)) + "` and commit the result");
         }
         return KuraCli.FAILED;
     }
 
-    private int write(ProjectLayout layout, Map<String, Map.Entry<Plan, java.util.SortedMap<String, String>>> rendered,
+    private int write(List<ProjectLayout> layouts, Map<StackRef, Map.Entry<Plan, SortedMap<String, String>>> rendered,
                       PrintWriter out) {
         rendered.forEach((stack, entry) -> {
-            var changed = PlanFiles.write(layout.planDirectory(stack), entry.getValue());
-            summarise(entry.getKey(), changed, out);
+            var changed = PlanFiles.write(stack.layout().planDirectory(stack.stack()), entry.getValue());
+            summarise(entry.getKey(), stack.shown(projectDir), changed, out);
         });
         if (all) {
-            for (var orphan : orphanDirectories(layout)) {
-                PlanFiles.delete(layout.planDirectory(orphan));
-                out.println("stacks/" + orphan + ": removed (there is no Pulumi." + orphan + ".yaml)");
+            for (var orphan : orphanDirectories(layouts)) {
+                PlanFiles.delete(orphan.layout().planDirectory(orphan.stack()));
+                out.println(orphan.shown(projectDir) + ": removed (there is no Pulumi." + orphan.stack() + ".yaml)");
             }
         }
         return KuraCli.OK;
     }
 
-    private static void summarise(Plan plan, List<String> changed, PrintWriter out) {
+    private static void summarise(Plan plan, String shown, List<String> changed, PrintWriter out) {
         var components = plan.resources().stream().filter(resource -> resource.parent() == null).toList();
-        out.printf("%s: %d resources, %d outputs -> stacks/%s/ (%s)%n", plan.stack(), plan.resources().size(),
-                plan.outputs().size(), plan.stack(), changed.isEmpty() ? "unchanged" : "updated: " + String.join(", ", changed));
+        out.printf("%s: %d resources, %d outputs -> %s/ (%s)%n", plan.stack(), plan.resources().size(),
+                plan.outputs().size(), shown, changed.isEmpty() ? "unchanged" : "updated: " + String.join(", ", changed));
         for (var component : components) {
             out.printf("  %-24s %-32s %3d resources%n", component.name(), component.type(), descendants(plan, component));
         }
@@ -185,20 +268,24 @@ final class PlanCommand implements Callable<Integer> {
         return children.size() + children.stream().mapToLong(child -> descendants(plan, child)).sum();
     }
 
-    private static List<String> orphanDirectories(ProjectLayout layout) {
-        var directory = layout.plansDirectory();
-        if (!Files.isDirectory(directory)) {
-            return List.of();
+    private static List<StackRef> orphanDirectories(List<ProjectLayout> layouts) {
+        var orphans = new ArrayList<StackRef>();
+        for (var layout : layouts) {
+            var directory = layout.plansDirectory();
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            var stacks = layout.stacks();
+            try (Stream<Path> entries = Files.list(directory)) {
+                entries.filter(Files::isDirectory)
+                        .map(path -> path.getFileName().toString())
+                        .filter(name -> !stacks.contains(name))
+                        .sorted()
+                        .forEach(name -> orphans.add(new StackRef(layout, name)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + directory, e);
+            }
         }
-        var stacks = layout.stacks();
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(Files::isDirectory)
-                    .map(path -> path.getFileName().toString())
-                    .filter(name -> !stacks.contains(name))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
-        }
+        return orphans;
     }
 }

@@ -16,35 +16,43 @@ import java.util.TreeSet;
  */
 public final class ConfigReader {
 
+    /** The namespace of the platform program's settings. */
     public static final String NAMESPACE = "kura-infra";
-    /** Namespaces a stack file may hold besides ours: the providers this program uses, and Pulumi's own. */
-    private static final Set<String> OTHER_NAMESPACES = Set.of("gcp", "kubernetes", "random", "pulumi");
+    /** Namespaces a stack file may hold besides ours: the providers the programs use, and Pulumi's own. */
+    private static final Set<String> OTHER_NAMESPACES = Set.of("gcp", "kubernetes", "random", "tls", "pulumi");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StackConfigValues raw;
+    private final String namespaceName;
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigSection> sections = new ArrayList<>();
     private final ConfigSection namespace;
     private final Set<String> providerKeysRead = new TreeSet<>();
 
     public ConfigReader(StackConfigValues raw) {
-        this.raw = raw;
-        var own = JsonNodeFactory.instance.objectNode();
-        raw.values().forEach((key, value) -> {
-            if (key.startsWith(NAMESPACE + ":")) {
-                own.put(key.substring(NAMESPACE.length() + 1), value);
-            }
-        });
-        this.namespace = sectionOf(NAMESPACE, own, false, true);
+        this(raw, NAMESPACE);
     }
 
-    /** A setting in the {@code kura-infra:} namespace. */
+    /** @param namespaceName the program's own namespace, e.g. {@code kura-bootstrap} */
+    public ConfigReader(StackConfigValues raw, String namespaceName) {
+        this.raw = raw;
+        this.namespaceName = namespaceName;
+        var own = JsonNodeFactory.instance.objectNode();
+        raw.values().forEach((key, value) -> {
+            if (key.startsWith(namespaceName + ":")) {
+                own.put(key.substring(namespaceName.length() + 1), value);
+            }
+        });
+        this.namespace = sectionOf(namespaceName, own, false, true);
+    }
+
+    /** A setting in the program's namespace, e.g. {@code kura-infra:}. */
     public ConfigValue setting(String name) {
         return namespace.value(name);
     }
 
-    /** A structured setting in the {@code kura-infra:} namespace, written as an object in the stack file. */
+    /** A structured setting in the program's namespace, written as an object in the stack file. */
     public ConfigSection section(String name) {
         return namespace.section(name);
     }
@@ -67,9 +75,9 @@ public final class ConfigReader {
         sections.forEach(section -> all.addAll(section.unknownKeys()));
         raw.values().keySet().forEach(key -> {
             var namespaceOfKey = key.contains(":") ? key.substring(0, key.indexOf(':')) : "";
-            if (!namespaceOfKey.equals(NAMESPACE) && !OTHER_NAMESPACES.contains(namespaceOfKey)) {
+            if (!namespaceOfKey.equals(namespaceName) && !OTHER_NAMESPACES.contains(namespaceOfKey)) {
                 var known = new TreeSet<>(OTHER_NAMESPACES);
-                known.add(NAMESPACE);
+                known.add(namespaceName);
                 var hint = Suggestions.closest(namespaceOfKey, known)
                         .map(match -> "did you mean " + match + key.substring(namespaceOfKey.length()) + "?")
                         .orElse("known namespaces: " + String.join(", ", known));

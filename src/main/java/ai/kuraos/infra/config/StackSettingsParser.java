@@ -17,9 +17,9 @@ public final class StackSettingsParser {
     /** The named override that lets a prod stack run without deletion protection, e.g. to decommission it. */
     public static final String ALLOW_UNPROTECTED_PROD = "allow-unprotected-prod";
 
-    static final TextRule PROJECT_ID = TextRule.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]",
+    public static final TextRule PROJECT_ID = TextRule.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]",
             "a Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter, e.g. kura-os");
-    static final TextRule REGION = TextRule.matching("[a-z]+-[a-z]+[1-9][0-9]?",
+    public static final TextRule REGION = TextRule.matching("[a-z]+-[a-z]+[1-9][0-9]?",
             "a Google Cloud region such as europe-southwest1");
     static final TextRule PRIVATE_SUBNET = new TextRule(
             text -> Ipv4Cidr.parse(text).filter(Ipv4Cidr::isPrivate)

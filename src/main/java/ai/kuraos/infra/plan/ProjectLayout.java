@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Where a Pulumi project keeps its pieces: {@code Pulumi.yaml}, one {@code Pulumi.<stack>.yaml} a stack, {@code stacks/}. */
+/**
+ * Where a Pulumi project keeps its pieces: {@code Pulumi.yaml}, one {@code Pulumi.<stack>.yaml} a stack, {@code stacks/}.
+ * A project may hold others in its subdirectories (the platform holds {@code bootstrap/}).
+ */
 public record ProjectLayout(Path root) {
 
     private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.(.+)\\.yaml");
@@ -39,6 +42,18 @@ public record ProjectLayout(Path root) {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the stacks in " + root, e);
+        }
+    }
+
+    /** The projects in this one's immediate subdirectories, sorted by directory name. */
+    public List<ProjectLayout> nestedProjects() {
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(entry -> Files.isRegularFile(entry.resolve("Pulumi.yaml")))
+                    .sorted()
+                    .map(ProjectLayout::new)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the projects in " + root, e);
         }
     }
 

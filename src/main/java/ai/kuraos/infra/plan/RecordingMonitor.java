@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -160,22 +162,33 @@ final class RecordingMonitor extends MockMonitor {
         return request.getDependenciesList().stream().filter(urn -> !fromInputs.contains(urn)).distinct().toList();
     }
 
-    /** Each component followed by its children, siblings ordered by type then name: the architecture, top down. */
+    /**
+     * Each component followed by its children, siblings ordered by type then name: the architecture, top down. A
+     * child may share its component's name (names are unique per type), so children are matched by the component's
+     * position in the tree, not by name alone.
+     */
     private static List<PlannedResource> treeOrder(List<PlannedResource> resources) {
         var order = Comparator.comparing(PlannedResource::type).thenComparing(PlannedResource::name);
         var ordered = new ArrayList<PlannedResource>();
-        appendChildren(null, resources, order, ordered);
+        var placed = Collections.newSetFromMap(new IdentityHashMap<PlannedResource, Boolean>());
+        appendChildren(null, resources, order, ordered, placed);
         return ordered;
     }
 
     private static void appendChildren(String parent, List<PlannedResource> all, Comparator<PlannedResource> order,
-                                       List<PlannedResource> ordered) {
+                                       List<PlannedResource> ordered, Set<PlannedResource> placed) {
         all.stream()
+                .filter(resource -> !placed.contains(resource))
                 .filter(resource -> parent == null ? resource.parent() == null : parent.equals(resource.parent()))
                 .sorted(order)
+                .toList()
                 .forEach(resource -> {
-                    ordered.add(resource);
-                    appendChildren(resource.name(), all, order, ordered);
+                    if (placed.add(resource)) {
+                        ordered.add(resource);
+                        if (resource.type().startsWith("kura:")) {
+                            appendChildren(resource.name(), all, order, ordered, placed);
+                        }
+                    }
                 });
     }
 

@@ -97,7 +97,7 @@ class PlanCommandTest {
         var check = plan("--all", "--check");
 
         assertThat(check.exitCode()).isZero();
-        assertThat(check.out()).isEqualTo("stacks/ is up to date for dev, prod, staging\n");
+        assertThat(check.out()).isEqualTo("up to date: stacks/dev, stacks/prod, stacks/staging, bootstrap/stacks/ops\n");
     }
 
     @Test
@@ -113,7 +113,7 @@ class PlanCommandTest {
                 "--- a/stacks/prod/plan.json\n+++ b/stacks/prod/plan.json\n@@ ",
                 "-          \"flowSampling\": 0.5,\n+          \"flowSampling\": 0.75,\n");
         assertThat(check.out()).doesNotContain("stacks/dev/").doesNotContain("stacks/staging/");
-        assertThat(check.err()).contains("stacks/ is out of date for prod: run `java -jar target/kura-infra.jar plan --all`");
+        assertThat(check.err()).contains("out of date: stacks/prod; run `java -jar target/kura-infra.jar plan --all`");
         assertThat(Files.readString(planFile("prod"))).isEqualTo(committed);
     }
 
@@ -220,8 +220,9 @@ class PlanCommandTest {
         var help = plan("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--check", "--all", "--stack=NAME", "Exit codes:",
-                "2   bad usage, an unknown stack or invalid configuration; nothing was written");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--check", "--all", "--stack=NAME", "--diff", "--base=REF",
+                "--format=FORMAT", "Exit codes:",
+                "2 bad usage, an unknown stack or git ref, or invalid configuration; nothing was written");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.docs;
 
+import ai.kuraos.infra.bootstrap.BootstrapSettingsParser;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.config.StackSettingsParser;
 import ai.kuraos.infra.testing.SynthesizedStack;
@@ -25,6 +26,17 @@ class ReadmeTest {
         var known = StackSettingsParser.read("prod", prod).knownKeys();
 
         assertThat(known).isNotEmpty().allSatisfy(key ->
+                assertThat(readme).as("README documents %s", key).contains("| `" + key + "` |"));
+    }
+
+    @Test
+    void documentsEveryBootstrapConfigurationKey() throws IOException {
+        var readme = read("README.md");
+        var ops = StackConfigValues.fromStackFile(SynthesizedStack.BOOTSTRAP.stackConfigFile("ops"));
+
+        var known = BootstrapSettingsParser.knownKeys("ops", ops);
+
+        assertThat(known).contains("kura-bootstrap:github.repository").allSatisfy(key ->
                 assertThat(readme).as("README documents %s", key).contains("| `" + key + "` |"));
     }
 

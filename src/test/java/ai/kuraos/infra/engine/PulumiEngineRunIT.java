@@ -35,17 +35,22 @@ class PulumiEngineRunIT {
 
     private static Run runJar(FakePulumiEngine engine, String stack, StackConfigValues config)
             throws IOException, InterruptedException {
-        return runJar(engine, stack, config, true);
+        return runJar(engine, "kura-infra", stack, config, true);
     }
 
     private static Run runJar(FakePulumiEngine engine, String stack, StackConfigValues config, boolean preview)
             throws IOException, InterruptedException {
+        return runJar(engine, "kura-infra", stack, config, preview);
+    }
+
+    private static Run runJar(FakePulumiEngine engine, String project, String stack, StackConfigValues config,
+                              boolean preview) throws IOException, InterruptedException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
         var environment = process.environment();
         environment.put("PULUMI_MONITOR", engine.address());
         environment.put("PULUMI_ENGINE", engine.address());
-        environment.put("PULUMI_PROJECT", "kura-infra");
+        environment.put("PULUMI_PROJECT", project);
         environment.put("PULUMI_STACK", stack);
         environment.put("PULUMI_DRY_RUN", String.valueOf(preview));
         environment.put("PULUMI_CONFIG", JSON.writeValueAsString(config.values()));
@@ -63,22 +68,37 @@ class PulumiEngineRunIT {
             var run = runJar(engine, "prod", config);
 
             assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
-            var declared = new TreeMap<String, JsonNode>();
-            var names = new HashMap<String, String>();
-            engine.registrations().forEach(request ->
-                    names.put(engine.urnOf(request.getType(), request.getName()), request.getName()));
-            engine.registrations().stream()
-                    .filter(request -> !request.getType().equals("pulumi:pulumi:Stack"))
-                    .forEach(request -> declared.put(request.getType() + " " + request.getName(),
-                            knownBeforeCreation(PlanValues.object(request.getObject(), urn -> names.getOrDefault(urn, urn)))));
-            var planned = new TreeMap<String, JsonNode>();
-            for (PlannedResource resource : SynthesizedStack.of("prod").plan().resources()) {
-                planned.put(resource.type() + " " + resource.name(), knownBeforeCreation(resource.inputs()));
-            }
-
-            assertThat(declared.keySet()).isEqualTo(planned.keySet());
-            planned.forEach((resource, inputs) -> assertThat(declared.get(resource)).as(resource).isEqualTo(inputs));
+            assertDeclaredAsPlanned(engine, SynthesizedStack.of("prod"));
         }
+    }
+
+    @Test
+    void runsTheBootstrapWhenTheCliRunsTheBootstrapProject() throws Exception {
+        var config = StackConfigValues.fromStackFile(SynthesizedStack.BOOTSTRAP.stackConfigFile("ops"));
+        try (var engine = FakePulumiEngine.preview("kura-bootstrap", "ops")) {
+            var run = runJar(engine, "kura-bootstrap", "ops", config, true);
+
+            assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
+            assertDeclaredAsPlanned(engine, SynthesizedStack.bootstrap("ops"));
+        }
+    }
+
+    private static void assertDeclaredAsPlanned(FakePulumiEngine engine, SynthesizedStack offline) {
+        var declared = new TreeMap<String, JsonNode>();
+        var names = new HashMap<String, String>();
+        engine.registrations().forEach(request ->
+                names.put(engine.urnOf(request.getType(), request.getName()), request.getName()));
+        engine.registrations().stream()
+                .filter(request -> !request.getType().equals("pulumi:pulumi:Stack"))
+                .forEach(request -> declared.put(request.getType() + " " + request.getName(),
+                        knownBeforeCreation(PlanValues.object(request.getObject(), urn -> names.getOrDefault(urn, urn)))));
+        var planned = new TreeMap<String, JsonNode>();
+        for (PlannedResource resource : offline.plan().resources()) {
+            planned.put(resource.type() + " " + resource.name(), knownBeforeCreation(resource.inputs()));
+        }
+
+        assertThat(declared.keySet()).isEqualTo(planned.keySet());
+        planned.forEach((resource, inputs) -> assertThat(declared.get(resource)).as(resource).isEqualTo(inputs));
     }
 
     @Test

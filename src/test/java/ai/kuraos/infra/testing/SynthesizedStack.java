@@ -35,6 +35,7 @@ public final class SynthesizedStack {
 
     public static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
     public static final ProjectLayout PROJECT = new ProjectLayout(PROJECT_ROOT);
+    public static final ProjectLayout BOOTSTRAP = new ProjectLayout(PROJECT_ROOT.resolve("bootstrap"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, SynthesizedStack> COMMITTED = new ConcurrentHashMap<>();
@@ -80,17 +81,36 @@ public final class SynthesizedStack {
         return new SynthesizedStack(StackPlanner.plan(PROJECT.projectName(), settings));
     }
 
+    /** The bootstrap's committed stack, as {@code plan} renders it. */
+    public static SynthesizedStack bootstrap(String stack) {
+        return COMMITTED.computeIfAbsent("bootstrap/" + stack,
+                name -> new SynthesizedStack(StackPlanner.prepare(BOOTSTRAP, stack).plan()));
+    }
+
+    /** The bootstrap from other settings, e.g. to test a change of them. */
+    public static SynthesizedStack bootstrapFrom(ai.kuraos.infra.bootstrap.BootstrapSettings settings) {
+        return new SynthesizedStack(OfflineEngine.run(ai.kuraos.infra.bootstrap.BootstrapProgram.PROJECT,
+                settings.target().stack(), ctx -> ai.kuraos.infra.bootstrap.BootstrapProgram.define(ctx, settings)));
+    }
+
     /** Any program, e.g. one component built from plain values. */
     public static SynthesizedStack ofProgram(String stack, Consumer<Context> program) {
         return new SynthesizedStack(OfflineEngine.run("kura-infra", stack, program));
     }
 
-    /** Copies the project file and every stack's config file into {@code directory}, e.g. to run plan there. */
+    /** The project files, and those of the projects it holds (the bootstrap), without anything rendered. */
     public static void copyProjectTo(Path directory) throws IOException {
-        Files.copy(PROJECT_ROOT.resolve("Pulumi.yaml"), directory.resolve("Pulumi.yaml"));
-        for (var stack : PROJECT.stacks()) {
-            var file = PROJECT.stackConfigFile(stack).getFileName();
-            Files.copy(PROJECT.stackConfigFile(stack), directory.resolve(file));
+        copyProject(PROJECT, directory);
+        for (var nested : PROJECT.nestedProjects()) {
+            copyProject(nested, Files.createDirectories(directory.resolve(nested.root().getFileName().toString())));
+        }
+    }
+
+    private static void copyProject(ProjectLayout project, Path directory) throws IOException {
+        Files.copy(project.root().resolve("Pulumi.yaml"), directory.resolve("Pulumi.yaml"));
+        for (var stack : project.stacks()) {
+            var file = project.stackConfigFile(stack).getFileName();
+            Files.copy(project.stackConfigFile(stack), directory.resolve(file));
         }
     }
 

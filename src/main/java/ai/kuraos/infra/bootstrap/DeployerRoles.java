@@ -1,0 +1,84 @@
+package ai.kuraos.infra.bootstrap;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What an environment's deployer and previewer may do, and why. The deployer holds what an update of the stack
+ * needs (no owner or editor); it may grant project roles, but only the ones the program itself grants. Both reach
+ * only their own stack's files in the state bucket.
+ */
+public final class DeployerRoles {
+
+    public record Grant(String role, String reason) {
+    }
+
+    /** On the environment's project, for `pulumi up` and the deploy command. */
+    public static final List<Grant> DEPLOYER = List.of(
+            new Grant("roles/serviceusage.serviceUsageAdmin", "enable the project's APIs"),
+            new Grant("roles/compute.networkAdmin", "the VPC, subnet, addresses, router and NAT, serverless NEGs"),
+            new Grant("roles/compute.loadBalancerAdmin", "the load balancer: backend services and buckets, URL maps, proxies, forwarding rules, certificates"),
+            new Grant("roles/compute.securityAdmin", "the Cloud Armor policy and the TLS policy"),
+            new Grant("roles/servicenetworking.networksAdmin", "private services access for Cloud SQL and Memorystore"),
+            new Grant("roles/cloudsql.admin", "the Cloud SQL instance, database and user"),
+            new Grant("roles/redis.admin", "the Memorystore instance"),
+            new Grant("roles/secretmanager.admin", "the secrets, their versions and who may read each"),
+            new Grant("roles/storage.admin", "the backups and static-assets buckets and their access"),
+            new Grant("roles/artifactregistry.admin", "the image repository"),
+            new Grant("roles/run.admin", "the Cloud Run service and job; deploy runs the migrator"),
+            new Grant("roles/iam.serviceAccountAdmin", "the runtime service accounts and their Workload Identity binding"),
+            new Grant("roles/iam.serviceAccountUser", "run Cloud Run revisions as the runtime service accounts"),
+            new Grant("roles/iam.roleAdmin", "the custom role kuraCdnPurger"),
+            new Grant("roles/container.admin", "the GKE cluster and every Kubernetes object on it"));
+
+    /** The one role that can grant roles; the condition limits it to {@link #delegable}. */
+    public static final String PROJECT_IAM_ADMIN = "roles/resourcemanager.projectIamAdmin";
+
+    /** On the environment's project, for a pull request's `pulumi preview`. */
+    public static final List<Grant> PREVIEWER = List.of(
+            new Grant("roles/browser", "read the project's metadata"),
+            new Grant("roles/container.viewer", "read the cluster and its objects"));
+
+    public static final String CUSTOM_CDN_PURGER_ROLE = "kuraCdnPurger";
+
+    private DeployerRoles() {
+    }
+
+    /** The project roles the program grants (to its own service accounts): all the deployer may hand out. */
+    public static List<String> delegable(String project) {
+        return List.of(
+                "roles/cloudprofiler.agent",
+                "roles/cloudsql.client",
+                "roles/cloudtrace.agent",
+                "roles/logging.logWriter",
+                "roles/monitoring.metricWriter",
+                "projects/" + project + "/roles/" + CUSTOM_CDN_PURGER_ROLE);
+    }
+
+    /** IAM's condition on {@link #PROJECT_IAM_ADMIN}: any grant or revocation of another role is refused. */
+    public static String delegationCondition(String project) {
+        return "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly("
+                + delegable(project).stream().map(role -> "'" + role + "'").collect(Collectors.joining(", ", "[", "]"))
+                + ")";
+    }
+
+    /**
+     * The objects of one stack in a DIY state backend: its checkpoint (and backup), history, locks and backups, plus
+     * the backend's meta file, which the CLI reads at login.
+     */
+    public static List<String> stateObjects(String bucket, String project, String stack) {
+        var objects = "projects/_/buckets/" + bucket + "/objects/.pulumi/";
+        return List.of(
+                objects + "meta.yaml",
+                objects + "stacks/" + project + "/" + stack + ".",
+                objects + "history/" + project + "/" + stack + "/",
+                objects + "locks/" + project + "/" + stack + "/",
+                objects + "backups/" + project + "/" + stack + "/");
+    }
+
+    public static String stateObjectsCondition(String bucket, String project, String stack) {
+        return stateObjects(bucket, project, stack).stream()
+                .map(prefix -> "resource.name.startsWith('" + prefix + "')")
+                .collect(Collectors.joining(" || "));
+    }
+}

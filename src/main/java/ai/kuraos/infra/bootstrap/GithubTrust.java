@@ -1,0 +1,67 @@
+package ai.kuraos.infra.bootstrap;
+
+import ai.kuraos.infra.component.KuraComponent;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.iam.WorkloadIdentityPool;
+import com.pulumi.gcp.iam.WorkloadIdentityPoolArgs;
+import com.pulumi.gcp.iam.WorkloadIdentityPoolProvider;
+import com.pulumi.gcp.iam.WorkloadIdentityPoolProviderArgs;
+import com.pulumi.gcp.iam.inputs.WorkloadIdentityPoolProviderOidcArgs;
+import com.pulumi.resources.Resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code kura:bootstrap:GithubTrust}: keyless authentication of GitHub Actions. A Workload Identity pool whose one
+ * provider trusts GitHub's OIDC tokens of this repository only, from deployment environments on the deployment
+ * branch or from preview environments ({@link GithubClaims}). No service account key exists anywhere.
+ */
+public final class GithubTrust extends KuraComponent {
+
+    public static final String TYPE = "kura:bootstrap:GithubTrust";
+    public static final String POOL_ID = "github";
+    public static final String PROVIDER_ID = "github-actions";
+
+    private final WorkloadIdentityPool pool;
+    private final WorkloadIdentityPoolProvider provider;
+
+    public GithubTrust(String name, BootstrapSettings settings) {
+        super(TYPE, name, settings.target());
+        var project = settings.target().project();
+        var apis = new ArrayList<Resource>();
+        for (var service : List.of("iam.googleapis.com", "iamcredentials.googleapis.com", "sts.googleapis.com")) {
+            apis.add(AutomationApis.enable(project, service, child()));
+        }
+        this.pool = new WorkloadIdentityPool("github-pool", WorkloadIdentityPoolArgs.builder()
+                .project(project)
+                .workloadIdentityPoolId(POOL_ID)
+                .displayName("GitHub Actions")
+                .description("Keyless deployments of " + settings.github().repository())
+                .build(), child(apis.toArray(Resource[]::new)));
+        this.provider = new WorkloadIdentityPoolProvider("github-provider", WorkloadIdentityPoolProviderArgs.builder()
+                .project(project)
+                .workloadIdentityPoolId(pool.workloadIdentityPoolId())
+                .workloadIdentityPoolProviderId(PROVIDER_ID)
+                .displayName("GitHub OIDC")
+                .description("Tokens of " + settings.github().repository() + " only")
+                .attributeMapping(GithubClaims.attributeMapping())
+                .attributeCondition(GithubClaims.attributeCondition(settings.github(),
+                        List.copyOf(settings.environments().keySet())))
+                .oidc(WorkloadIdentityPoolProviderOidcArgs.builder().issuerUri(GithubClaims.ISSUER).build())
+                .build(), child());
+
+        registerOutputs(Map.of("pool", pool.name(), "provider", provider.name()));
+    }
+
+    /** {@code projects/<number>/locations/global/workloadIdentityPools/github}: the root of principal sets. */
+    public Output<String> poolName() {
+        return pool.name();
+    }
+
+    /** What google-github-actions/auth takes as {@code workload_identity_provider}. */
+    public Output<String> providerName() {
+        return provider.name();
+    }
+}

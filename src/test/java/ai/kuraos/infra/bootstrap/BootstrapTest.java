@@ -1,0 +1,203 @@
+package ai.kuraos.infra.bootstrap;
+
+import ai.kuraos.infra.config.InvalidConfigException;
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.testing.ResourceAssert;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The bootstrap stack: the state backend, the GitHub trust and each environment's deployer and previewer. */
+class BootstrapTest {
+
+    private static final String PROJECT_IAM = "gcp:projects/iAMMember:IAMMember";
+    private static final String ACCOUNT_IAM = "gcp:serviceaccount/iAMMember:IAMMember";
+    private static final String BUCKET_IAM = "gcp:storage/bucketIAMMember:BucketIAMMember";
+    private static final String KEY_IAM = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
+    private static final List<String> PRIMITIVE_ROLES = List.of("roles/owner", "roles/editor", "roles/viewer");
+
+    private final SynthesizedStack ops = SynthesizedStack.bootstrap("ops");
+
+    private static StackConfigValues committed() {
+        return StackConfigValues.fromStackFile(SynthesizedStack.BOOTSTRAP.stackConfigFile("ops"));
+    }
+
+    @Test
+    void keepsStateInAPrivateVersionedBucketThatKeepsOldVersionsForAWhile() {
+        ops.resource("gcp:storage/bucket:Bucket", "pulumi-state")
+                .hasInput("name", "kura-os-pulumi-state")
+                .hasInput("project", "kura-os-iac")
+                .hasInput("uniformBucketLevelAccess", true)
+                .hasInput("publicAccessPrevention", "enforced")
+                .hasInput("versioning.enabled", true)
+                .hasInput("lifecycleRules[0].action.type", "Delete")
+                .hasInput("lifecycleRules[0].condition", Map.of("withState", "ARCHIVED", "daysSinceNoncurrentTime", 90))
+                .isProtected();
+        assertThat(ops.output("stateBackendUrl").asText()).isEqualTo("gs://kura-os-pulumi-state");
+    }
+
+    @Test
+    void encryptsEachEnvironmentsSecretsWithAKeyOfItsOwnThatRotates() {
+        ops.resource("gcp:kms/keyRing:KeyRing", "pulumi-secrets").hasInput("name", "pulumi")
+                .hasInput("location", "europe-southwest1");
+        for (var environment : List.of("dev", "staging", "prod")) {
+            ops.resource("gcp:kms/cryptoKey:CryptoKey", "pulumi-secrets-" + environment)
+                    .hasInput("name", "kura-" + environment)
+                    .hasInput("purpose", "ENCRYPT_DECRYPT")
+                    .hasInput("rotationPeriod", "7776000s")
+                    .isProtected();
+            assertThat(ops.output("secretsProviders").path(environment).asText()).isEqualTo("gcpkms://projects/kura-os-iac/"
+                    + "locations/europe-southwest1/keyRings/pulumi/cryptoKeys/kura-" + environment);
+        }
+    }
+
+    @Test
+    void trustsGithubTokensOfThisRepositoryOnlyFromDeploymentOrPreviewEnvironments() {
+        var provider = ops.resource("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "github-provider");
+        provider.hasInput("oidc.issuerUri", "https://token.actions.githubusercontent.com")
+                .hasInput("attributeCondition", "assertion.repository == 'kura-os/kura-infra'"
+                        + " && has(assertion.environment)"
+                        + " && ((assertion.environment in ['dev', 'prod', 'staging'] && assertion.ref == 'refs/heads/main')"
+                        + " || assertion.environment in ['dev-preview', 'prod-preview', 'staging-preview'])");
+        assertThat(provider.input("attributeMapping").path("attribute.environment").asText())
+                .isEqualTo("has(assertion.environment) ? assertion.environment : ''");
+        assertThat(ops.resources("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider")).hasSize(1);
+    }
+
+    @Test
+    void letsEachGithubEnvironmentImpersonateOnlyItsOwnAccount() {
+        var bindings = ops.resources(ACCOUNT_IAM);
+
+        assertThat(bindings).hasSize(6).allSatisfy(binding -> assertThat(binding.input("role").asText())
+                .isEqualTo("roles/iam.workloadIdentityUser"));
+        for (var environment : List.of("dev", "staging", "prod")) {
+            ops.resource(ACCOUNT_IAM, "deployer-" + environment + "-workload-identity")
+                    .hasInput("serviceAccountId", "${kura-deployer-" + environment + ".name}")
+                    .hasInput("member", "principalSet://iam.googleapis.com/${github-pool.name}/attribute.environment/"
+                            + environment);
+            ops.resource(ACCOUNT_IAM, "previewer-" + environment + "-workload-identity")
+                    .hasInput("serviceAccountId", "${kura-previewer-" + environment + ".name}")
+                    .hasInput("member", "principalSet://iam.googleapis.com/${github-pool.name}/attribute.environment/"
+                            + environment + "-preview");
+        }
+    }
+
+    @Test
+    void grantsTheDeployerTheRolesAnUpdateNeedsOnItsOwnProjectAndNeverAPrimitiveOne() {
+        var prodGrants = grantsOf("${kura-deployer-prod.member}");
+
+        assertThat(prodGrants).allSatisfy(grant -> assertThat(grant.input("project").asText()).isEqualTo("kura-os"));
+        assertThat(prodGrants).extracting(grant -> grant.input("role").asText())
+                .containsExactlyInAnyOrderElementsOf(roles(DeployerRoles.DEPLOYER, DeployerRoles.PROJECT_IAM_ADMIN))
+                .doesNotContainAnyElementsOf(PRIMITIVE_ROLES);
+        assertThat(grantsOf("${kura-deployer-dev.member}"))
+                .allSatisfy(grant -> assertThat(grant.input("project").asText()).isEqualTo("kura-os-dev"));
+    }
+
+    @Test
+    void letsTheDeployerGrantOnlyTheRolesTheProgramGrants() {
+        ops.resource(PROJECT_IAM, "deployer-prod-project-iam-admin")
+                .hasInput("role", "roles/resourcemanager.projectIamAdmin")
+                .hasInput("condition.expression", "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', [])"
+                        + ".hasOnly(['roles/cloudprofiler.agent', 'roles/cloudsql.client', 'roles/cloudtrace.agent',"
+                        + " 'roles/logging.logWriter', 'roles/monitoring.metricWriter',"
+                        + " 'projects/kura-os/roles/kuraCdnPurger'])");
+    }
+
+    @Test
+    void delegatesEveryProjectRoleThePlatformProgramGrantsInEveryStack() {
+        for (var stack : List.of("dev", "staging", "prod")) {
+            var granted = new TreeSet<String>();
+            SynthesizedStack.of(stack).resources(PROJECT_IAM).forEach(grant -> granted.add(grant.input("role").asText()));
+            var project = SynthesizedStack.of(stack).resource(PROJECT_IAM, "backend-log-writer").input("project").asText();
+            var customRole = "projects/" + project + "/roles/" + DeployerRoles.CUSTOM_CDN_PURGER_ROLE;
+            granted.remove("${kura-cdn-purger.name}");
+            granted.add(customRole);
+
+            assertThat(DeployerRoles.delegable(project)).as(stack).containsExactlyInAnyOrderElementsOf(granted);
+        }
+    }
+
+    @Test
+    void keepsTheDeployerAndPreviewerToTheirStacksStateAndKey() {
+        ops.resource(BUCKET_IAM, "deployer-staging-state-objects")
+                .hasInput("role", "roles/storage.objectAdmin")
+                .hasInput("member", "${kura-deployer-staging.member}")
+                .hasInput("condition.expression", "resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/objects/"
+                        + ".pulumi/meta.yaml') || resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/"
+                        + "objects/.pulumi/stacks/kura-infra/staging.') || resource.name.startsWith('projects/_/buckets/"
+                        + "kura-os-pulumi-state/objects/.pulumi/history/kura-infra/staging/') || resource.name.startsWith("
+                        + "'projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/locks/kura-infra/staging/') || "
+                        + "resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/backups/"
+                        + "kura-infra/staging/')");
+        ops.resource(BUCKET_IAM, "previewer-staging-state-objects").hasInput("role", "roles/storage.objectViewer");
+        ops.resource(BUCKET_IAM, "previewer-staging-state-list").hasInput("role", "roles/storage.legacyBucketReader")
+                .hasNoInput("condition");
+        ops.resource(KEY_IAM, "deployer-staging-secrets")
+                .hasInput("cryptoKeyId", "${pulumi-secrets-staging.id}")
+                .hasInput("role", "roles/cloudkms.cryptoKeyEncrypterDecrypter");
+        ops.resource(KEY_IAM, "previewer-staging-secrets")
+                .hasInput("cryptoKeyId", "${pulumi-secrets-staging.id}")
+                .hasInput("role", "roles/cloudkms.cryptoKeyDecrypter");
+    }
+
+    @Test
+    void givesThePreviewerReadOnlyRoles() {
+        assertThat(grantsOf("${kura-previewer-prod.member}")).extracting(grant -> grant.input("role").asText())
+                .containsExactlyInAnyOrder("roles/browser", "roles/container.viewer");
+    }
+
+    @Test
+    void exportsWhatCiAndTheStacksNeed() {
+        assertThat(ops.plan().outputs().fieldNames()).toIterable().containsExactly("deployerServiceAccounts",
+                "previewerServiceAccounts", "secretsProviders", "stateBackendUrl", "workloadIdentityProvider");
+        assertThat(ops.output("deployerServiceAccounts").path("prod").asText()).isEqualTo("${kura-deployer-prod.email}");
+    }
+
+    @Test
+    void failsWhenTwoEnvironmentsShareAProject() {
+        var values = new HashMap<>(committed().values());
+        values.put("kura-bootstrap:environments", "{\"dev\":\"kura-os\",\"staging\":\"kura-os-staging\",\"prod\":\"kura-os\"}");
+
+        assertThatThrownBy(() -> BootstrapSettingsParser.parse("ops", new StackConfigValues(values, committed().secretKeys())))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("kura-bootstrap:environments.prod: got \"kura-os\", the project of dev too");
+    }
+
+    @Test
+    void failsWhenTheRepositoryIsMissingOrAnEnvironmentHasNoProject() {
+        var values = new HashMap<>(committed().values());
+        values.remove("kura-bootstrap:github");
+        values.put("kura-bootstrap:environments", "{\"dev\":\"kura-os-dev\",\"prod\":\"kura-os\"}");
+
+        assertThatThrownBy(() -> BootstrapSettingsParser.parse("ops", new StackConfigValues(values, committed().secretKeys())))
+                .hasMessageContaining("kura-bootstrap:github.repository: missing")
+                .hasMessageContaining("kura-bootstrap:environments.staging: missing");
+    }
+
+    @Test
+    void refusesPlatformSettingsInTheBootstrapStack() {
+        var values = new HashMap<>(committed().values());
+        values.put("kura-infra:environment", "prod");
+
+        assertThatThrownBy(() -> BootstrapSettingsParser.parse("ops", new StackConfigValues(values, committed().secretKeys())))
+                .hasMessageContaining("kura-infra:environment: unknown namespace 'kura-infra'");
+    }
+
+    private List<ResourceAssert> grantsOf(String member) {
+        return ops.resources(PROJECT_IAM).stream().filter(grant -> grant.input("member").asText().equals(member)).toList();
+    }
+
+    private static List<String> roles(List<DeployerRoles.Grant> grants, String... more) {
+        var roles = new java.util.ArrayList<>(grants.stream().map(DeployerRoles.Grant::role).toList());
+        roles.addAll(List.of(more));
+        return roles;
+    }
+}

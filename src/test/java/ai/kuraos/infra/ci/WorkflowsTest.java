@@ -1,0 +1,138 @@
+package ai.kuraos.infra.ci;
+
+import ai.kuraos.infra.testing.SynthesizedStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the GitHub workflows promise beyond their syntax (which the validators in .ci/run check): no long-lived
+ * credential anywhere, keyless Google auth only through the pool, one update per stack at a time, dev before staging
+ * before prod.
+ */
+class WorkflowsTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Path WORKFLOWS = SynthesizedStack.PROJECT_ROOT.resolve(".github/workflows");
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("secrets\\.([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static Map<String, String> texts() throws IOException {
+        var texts = new TreeMap<String, String>();
+        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+            for (var file : files.filter(path -> path.toString().endsWith(".yml")).toList()) {
+                texts.put(file.getFileName().toString(), Files.readString(file));
+            }
+        }
+        return texts;
+    }
+
+    private static JsonNode workflow(String name) throws IOException {
+        return YAML.readTree(WORKFLOWS.resolve(name).toFile());
+    }
+
+    private static List<JsonNode> steps(JsonNode workflow) {
+        var steps = new ArrayList<JsonNode>();
+        workflow.path("jobs").forEach(job -> job.path("steps").forEach(steps::add));
+        return steps;
+    }
+
+    @Test
+    void holdsNoLongLivedCredential() throws IOException {
+        texts().forEach((file, text) -> {
+            assertThat(text).as(file).doesNotContain("credentials_json", "GOOGLE_CREDENTIALS", "GOOGLE_APPLICATION_CREDENTIALS",
+                    "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE");
+            var secrets = SECRET_REFERENCE.matcher(text).results().map(match -> match.group(1)).distinct().toList();
+            assertThat(secrets).as(file + " secrets").allMatch("GITHUB_TOKEN"::equals);
+        });
+    }
+
+    @Test
+    void authenticatesToGoogleOnlyThroughTheWorkloadIdentityPoolWithAShortLivedToken() throws IOException {
+        var googleAuthSteps = 0;
+        for (var file : texts().keySet()) {
+            var workflow = workflow(file);
+            for (var job : iterable(workflow.path("jobs"))) {
+                for (var step : iterable(job.path("steps"))) {
+                    if (step.path("uses").asText().startsWith("google-github-actions/auth@")) {
+                        googleAuthSteps++;
+                        assertThat(step.path("with").path("workload_identity_provider").asText()).as(file)
+                                .isEqualTo("${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}");
+                        assertThat(step.path("with").path("service_account").asText()).as(file)
+                                .isEqualTo("${{ vars.GCP_SERVICE_ACCOUNT }}");
+                        assertThat(job.path("permissions").path("id-token").asText()).as(file).isEqualTo("write");
+                        assertThat(job.path("environment").asText()).as(file + ": the environment decides the account")
+                                .isNotEmpty();
+                    }
+                }
+            }
+            assertThat(workflow.path("permissions").path("contents").asText()).as(file + " default permissions")
+                    .isEqualTo("read");
+        }
+        assertThat(googleAuthSteps).isEqualTo(4);
+    }
+
+    @Test
+    void updatesOneStackAtATimeAcrossDeployReleaseAndRollback() throws IOException {
+        for (var file : List.of("deploy.yml", "release.yml", "rollback.yml")) {
+            var workflow = workflow(file);
+            var updating = new ArrayList<JsonNode>();
+            workflow.path("jobs").forEach(job -> {
+                if (job.path("permissions").path("id-token").asText().equals("write")) {
+                    updating.add(job);
+                }
+            });
+            assertThat(updating).as(file).isNotEmpty().allSatisfy(job -> {
+                assertThat(job.path("concurrency").path("group").asText()).startsWith("pulumi-${{");
+                assertThat(job.path("concurrency").path("cancel-in-progress").asBoolean(true)).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void deploysDevThenStagingThenProdStoppingAtTheFirstFailure() throws IOException {
+        var up = workflow("deploy.yml").path("jobs").path("up");
+
+        assertThat(up.path("strategy").path("max-parallel").asInt()).isEqualTo(1);
+        assertThat(up.path("strategy").path("fail-fast").asBoolean()).isTrue();
+        assertThat(up.path("strategy").path("matrix").path("stack").toString()).isEqualTo("[\"dev\",\"staging\",\"prod\"]");
+        assertThat(up.path("if").asText()).contains("github.event.workflow_run.conclusion == 'success'");
+        assertThat(steps(workflow("deploy.yml"))).anySatisfy(step -> {
+            assertThat(step.path("uses").asText()).startsWith("pulumi/actions@");
+            assertThat(step.path("with").path("command").asText()).isEqualTo("up");
+        });
+    }
+
+    @Test
+    void postsTheOfflineDiffAsOneCommentAndPreviewsEachStackWhenConfigured() throws IOException {
+        var pullRequest = workflow("pull-request.yml");
+        var text = texts().get("pull-request.yml");
+
+        assertThat(text).contains("plan --diff --base \"origin/${GITHUB_BASE_REF}\" --format markdown",
+                "updateComment", "createComment", "body.split('\\n')[0]");
+        assertThat(pullRequest.path("jobs").path("preview").path("if").asText())
+                .contains("vars.GCP_WORKLOAD_IDENTITY_PROVIDER != ''");
+        assertThat(pullRequest.path("jobs").path("preview").path("environment").asText())
+                .isEqualTo("${{ matrix.stack }}-preview");
+        assertThat(pullRequest.path("jobs").path("preview-skipped").path("if").asText())
+                .contains("vars.GCP_WORKLOAD_IDENTITY_PROVIDER == ''");
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode node) {
+        var children = new ArrayList<JsonNode>();
+        node.forEach(children::add);
+        return children;
+    }
+}
