@@ -12,7 +12,10 @@ import ai.kuraos.infra.data.Cache;
 import ai.kuraos.infra.data.Database;
 import ai.kuraos.infra.data.Secrets;
 import ai.kuraos.infra.edge.Edge;
+import ai.kuraos.infra.config.EdgeSettings;
 import ai.kuraos.infra.edge.EdgeNames;
+import ai.kuraos.infra.observability.AlertCatalogue;
+import ai.kuraos.infra.observability.Monitoring;
 import ai.kuraos.infra.inference.Workload;
 import ai.kuraos.infra.k8s.Cluster;
 import ai.kuraos.infra.messaging.Kafka;
@@ -59,6 +62,9 @@ public final class KuraProgram {
         var api = new Backend("backend", target, settings.backend(), settings.messaging().backend(), kafka,
                 settings.edge().isPresent(), foundation, database, cache, secrets, backups);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
+        new Monitoring("monitoring", new AlertCatalogue.Scope(target, settings.backend(), edge.isPresent(),
+                kafka.isPresent(), settings.inference().isPresent()), settings.monitoring(),
+                settings.edge().map(EdgeSettings::domain), api.url(), foundation);
 
         ctx.export("network", foundation.networkName());
         ctx.export("subnetwork", foundation.subnetworkName());

@@ -264,6 +264,12 @@ public final class Backend extends KuraComponent {
         plain.put("REDIS_HOST", cache.host());
         plain.put("REDIS_PORT", cache.port().applyValue(String::valueOf));
         plain.put("REDIS_CA_CERT", cache.caCertificate());
+        // What the backend's OpenTelemetry setup reads: traces to Cloud Trace, named and versioned per release.
+        plain.put("OTEL_SERVICE_NAME", Output.of(BackendNames.SERVICE));
+        plain.put("OTEL_RESOURCE_ATTRIBUTES", Output.of("service.version=" + settings.release()
+                + ",deployment.environment=" + target.environment().id()));
+        plain.put("OTEL_TRACES_SAMPLER", Output.of("parentbased_traceidratio"));
+        plain.put("OTEL_TRACES_SAMPLER_ARG", Output.of(String.valueOf(settings.traceSampleRatio())));
         // With Kafka running, switching MESSAGING_BACKEND between kafka and celery changes nothing else.
         kafka.ifPresent(present -> {
             plain.put("KAFKA_BOOTSTRAP_SERVERS", present.bootstrapServers());

@@ -5,6 +5,7 @@ import ai.kuraos.infra.config.Target;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -12,7 +13,8 @@ import java.util.TreeMap;
  * encrypted, which GitHub repository may deploy, and the Google Cloud project of each environment.
  *
  * @param target        the automation project (state, keys, identities) and its guards
- * @param environments  environment (dev, staging, prod) to the Google Cloud project its stack deploys to
+ * @param environments    environment (dev, staging, prod) to the Google Cloud project its stack deploys to
+ * @param billingAccount  when set, the deployers may manage budgets on it (the stacks' monthly budgets)
  */
 public record BootstrapSettings(
         Target target,
@@ -20,6 +22,7 @@ public record BootstrapSettings(
         StateBucket stateBucket,
         Kms kms,
         Map<String, String> environments,
+        Optional<String> billingAccount,
         List<String> configWarnings) {
 
     /** The repository whose workflows may deploy, and the branch deployments come from. */

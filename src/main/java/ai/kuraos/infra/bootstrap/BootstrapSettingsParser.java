@@ -12,6 +12,7 @@ import ai.kuraos.infra.config.TextRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Reads the bootstrap stack's configuration ({@code kura-bootstrap:} namespace), gathering every error. */
@@ -25,6 +26,7 @@ public final class BootstrapSettingsParser {
     static final TextRule BRANCH = TextRule.matching("[A-Za-z0-9._/-]{1,200}", "a branch name such as main");
     static final TextRule BUCKET = TextRule.matching("[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]",
             "a bucket name of 3 to 63 lowercase letters, digits, '-' or '_'");
+    static final TextRule BILLING_ACCOUNT = StackSettingsParser.BILLING_ACCOUNT;
     static final TextRule KEY_RING = TextRule.matching("[a-zA-Z0-9_-]{1,63}", "a key ring name such as pulumi");
 
     private BootstrapSettingsParser() {
@@ -65,6 +67,8 @@ public final class BootstrapSettingsParser {
                 kmsSection.value("location").text(region, REGION),
                 kmsSection.value("rotationDays").integer(90, 1, 3650));
         var environments = environments(config.section("environments"), config);
+        var billingAccount = Optional.of(config.setting("billingAccount").text("", BILLING_ACCOUNT))
+                .filter(account -> !account.isEmpty());
         var deletionProtectionValue = config.setting("deletionProtection");
         var deletionProtection = deletionProtectionValue.bool(true);
         if (!deletionProtection) {
@@ -74,7 +78,7 @@ public final class BootstrapSettingsParser {
         var labels = Map.of("app", "kura", "environment", "automation", "managed-by", "pulumi");
         var target = new Target(stack, Environment.PROD, project, region, labels, deletionProtection);
         return new BootstrapSettings(target, new BootstrapSettings.Github(repository, branch), bucket, kms, environments,
-                warnings);
+                billingAccount, warnings);
     }
 
     /** environment name to project id; every environment of the platform, and nothing else. */

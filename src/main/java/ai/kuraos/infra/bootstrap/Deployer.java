@@ -4,6 +4,8 @@ import ai.kuraos.infra.KuraProgram;
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import com.pulumi.core.Output;
+import com.pulumi.gcp.billing.AccountIamMember;
+import com.pulumi.gcp.billing.AccountIamMemberArgs;
 import com.pulumi.gcp.kms.CryptoKeyIAMMember;
 import com.pulumi.gcp.kms.CryptoKeyIAMMemberArgs;
 import com.pulumi.gcp.projects.IAMMember;
@@ -58,6 +60,12 @@ public final class Deployer extends KuraComponent {
                         .description("The deployer may grant and revoke exactly the project roles kura-infra grants")
                         .expression(DeployerRoles.delegationCondition(project))
                         .build());
+        settings.billingAccount().ifPresent(account -> new AccountIamMember("deployer-" + environment + "-budgets",
+                AccountIamMemberArgs.builder()
+                        .billingAccountId(account)
+                        .role(DeployerRoles.BUDGETS)
+                        .member(deployer.member())
+                        .build(), child()));
         for (var grant : DeployerRoles.PREVIEWER) {
             grantOnProject("previewer-" + environment + "-" + shortName(grant.role()), project, grant.role(), previewer, null);
         }

@@ -29,7 +29,12 @@ public final class DeployerRoles {
             new Grant("roles/iam.serviceAccountAdmin", "the runtime service accounts and their Workload Identity binding"),
             new Grant("roles/iam.serviceAccountUser", "run Cloud Run revisions as the runtime service accounts"),
             new Grant("roles/iam.roleAdmin", "the custom role kuraCdnPurger"),
-            new Grant("roles/container.admin", "the GKE cluster and every Kubernetes object on it"));
+            new Grant("roles/container.admin", "the GKE cluster and every Kubernetes object on it"),
+            new Grant("roles/monitoring.editor", "notification channels, uptime checks, alert policies, the dashboard"),
+            new Grant("roles/logging.configWriter", "the log-based metric of the backend's errors"));
+
+    /** On the billing account, when the bootstrap knows it: the stacks' budgets. */
+    public static final String BUDGETS = "roles/billing.costsManager";
 
     /** The one role that can grant roles; the condition limits it to {@link #delegable}. */
     public static final String PROJECT_IAM_ADMIN = "roles/resourcemanager.projectIamAdmin";

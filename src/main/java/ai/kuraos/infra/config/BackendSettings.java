@@ -24,6 +24,7 @@ public record BackendSettings(
         int maxInstances,
         int migrationTimeoutSeconds,
         Map<String, String> env,
+        double traceSampleRatio,
         String templateFingerprint,
         RolloutSettings rollout) {
 

@@ -15,7 +15,8 @@ public record EnvironmentDefaults(
         Backend backend,
         Edge edge,
         Cluster cluster,
-        Kafka kafka) {
+        Kafka kafka,
+        Monitoring monitoring) {
 
     public record Network(String subnetCidr, double flowLogSampling) {
     }
@@ -45,6 +46,10 @@ public record EnvironmentDefaults(
     public record Kafka(boolean enabled, int brokers, int storageGb, String storageClass, String cpu, String memory) {
     }
 
+    public record Monitoring(int uptimeCheckPeriodSeconds, double backendErrorRatio, int backendLatencyP95Ms,
+                             double traceSampleRatio) {
+    }
+
     public static EnvironmentDefaults of(Environment environment) {
         return switch (environment) {
             case DEV -> new EnvironmentDefaults(false,
@@ -56,7 +61,8 @@ public record EnvironmentDefaults(
                     new Backend("512Mi", 0, 2),
                     new Edge(false, true, false),
                     new Cluster("REGULAR", "10.31.0.0/17", "10.31.128.0/22", "172.16.0.32/28"),
-                    new Kafka(false, 1, 10, "standard-rwo", "500m", "2Gi"));
+                    new Kafka(false, 1, 10, "standard-rwo", "500m", "2Gi"),
+                    new Monitoring(900, 0.2, 3000, 1.0));
             case STAGING -> new EnvironmentDefaults(true,
                     new Network("10.20.0.0/20", 0.25),
                     new Registry(10, 7),
@@ -66,7 +72,8 @@ public record EnvironmentDefaults(
                     new Backend("1Gi", 0, 3),
                     new Edge(true, false, false),
                     new Cluster("REGULAR", "10.21.0.0/17", "10.21.128.0/22", "172.16.0.16/28"),
-                    new Kafka(false, 1, 20, "standard-rwo", "500m", "2Gi"));
+                    new Kafka(false, 1, 20, "standard-rwo", "500m", "2Gi"),
+                    new Monitoring(300, 0.1, 2000, 0.5));
             case PROD -> new EnvironmentDefaults(true,
                     new Network("10.10.0.0/20", 0.5),
                     new Registry(20, 14),
@@ -76,7 +83,8 @@ public record EnvironmentDefaults(
                     new Backend("1Gi", 1, 10),
                     new Edge(true, false, true),
                     new Cluster("STABLE", "10.11.0.0/17", "10.11.128.0/22", "172.16.0.0/28"),
-                    new Kafka(true, 3, 100, "premium-rwo", "2", "8Gi"));
+                    new Kafka(true, 3, 100, "premium-rwo", "2", "8Gi"),
+                    new Monitoring(60, 0.05, 1000, 0.1));
         };
     }
 }

@@ -19,6 +19,7 @@ public record StackSettings(
         Optional<EdgeSettings> edge,
         Optional<ClusterSettings> cluster,
         Optional<InferenceSettings> inference,
+        MonitoringSettings monitoring,
         List<String> configWarnings) {
 
     public StackSettings {

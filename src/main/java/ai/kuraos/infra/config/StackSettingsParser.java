@@ -19,6 +19,8 @@ public final class StackSettingsParser {
 
     public static final TextRule PROJECT_ID = TextRule.matching("[a-z][a-z0-9-]{4,28}[a-z0-9]",
             "a Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter, e.g. kura-os");
+    public static final TextRule BILLING_ACCOUNT = TextRule.matching("[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}",
+            "a billing account id such as 01A2B3-C4D5E6-F7A8B9");
     public static final TextRule REGION = TextRule.matching("[a-z]+-[a-z]+[1-9][0-9]?",
             "a Google Cloud region such as europe-southwest1");
     static final TextRule PRIVATE_SUBNET = new TextRule(
@@ -92,10 +94,11 @@ public final class StackSettingsParser {
         var inference = KubernetesSettingsParser.inference(config.section("inference"), config);
         var cluster = KubernetesSettingsParser.cluster(config.section("cluster"), defaults, network,
                 messaging.kafka().isPresent() || inference.isPresent(), config, warnings);
+        var monitoring = MonitoringSettingsParser.monitoring(config.section("monitoring"), defaults, config);
 
         var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
         var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
-                cache, backups, backend, messaging, edge, cluster, inference, warnings);
+                cache, backups, backend, messaging, edge, cluster, inference, monitoring, warnings);
         return new Result(settings, config.errors(), config.knownKeys());
     }
 
@@ -266,12 +269,15 @@ public final class StackSettingsParser {
         var startupCpuBoost = section.value("startupCpuBoost").bool(true);
         var requestTimeout = section.value("requestTimeoutSeconds").integer(300, 1, 3600);
         var concurrency = section.value("concurrency").integer(80, 1, 1000);
+        var traceSampleRatio = section.value("traceSampleRatio").decimal(defaults.monitoring().traceSampleRatio(), 0.0, 1.0);
         var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
-                concurrency, minInstances, maxInstances, env, messaging.backend().id(), messaging.kafka().isPresent()));
+                concurrency, minInstances, maxInstances, env, messaging.backend().id(), messaging.kafka().isPresent(),
+                traceSampleRatio));
         return new BackendSettings(image, release, previousRevision, cpu, memory, startupCpuBoost, requestTimeout,
                 concurrency, minInstances, maxInstances,
                 section.value("migrationTimeoutSeconds").integer(600, 60, 86_400),
                 env,
+                traceSampleRatio,
                 fingerprint,
                 rollout(section.section("rollout"), BackendNames.revision(release, fingerprint), config));
     }

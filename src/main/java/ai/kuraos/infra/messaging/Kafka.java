@@ -134,6 +134,13 @@ public final class Kafka extends KuraComponent {
                     "KafkaTopic", metadata, Output.of(StrimziSpecs.topic(topic))), childThrough(provider, kafka));
         }
 
+        new KubernetesObject("kafka-exporter-monitoring", new KubernetesObject.Args("monitoring.googleapis.com/v1",
+                "PodMonitoring", metadata("kafka-exporter", KafkaNames.NAMESPACE, KafkaNames.CLUSTER, "event-bus", version,
+                Map.of()), Output.of(Map.of(
+                        "selector", Map.of("matchLabels", Map.of("strimzi.io/name", KafkaNames.CLUSTER + "-kafka-exporter")),
+                        "endpoints", List.of(Map.of("port", "tcp-prometheus", "interval", "30s"))))),
+                childThrough(provider, kafka));
+
         this.bootstrapServers = addresses.get(0).applyValue(ip -> KnownValues.orEmpty(ip) + ":" + KafkaNames.VPC_PORT);
         this.caCertificate = ca.certPem();
         registerOutputs(Map.of(

@@ -66,7 +66,9 @@ public final class StrimziSpecs {
         kafka.put("rack", Map.of("topologyKey", ZONE_KEY));
         return Map.of(
                 "kafka", kafka,
-                "entityOperator", Map.of("topicOperator", Map.of("resources", OPERATOR_SIDECAR_RESOURCES)));
+                "entityOperator", Map.of("topicOperator", Map.of("resources", OPERATOR_SIDECAR_RESOURCES)),
+                // Consumer lag for the alerts and the dashboard, scraped by Managed Prometheus.
+                "kafkaExporter", Map.of("topicRegex", ".*", "groupRegex", ".*", "resources", OPERATOR_SIDECAR_RESOURCES));
     }
 
     /** Nodes that are both KRaft controller and broker, one a zone as far as they go, on their own disks. */

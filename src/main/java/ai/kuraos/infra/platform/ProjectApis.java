@@ -9,6 +9,8 @@ public final class ProjectApis {
     public static final String COMPUTE = "compute.googleapis.com";
     public static final String CONTAINER = "container.googleapis.com";
     public static final String IAM = "iam.googleapis.com";
+    public static final String LOGGING = "logging.googleapis.com";
+    public static final String MONITORING = "monitoring.googleapis.com";
     public static final String REDIS = "redis.googleapis.com";
     public static final String RUN = "run.googleapis.com";
     public static final String SECRET_MANAGER = "secretmanager.googleapis.com";
@@ -27,8 +29,8 @@ public final class ProjectApis {
             IAM,
             // Keyless CI impersonates the deployer service accounts through this API.
             "iamcredentials.googleapis.com",
-            "logging.googleapis.com",
-            "monitoring.googleapis.com",
+            LOGGING,
+            MONITORING,
             REDIS,
             RUN,
             SECRET_MANAGER,

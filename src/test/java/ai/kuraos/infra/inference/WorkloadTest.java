@@ -466,7 +466,9 @@ class WorkloadTest {
     void onlyProdRunsTheInferenceWorkload() {
         for (var stack : List.of("staging", "dev")) {
             assertThat(SynthesizedStack.of(stack).plan().resources()).as(stack).extracting(PlannedResource::type)
-                    .doesNotContain(Workload.TYPE, DEPLOYMENT, POD_MONITORING, HPA);
+                    .doesNotContain(Workload.TYPE, DEPLOYMENT, HPA);
+            assertThat(SynthesizedStack.of(stack).plan().resources()).as(stack)
+                    .noneMatch(resource -> resource.type().equals(POD_MONITORING) && resource.parent().equals("inference"));
             assertThat(SynthesizedStack.of(stack).plan().resources()).as(stack).extracting(PlannedResource::name)
                     .doesNotContain("inference-sa", "inference-workload-identity");
         }

@@ -325,7 +325,7 @@ class KafkaTest {
         void parentsAndProtectsEveryChild() {
             var children = prod.childrenOf("kafka");
 
-            assertThat(children).hasSize(2 + 1 + 1 + 1 + 1 + TOPICS.size() + 4 + 5);
+            assertThat(children).hasSize(2 + 1 + 1 + 1 + 1 + TOPICS.size() + 4 + 5 + 1);
             assertThat(children).allSatisfy(child -> assertThat(child.protect()).as(child.name()).isTrue());
         }
 

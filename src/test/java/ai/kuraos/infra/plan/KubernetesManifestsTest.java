@@ -71,6 +71,7 @@ class KubernetesManifestsTest {
                 "k8s/kura-kafka/kafkatopic-holistic.mood-entries.v1.yaml",
                 "k8s/kura-kafka/kafkatopic-inference.detections.v1.yaml",
                 "k8s/kura-kafka/kafkatopic-users.profiles.v1.yaml",
+                "k8s/kura-kafka/podmonitoring-kafka-exporter.yaml",
                 "k8s/kura-kafka/secret-kura-kafka-listener-tls.yaml");
     }
 
@@ -182,7 +183,7 @@ class KubernetesManifestsTest {
     void rendersOnlyKafkaObjectsForStaging() {
         var staging = KubernetesManifests.render(SynthesizedStack.of("staging").plan());
 
-        assertThat(staging).hasSize(2 + 11)
+        assertThat(staging).hasSize(2 + 12)
                 .containsKeys("k8s/_cluster/namespace-strimzi.yaml", "k8s/_cluster/namespace-kura-kafka.yaml",
                         "k8s/kura-kafka/kafka-kura-kafka.yaml");
         assertThat(staging.keySet()).noneMatch(path -> path.contains("kura-inference"));

@@ -9,7 +9,10 @@ public final class MinimalConfig {
     private MinimalConfig() {
     }
 
-    /** Project, region, the backend's image and release, the edge's domain, plus (or overridden by) the given pairs. */
+    /**
+     * Project, region, the backend's image and release, the edge's domain, who alerts go to, plus (or overridden by)
+     * the given pairs.
+     */
     public static Map<String, String> with(String... keysAndValues) {
         var config = new HashMap<String, String>();
         config.put("gcp:project", "kura-os");
@@ -17,6 +20,7 @@ public final class MinimalConfig {
         config.put("kura-infra:backend", "{\"image\":\"europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7\","
                 + "\"release\":\"v1-3-7\"}");
         config.put("kura-infra:edge", "{\"domain\":\"kuraos.ai\"}");
+        config.put("kura-infra:monitoring", "{\"notificationEmails\":[\"ops@kuraos.ai\"]}");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             config.put(keysAndValues[i], keysAndValues[i + 1]);
         }
