@@ -27,10 +27,6 @@ public record BootstrapSettings(
 
     /** The repository whose workflows may deploy, and the branch deployments come from. */
     public record Github(String repository, String branch) {
-
-        public String owner() {
-            return repository.substring(0, repository.indexOf('/'));
-        }
     }
 
     /** The bucket of Pulumi's state: old versions of a state file stay recoverable for a while. */

@@ -269,7 +269,7 @@ public final class StackSettingsParser {
         var startupCpuBoost = section.value("startupCpuBoost").bool(true);
         var requestTimeout = section.value("requestTimeoutSeconds").integer(300, 1, 3600);
         var concurrency = section.value("concurrency").integer(80, 1, 1000);
-        var traceSampleRatio = section.value("traceSampleRatio").decimal(defaults.monitoring().traceSampleRatio(), 0.0, 1.0);
+        var traceSampleRatio = section.value("traceSampleRatio").decimal(defaults.backend().traceSampleRatio(), 0.0, 1.0);
         var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
                 concurrency, minInstances, maxInstances, env, messaging.backend().id(), messaging.kafka().isPresent(),
                 traceSampleRatio));

@@ -111,14 +111,13 @@ public final class TopicCatalogue {
         }
         var deadLetters = root.path("deadLetters");
         unknownFields(deadLetters, DEAD_LETTER_FIELDS, source + ": deadLetters.", errors);
-        // Every dead-letter topic has the same settings: report a wrong one once, not once a consumer.
-        var deadLetterErrors = errors;
+        var deadLetter = topic(deadLetters, source + ": deadLetters", DEAD_LETTER_PREFIX, "", Optional.empty(), brokers,
+                brokersKey, errors);
         for (var consumer : consumers) {
-            var name = DEAD_LETTER_PREFIX + consumer;
-            topics.add(topic(deadLetters, source + ": deadLetters", name, "Messages " + consumer
-                    + " could not process, kept for inspection and replay", Optional.of(consumer), brokers, brokersKey,
-                    deadLetterErrors));
-            deadLetterErrors = new ArrayList<>();
+            topics.add(new KafkaSettings.Topic(DEAD_LETTER_PREFIX + consumer, "Messages " + consumer
+                    + " could not process, kept for inspection and replay", deadLetter.partitions(),
+                    deadLetter.replicas(), deadLetter.minInsyncReplicas(), deadLetter.retentionMs(),
+                    deadLetter.cleanupPolicy(), Optional.of(consumer)));
         }
         return new Resolved(topics, errors);
     }

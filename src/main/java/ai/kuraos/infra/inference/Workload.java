@@ -236,10 +236,6 @@ public final class Workload extends KuraComponent {
                 "googleServiceAccount", googleAccount.email()));
     }
 
-    public Output<String> googleServiceAccountEmail() {
-        return googleAccount.email();
-    }
-
     private static PodSpecArgs podSpec(InferenceSettings settings, Map<String, String> selector, boolean kafka) {
         var mounts = new ArrayList<VolumeMountArgs>(List.of(
                 VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class AlertCatalogue {
 
+    /** The uptime alerts: the component ties each to its check's id. */
+    public static final String UPTIME_API = "uptime-api";
+    public static final String UPTIME_APP = "uptime-app";
     private static final String GT = "COMPARISON_GT";
     private static final String GE = "COMPARISON_GE";
 
@@ -109,10 +112,10 @@ public final class AlertCatalogue {
                 new Threshold("a failed execution", PlatformMetrics.migratorFailures(), 60, "ALIGN_SUM", "REDUCE_SUM",
                         List.of(), GT, 0, 0, Optional.empty()))));
 
-        alerts.add(uptimeAlert("uptime-api", "Uptime: API health", scope.edge()
+        alerts.add(uptimeAlert(UPTIME_API, "Uptime: API health", scope.edge()
                 ? "https://api.<domain>/health" : "kura-backend's /health"));
         if (scope.edge()) {
-            alerts.add(uptimeAlert("uptime-app", "Uptime: app front page", "https://app.<domain>/"));
+            alerts.add(uptimeAlert(UPTIME_APP, "Uptime: app front page", "https://app.<domain>/"));
         }
 
         if (scope.kafka()) {

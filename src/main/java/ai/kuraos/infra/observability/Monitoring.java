@@ -99,9 +99,9 @@ public final class Monitoring extends KuraComponent {
         var apiHost = domain.map(EdgeNames::apiHost).map(Output::of)
                 .orElse(backendUrl.applyValue(url -> hostOf(KnownValues.orEmpty(url))));
         var checks = new HashMap<String, Output<String>>();
-        checks.put("uptime-api", uptimeCheck("uptime-api", "kura API health", target.project(), apiHost, "/health",
+        checks.put(AlertCatalogue.UPTIME_API, uptimeCheck(AlertCatalogue.UPTIME_API, "kura API health", target.project(), apiHost, "/health",
                 Optional.of(HEALTHY_BODY), settings, monitoringApi).uptimeCheckId());
-        domain.ifPresent(present -> checks.put("uptime-app", uptimeCheck("uptime-app", "kura app front page",
+        domain.ifPresent(present -> checks.put(AlertCatalogue.UPTIME_APP, uptimeCheck(AlertCatalogue.UPTIME_APP, "kura app front page",
                 target.project(), Output.of(EdgeNames.appHost(present)), "/", Optional.empty(), settings,
                 monitoringApi).uptimeCheckId()));
 

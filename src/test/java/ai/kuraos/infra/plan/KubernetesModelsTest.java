@@ -62,9 +62,10 @@ class KubernetesModelsTest {
     private static final Set<String> WITHOUT_MODEL = Set.of("monitoring.googleapis.com/v1/PodMonitoring");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "staging", "prod"})
+    @ValueSource(strings = {"staging", "prod"})
     void everyRenderedObjectIsValidForItsModel(String stack) throws Exception {
         var manifests = KubernetesManifests.render(SynthesizedStack.of(stack).plan());
+        assertThat(manifests).as("objects to check").isNotEmpty();
         var problems = new ArrayList<String>();
         for (var manifest : manifests.entrySet()) {
             problems.addAll(problems(manifest.getKey(), YAML.readTree(manifest.getValue())));
