@@ -2,23 +2,21 @@ package ai.kuraos.infra;
 
 import ai.kuraos.infra.backend.Backend;
 import ai.kuraos.infra.component.Principal;
-import ai.kuraos.infra.config.SecretCatalogue;
-import ai.kuraos.infra.config.SecretCatalogue.Reader;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettings;
-import ai.kuraos.infra.config.StackSettingsParser;
 import ai.kuraos.infra.data.Backups;
 import ai.kuraos.infra.data.Cache;
 import ai.kuraos.infra.data.Database;
+import ai.kuraos.infra.data.SecretCatalogue.Reader;
+import ai.kuraos.infra.data.SecretCatalogue;
 import ai.kuraos.infra.data.Secrets;
 import ai.kuraos.infra.edge.Edge;
-import ai.kuraos.infra.config.EdgeSettings;
 import ai.kuraos.infra.edge.EdgeNames;
-import ai.kuraos.infra.observability.AlertCatalogue;
-import ai.kuraos.infra.observability.Monitoring;
+import ai.kuraos.infra.edge.EdgeSettings;
 import ai.kuraos.infra.inference.Workload;
 import ai.kuraos.infra.k8s.Cluster;
 import ai.kuraos.infra.messaging.Kafka;
+import ai.kuraos.infra.observability.AlertCatalogue;
+import ai.kuraos.infra.observability.Monitoring;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
@@ -62,8 +60,7 @@ public final class KuraProgram {
         var api = new Backend("backend", target, settings.backend(), settings.messaging().backend(), kafka,
                 settings.edge().isPresent(), foundation, database, cache, secrets, backups);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
-        new Monitoring("monitoring", new AlertCatalogue.Scope(target, settings.backend(), edge.isPresent(),
-                kafka.isPresent(), settings.inference().isPresent()), settings.monitoring(),
+        new Monitoring("monitoring", AlertCatalogue.Scope.of(settings), settings.monitoring(),
                 settings.edge().map(EdgeSettings::domain), api.url(), foundation);
 
         ctx.export("network", foundation.networkName());
@@ -99,6 +96,6 @@ public final class KuraProgram {
 
     /** Under {@code pulumi preview/up}: configuration comes from the language host's environment. */
     static void define(Context ctx) {
-        define(ctx, StackSettingsParser.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv())));
+        define(ctx, StackSettings.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv())));
     }
 }

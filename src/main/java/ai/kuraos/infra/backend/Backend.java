@@ -2,17 +2,15 @@ package ai.kuraos.infra.backend;
 
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
-import ai.kuraos.infra.config.BackendNames;
-import ai.kuraos.infra.config.BackendSettings;
-import ai.kuraos.infra.config.MessagingBackend;
-import ai.kuraos.infra.messaging.Kafka;
-import ai.kuraos.infra.config.SecretCatalogue;
-import ai.kuraos.infra.config.SecretCatalogue.Reader;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.data.Backups;
 import ai.kuraos.infra.data.Cache;
 import ai.kuraos.infra.data.Database;
+import ai.kuraos.infra.data.SecretCatalogue.Reader;
+import ai.kuraos.infra.data.SecretCatalogue;
 import ai.kuraos.infra.data.Secrets;
+import ai.kuraos.infra.messaging.Kafka;
+import ai.kuraos.infra.messaging.MessagingBackend;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;
 import com.pulumi.core.Output;
@@ -59,8 +57,8 @@ import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**

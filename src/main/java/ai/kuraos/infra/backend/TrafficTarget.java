@@ -1,7 +1,5 @@
 package ai.kuraos.infra.backend;
 
-import ai.kuraos.infra.config.BackendNames;
-import ai.kuraos.infra.config.RolloutSettings;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,12 @@
 package ai.kuraos.infra.bootstrap;
 
+import ai.kuraos.infra.config.CommonRules;
 import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.InvalidConfigException;
+import ai.kuraos.infra.config.KeyDoc;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettingsParser;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.config.TextRule;
 
@@ -19,14 +20,14 @@ import java.util.TreeMap;
 public final class BootstrapSettingsParser {
 
     public static final String NAMESPACE = "kura-bootstrap";
-    static final TextRule PROJECT_ID = StackSettingsParser.PROJECT_ID;
-    static final TextRule REGION = StackSettingsParser.REGION;
+    static final TextRule PROJECT_ID = CommonRules.PROJECT_ID;
+    static final TextRule REGION = CommonRules.REGION;
     static final TextRule REPOSITORY = TextRule.matching("[A-Za-z0-9_.-]{1,39}/[A-Za-z0-9_.-]{1,100}",
             "a GitHub repository as owner/name, e.g. kura-os/kura-infra");
     static final TextRule BRANCH = TextRule.matching("[A-Za-z0-9._/-]{1,200}", "a branch name such as main");
     static final TextRule BUCKET = TextRule.matching("[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]",
             "a bucket name of 3 to 63 lowercase letters, digits, '-' or '_'");
-    static final TextRule BILLING_ACCOUNT = StackSettingsParser.BILLING_ACCOUNT;
+    static final TextRule BILLING_ACCOUNT = CommonRules.BILLING_ACCOUNT;
     static final TextRule KEY_RING = TextRule.matching("[a-zA-Z0-9_-]{1,63}", "a key ring name such as pulumi");
 
     private BootstrapSettingsParser() {
@@ -42,34 +43,34 @@ public final class BootstrapSettingsParser {
         return settings;
     }
 
-    /** Every key the bootstrap program reads, for the README's reference. */
-    public static java.util.Set<String> knownKeys(String stack, StackConfigValues raw) {
+    /** Every key the bootstrap program reads, with its documentation: the configuration reference's part. */
+    public static List<KeyDoc> documented(String stack, StackConfigValues raw) {
         var config = new ConfigReader(raw, NAMESPACE);
         read(stack, config);
-        return config.knownKeys();
+        return config.documented();
     }
 
     private static BootstrapSettings read(String stack, ConfigReader config) {
         var warnings = new ArrayList<String>();
-        var project = config.providerSetting("gcp:project").requiredText(PROJECT_ID);
-        var region = config.providerSetting("gcp:region").requiredText(REGION);
-        var github = config.section("github");
-        var repository = github.value("repository").requiredText(REPOSITORY);
-        var branch = github.value("branch").text("main", BRANCH);
-        var state = config.section("stateBucket");
+        var project = config.providerSetting("gcp:project", "The automation project: state bucket, keys, pool and service accounts live here.").requiredText(PROJECT_ID);
+        var region = config.providerSetting("gcp:region", "Default location of the bucket and the key ring.").requiredText(REGION);
+        var github = config.section("github", "The repository CI runs in.");
+        var repository = github.value("repository", "Only this repository's tokens are trusted.").requiredText(REPOSITORY);
+        var branch = github.value("branch", "Deployment environments are trusted only from this branch.").text("main", BRANCH);
+        var state = config.section("stateBucket", "The Pulumi state bucket.");
         var bucket = new BootstrapSettings.StateBucket(
-                state.value("name").text(project + "-pulumi-state", BUCKET),
-                state.value("location").text(region, REGION),
-                state.value("noncurrentVersionRetentionDays").integer(90, 1, 3650));
-        var kmsSection = config.section("kms");
+                state.value("name", "Its name (global).").defaultShown("`<project>-pulumi-state`").text(project + "-pulumi-state", BUCKET),
+                state.value("location", "Its location.").defaultShown("`gcp:region`").text(region, REGION),
+                state.value("noncurrentVersionRetentionDays", "How long a replaced or deleted state file stays recoverable.").integer(90, 1, 3650));
+        var kmsSection = config.section("kms", "The secrets provider keys.");
         var kms = new BootstrapSettings.Kms(
-                kmsSection.value("keyRing").text("pulumi", KEY_RING),
-                kmsSection.value("location").text(region, REGION),
-                kmsSection.value("rotationDays").integer(90, 1, 3650));
-        var environments = environments(config.section("environments"), config);
-        var billingAccount = Optional.of(config.setting("billingAccount").text("", BILLING_ACCOUNT))
+                kmsSection.value("keyRing", "The key ring; the keys are `kura-<environment>`.").text("pulumi", KEY_RING),
+                kmsSection.value("location", "Where the keys live.").defaultShown("`gcp:region`").text(region, REGION),
+                kmsSection.value("rotationDays", "How often each key gets a new primary version.").integer(90, 1, 3650));
+        var environments = environments(config.section("environments", "The project of each environment (each its own)."), config);
+        var billingAccount = Optional.of(config.setting("billingAccount", "When set, each deployer may manage budgets on it (`billing.costsManager`), for the stacks' `monitoring.budget`.").text("", BILLING_ACCOUNT))
                 .filter(account -> !account.isEmpty());
-        var deletionProtectionValue = config.setting("deletionProtection");
+        var deletionProtectionValue = config.setting("deletionProtection", "Pulumi `protect` on every bootstrap resource: destroying the bootstrap would delete every stack's state and keys.");
         var deletionProtection = deletionProtectionValue.bool(true);
         if (!deletionProtection) {
             warnings.add("deletion protection is OFF for the bootstrap: destroying it deletes the state of every stack"
@@ -85,7 +86,7 @@ public final class BootstrapSettingsParser {
     private static Map<String, String> environments(ConfigSection section, ConfigReader config) {
         var projects = new TreeMap<String, String>();
         for (var environment : Environment.ids()) {
-            var value = section.value(environment);
+            var value = section.value(environment, "The " + environment + " stack's project.");
             var project = value.requiredText(PROJECT_ID);
             if (!project.isEmpty()) {
                 projects.put(environment, project);
@@ -95,7 +96,7 @@ public final class BootstrapSettingsParser {
         projects.forEach((environment, project) -> owners.computeIfAbsent(project, ignored -> new ArrayList<>()).add(environment));
         owners.forEach((project, sharing) -> {
             if (sharing.size() > 1) {
-                config.reject(section.value(sharing.get(1)).key(), "got \"" + project + "\", the project of "
+                config.reject(section.keyOf(sharing.get(1)), "got \"" + project + "\", the project of "
                         + sharing.get(0) + " too; each environment deploys to a project of its own, so that a"
                         + " deployer of one cannot touch another");
             }

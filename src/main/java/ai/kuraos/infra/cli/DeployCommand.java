@@ -1,6 +1,6 @@
 package ai.kuraos.infra.cli;
 
-import ai.kuraos.infra.config.BackendNames;
+import ai.kuraos.infra.backend.BackendNames;
 import ai.kuraos.infra.rollout.Preflight;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

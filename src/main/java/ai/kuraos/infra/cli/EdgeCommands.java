@@ -1,8 +1,8 @@
 package ai.kuraos.infra.cli;
 
-import ai.kuraos.infra.config.EdgeSettings;
-import ai.kuraos.infra.config.StackSettings;
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.edge.EdgeNames;
+import ai.kuraos.infra.edge.EdgeSettings;
 import ai.kuraos.infra.gcp.GoogleAccessTokens;
 import ai.kuraos.infra.gcp.GoogleApi;
 import ai.kuraos.infra.publish.CdnInvalidator;

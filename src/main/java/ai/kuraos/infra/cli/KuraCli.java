@@ -1,7 +1,7 @@
 package ai.kuraos.infra.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 

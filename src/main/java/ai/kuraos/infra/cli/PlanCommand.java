@@ -1,7 +1,9 @@
 package ai.kuraos.infra.cli;
 
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.Suggestions;
+import ai.kuraos.infra.plan.GeneratedDocs;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.Plan;
 import ai.kuraos.infra.plan.PlanDiffMarkdown;
@@ -115,7 +117,15 @@ final class PlanCommand implements Callable<Integer> {
                 return KuraCli.FAILED;
             }
         }
-        return check ? check(layouts, rendered, out, err) : write(layouts, rendered, out);
+        var docs = all ? GeneratedDocs.render(platformSettings(layout)) : new TreeMap<String, String>();
+        return check ? check(layouts, rendered, docs, out, err) : write(layouts, rendered, docs, out);
+    }
+
+    /** Every platform stack's settings (already validated), for the references generated from them. */
+    private static SortedMap<String, StackSettings> platformSettings(ProjectLayout layout) {
+        var settings = new TreeMap<String, StackSettings>();
+        layout.stacks().forEach(stack -> settings.put(stack, StackPlanner.settings(layout, stack)));
+        return settings;
     }
 
     /**
@@ -213,8 +223,15 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private int check(List<ProjectLayout> layouts, Map<StackRef, Map.Entry<Plan, SortedMap<String, String>>> rendered,
-                      PrintWriter out, PrintWriter err) {
+                      SortedMap<String, String> docs, PrintWriter out, PrintWriter err) {
         var outdated = new ArrayList<String>();
+        if (all) {
+            var diff = PlanFiles.diff(GeneratedDocs.DIRECTORY, PlanFiles.read(projectDir.resolve(GeneratedDocs.DIRECTORY)), docs);
+            if (!diff.isEmpty()) {
+                out.print(diff);
+                outdated.add(GeneratedDocs.DIRECTORY);
+            }
+        }
         rendered.forEach((stack, entry) -> {
             var shown = stack.shown(projectDir);
             var diff = PlanFiles.diff(shown, PlanFiles.read(stack.layout().planDirectory(stack.stack())), entry.getValue());
@@ -227,8 +244,8 @@ final class PlanCommand implements Callable<Integer> {
         orphans.forEach(orphan -> err.println(orphan.shown(projectDir) + " belongs to no stack (there is no Pulumi."
                 + orphan.stack() + ".yaml); `plan --all` removes it"));
         if (outdated.isEmpty() && orphans.isEmpty()) {
-            out.println("up to date: " + rendered.keySet().stream().map(stack -> stack.shown(projectDir))
-                    .collect(Collectors.joining(", ")));
+            out.println("up to date: " + Stream.concat(rendered.keySet().stream().map(stack -> stack.shown(projectDir)),
+                    all ? Stream.of(GeneratedDocs.DIRECTORY) : Stream.empty()).collect(Collectors.joining(", ")));
             return KuraCli.OK;
         }
         if (!outdated.isEmpty()) {
@@ -239,12 +256,14 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private int write(List<ProjectLayout> layouts, Map<StackRef, Map.Entry<Plan, SortedMap<String, String>>> rendered,
-                      PrintWriter out) {
+                      SortedMap<String, String> docs, PrintWriter out) {
         rendered.forEach((stack, entry) -> {
             var changed = PlanFiles.write(stack.layout().planDirectory(stack.stack()), entry.getValue());
             summarise(entry.getKey(), stack.shown(projectDir), changed, out);
         });
         if (all) {
+            var changed = PlanFiles.write(projectDir.resolve(GeneratedDocs.DIRECTORY), docs);
+            out.printf("%s/ (%s)%n", GeneratedDocs.DIRECTORY, changed.isEmpty() ? "unchanged" : "updated: " + String.join(", ", changed));
             for (var orphan : orphanDirectories(layouts)) {
                 PlanFiles.delete(orphan.layout().planDirectory(orphan.stack()));
                 out.println(orphan.shown(projectDir) + ": removed (there is no Pulumi." + orphan.stack() + ".yaml)");

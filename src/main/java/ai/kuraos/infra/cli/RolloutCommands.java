@@ -1,6 +1,6 @@
 package ai.kuraos.infra.cli;
 
-import ai.kuraos.infra.config.StackSettings;
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.gcp.GoogleAccessTokens;
 import ai.kuraos.infra.gcp.GoogleApi;
 import ai.kuraos.infra.plan.ProjectLayout;

@@ -1,7 +1,7 @@
 package ai.kuraos.infra.cli;
 
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.InvalidConfigException;
-import ai.kuraos.infra.config.StackSettings;
 import ai.kuraos.infra.config.Suggestions;
 import ai.kuraos.infra.plan.ProjectLayout;
 import ai.kuraos.infra.plan.StackPlanner;

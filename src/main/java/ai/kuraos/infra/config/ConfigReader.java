@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,7 +30,8 @@ public final class ConfigReader {
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigSection> sections = new ArrayList<>();
     private final ConfigSection namespace;
-    private final Set<String> providerKeysRead = new TreeSet<>();
+    private final Map<String, KeyDoc> documented = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     public ConfigReader(StackConfigValues raw) {
         this(raw, NAMESPACE);
@@ -48,25 +51,33 @@ public final class ConfigReader {
     }
 
     /** A setting in the program's namespace, e.g. {@code kura-infra:}. */
-    public ConfigValue setting(String name) {
-        return namespace.value(name);
+    public ConfigValue setting(String name, String description) {
+        return namespace.value(name, description);
     }
 
     /** A structured setting in the program's namespace, written as an object in the stack file. */
-    public ConfigSection section(String name) {
-        return namespace.section(name);
+    public ConfigSection section(String name, String description) {
+        return namespace.section(name, description);
     }
 
     /** A setting of another namespace that the program reads too, such as {@code gcp:project}. */
-    public ConfigValue providerSetting(String fullKey) {
-        providerKeysRead.add(fullKey);
+    public ConfigValue providerSetting(String fullKey, String description) {
         var value = raw.values().get(fullKey);
         return new ConfigValue(this, fullKey,
-                value == null ? null : JsonNodeFactory.instance.textNode(value), raw.isSecret(fullKey));
+                value == null ? null : JsonNodeFactory.instance.textNode(value), raw.isSecret(fullKey), description);
     }
 
     public void reject(String key, String problem) {
         errors.add(new ConfigError(key, problem));
+    }
+
+    /** A legal but noteworthy choice: printed on every plan and preview. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Every error found so far, plus unknown keys and namespaces; call once everything has been read. */
@@ -87,11 +98,13 @@ public final class ConfigReader {
         return all;
     }
 
-    /** Every key the program asked for, as users write them; the README's configuration reference lists them all. */
-    public Set<String> knownKeys() {
-        var keys = new TreeSet<>(providerKeysRead);
-        sections.forEach(section -> keys.addAll(section.knownKeys()));
-        return keys;
+    /** Every key read so far with what it accepts, its default and its description, in reading order. */
+    public List<KeyDoc> documented() {
+        return List.copyOf(documented.values());
+    }
+
+    void document(KeyDoc doc) {
+        documented.putIfAbsent(doc.key(), doc);
     }
 
     boolean isSecret(String fullKey) {

@@ -29,17 +29,22 @@ public final class ConfigSection {
         this.secret = secret;
     }
 
-    public ConfigValue value(String name) {
+    /** @param description what the key controls, as the configuration reference states it */
+    public ConfigValue value(String name, String description) {
         known.add(name);
-        return new ConfigValue(reader, keyOf(name), node.get(name), secret || reader.isSecret(keyOf(name)));
+        return new ConfigValue(reader, keyOf(name), node.get(name), secret || reader.isSecret(keyOf(name)), description);
     }
 
-    public ConfigSection section(String name) {
-        var value = value(name);
-        return reader.sectionOf(value.key(), value.isSet() ? node.get(name) : null, secret);
+    /** @param description what the structured value holds, as the configuration reference states it */
+    public ConfigSection section(String name, String description) {
+        known.add(name);
+        reader.document(KeyDoc.section(keyOf(name), description));
+        var value = node.get(name);
+        return reader.sectionOf(keyOf(name), value != null && !value.isNull() ? value : null, secret);
     }
 
-    String keyOf(String name) {
+    /** The full key of one of this section's settings, as users write it. */
+    public String keyOf(String name) {
         return isNamespace ? path + ":" + name : path + "." + name;
     }
 
@@ -54,11 +59,5 @@ public final class ConfigSection {
             }
         });
         return errors;
-    }
-
-    Set<String> knownKeys() {
-        var keys = new TreeSet<String>();
-        known.forEach(name -> keys.add(keyOf(name)));
-        return keys;
     }
 }

@@ -19,12 +19,39 @@ public final class ConfigValue {
     private final String key;
     private final JsonNode node;
     private final boolean secret;
+    private final String description;
+    private String shownDefault;
 
-    ConfigValue(ConfigReader reader, String key, JsonNode node, boolean secret) {
+    ConfigValue(ConfigReader reader, String key, JsonNode node, boolean secret, String description) {
         this.reader = reader;
         this.key = key;
         this.node = node;
         this.secret = secret;
+        this.description = description;
+    }
+
+    /**
+     * How the configuration reference states this key's default when the default is derived from other values
+     * (e.g. {@code https://app.<domain>}), instead of the value an empty stack file gets.
+     */
+    public ConfigValue defaultShown(String text) {
+        this.shownDefault = text;
+        return this;
+    }
+
+    /** Records a key that no typed accessor reads (one the stack may not set, say) in the reference. */
+    public ConfigValue documented(String allowed, String defaultValue) {
+        document(allowed, defaultValue);
+        return this;
+    }
+
+    /** Records this key in the reference: what it accepts and its default, beside its description. */
+    private void document(String allowed, String defaultValue) {
+        reader.document(new KeyDoc(key, allowed, shownDefault != null ? shownDefault : defaultValue, description));
+    }
+
+    private static String shownText(String text) {
+        return text.isEmpty() ? "none" : "`" + text + "`";
     }
 
     public String key() {
@@ -40,6 +67,11 @@ public final class ConfigValue {
      * stack file is refused, without printing it, with the command that stores it properly.
      */
     public SecretText secret() {
+        document("secret text (`pulumi config set --secret --path '" + key.substring(key.indexOf(':') + 1)
+                + "' <value>`)", "none");
+        if (!isSet()) {
+            return null;
+        }
         if (!node.isValueNode() || node.asText().isBlank()) {
             wrong(null, "a non-empty secret text");
             return null;
@@ -55,15 +87,17 @@ public final class ConfigValue {
 
     /** One of a few named values, case-insensitively, e.g. a day of the week. */
     public <E extends Enum<E>> E choice(E fallback, Class<E> type) {
+        var names = java.util.Arrays.stream(type.getEnumConstants()).map(constant -> constant.name().toLowerCase()).toList();
+        document("one of " + String.join(", ", names), shownText(fallback.name().toLowerCase()));
         if (!isSet()) {
             return fallback;
         }
-        var names = java.util.Arrays.stream(type.getEnumConstants()).map(constant -> constant.name().toLowerCase()).toList();
         var text = node.isValueNode() ? node.asText().toLowerCase() : "";
         return names.contains(text) ? Enum.valueOf(type, text.toUpperCase()) : wrong(fallback, "one of " + String.join(", ", names));
     }
 
     public String text(String fallback, TextRule rule) {
+        document(rule.expected(), shownText(fallback));
         if (!isSet()) {
             return fallback;
         }
@@ -71,6 +105,7 @@ public final class ConfigValue {
     }
 
     public String requiredText(TextRule rule) {
+        document(rule.expected(), "required");
         if (!isSet()) {
             reader.reject(key, "missing; expected " + rule.expected());
             return "";
@@ -79,6 +114,7 @@ public final class ConfigValue {
     }
 
     public boolean bool(boolean fallback) {
+        document("`true` / `false`", shownText(String.valueOf(fallback)));
         if (!isSet()) {
             return fallback;
         }
@@ -93,6 +129,7 @@ public final class ConfigValue {
 
     public int integer(int fallback, int min, int max) {
         var expected = "a whole number from " + min + " to " + max;
+        document(min + "–" + max, shownText(String.valueOf(fallback)));
         var number = number();
         if (number == null) {
             return isSet() ? wrong(fallback, expected) : fallback;
@@ -107,6 +144,7 @@ public final class ConfigValue {
 
     public double decimal(double fallback, double min, double max) {
         var expected = "a number from " + min + " to " + max;
+        document(min + "–" + max, shownText(String.valueOf(fallback)));
         var number = number();
         if (number == null) {
             return isSet() ? wrong(fallback, expected) : fallback;
@@ -117,6 +155,9 @@ public final class ConfigValue {
 
     /** A mapping of text to text, e.g. labels; each entry is checked and reported under its own key. */
     public Map<String, String> textMap(Map<String, String> fallback, TextRule keyRule, TextRule valueRule) {
+        document("a mapping of " + keyRule.expected() + " to " + valueRule.expected(), fallback.isEmpty() ? "none"
+                : fallback.entrySet().stream().map(entry -> "`" + entry.getKey() + ": " + entry.getValue() + "`")
+                .collect(java.util.stream.Collectors.joining(", ")));
         if (!isSet()) {
             return fallback;
         }
@@ -130,7 +171,7 @@ public final class ConfigValue {
             if (!keyRule.accepts().test(field.getKey())) {
                 reader.reject(entryKey, "invalid name; expected " + keyRule.expected());
             }
-            var entry = new ConfigValue(reader, entryKey, field.getValue(), secret || reader.isSecret(entryKey));
+            var entry = new ConfigValue(reader, entryKey, field.getValue(), secret || reader.isSecret(entryKey), description);
             if (!field.getValue().isValueNode()) {
                 entry.wrong(null, valueRule.expected());
             } else if (entry.accepted(valueRule)) {
@@ -142,6 +183,7 @@ public final class ConfigValue {
 
     /** A list of texts, e.g. origins; each element is checked and reported under its index. */
     public List<String> textList(List<String> fallback, TextRule rule) {
+        document("a list of " + rule.expected(), fallback.isEmpty() ? "none" : "`[" + String.join(", ", fallback) + "]`");
         if (!isSet()) {
             return fallback;
         }
@@ -151,7 +193,7 @@ public final class ConfigValue {
         }
         var texts = new ArrayList<String>();
         for (int index = 0; index < list.size(); index++) {
-            var element = new ConfigValue(reader, key + "[" + index + "]", list.get(index), secret);
+            var element = new ConfigValue(reader, key + "[" + index + "]", list.get(index), secret, description);
             if (element.accepted(rule)) {
                 texts.add(list.get(index).asText());
             }

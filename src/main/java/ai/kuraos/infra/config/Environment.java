@@ -12,6 +12,19 @@ public enum Environment {
         return name().toLowerCase();
     }
 
+    /**
+     * This environment's value of a per-environment default, stated beside its key: production keeps more, survives a
+     * zone outage, never cold-starts and protects everything; dev stays cheap and disposable; staging sits between,
+     * close enough to prod to rehearse a release on it.
+     */
+    public <T> T pick(T dev, T staging, T prod) {
+        return switch (this) {
+            case DEV -> dev;
+            case STAGING -> staging;
+            case PROD -> prod;
+        };
+    }
+
     public static List<String> ids() {
         return Arrays.stream(values()).map(Environment::id).toList();
     }

@@ -2,7 +2,6 @@ package ai.kuraos.infra.data;
 
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.component.Principal;
-import ai.kuraos.infra.config.BackupsSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;

@@ -1,7 +1,6 @@
 package ai.kuraos.infra.data;
 
 import ai.kuraos.infra.component.KuraComponent;
-import ai.kuraos.infra.config.CacheSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.Names;

@@ -2,7 +2,6 @@ package ai.kuraos.infra.data;
 
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.component.Principal;
-import ai.kuraos.infra.config.DatabaseSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;
@@ -12,6 +11,7 @@ import com.pulumi.core.Output;
 import com.pulumi.gcp.projects.IAMMember;
 import com.pulumi.gcp.projects.IAMMemberArgs;
 import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
+import com.pulumi.gcp.sql.DatabaseArgs;
 import com.pulumi.gcp.sql.DatabaseInstance;
 import com.pulumi.gcp.sql.DatabaseInstanceArgs;
 import com.pulumi.gcp.sql.User;
@@ -23,7 +23,6 @@ import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsDatabaseFlagArgs;
 import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsInsightsConfigArgs;
 import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsIpConfigurationArgs;
 import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsMaintenanceWindowArgs;
-import com.pulumi.gcp.sql.DatabaseArgs;
 
 import java.util.List;
 import java.util.Map;

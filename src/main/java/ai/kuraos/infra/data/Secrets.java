@@ -2,11 +2,9 @@ package ai.kuraos.infra.data;
 
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.component.Principal;
-import ai.kuraos.infra.config.SecretCatalogue;
-import ai.kuraos.infra.config.SecretCatalogue.Reader;
-import ai.kuraos.infra.config.SecretCatalogue.Source;
-import ai.kuraos.infra.config.SecretsSettings;
 import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.data.SecretCatalogue.Reader;
+import ai.kuraos.infra.data.SecretCatalogue.Source;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;
 import ai.kuraos.infra.random.RandomPassword;

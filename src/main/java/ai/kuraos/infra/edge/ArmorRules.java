@@ -1,6 +1,5 @@
 package ai.kuraos.infra.edge;
 
-import ai.kuraos.infra.config.EdgeSettings;
 
 import java.util.ArrayList;
 import java.util.List;

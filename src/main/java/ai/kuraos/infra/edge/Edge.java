@@ -1,9 +1,8 @@
 package ai.kuraos.infra.edge;
 
+import ai.kuraos.infra.backend.BackendNames;
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
-import ai.kuraos.infra.config.BackendNames;
-import ai.kuraos.infra.config.EdgeSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;

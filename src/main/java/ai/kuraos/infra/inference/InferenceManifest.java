@@ -1,9 +1,7 @@
 package ai.kuraos.infra.inference;
 
-import ai.kuraos.infra.config.InferenceSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.messaging.KafkaNames;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -2,7 +2,6 @@ package ai.kuraos.infra.k8s;
 
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
-import ai.kuraos.infra.config.ClusterSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.Names;

@@ -1,6 +1,5 @@
 package ai.kuraos.infra.k8s;
 
-import ai.kuraos.infra.config.ClusterSettings;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -2,7 +2,6 @@ package ai.kuraos.infra.messaging;
 
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
-import ai.kuraos.infra.config.KafkaSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.k8s.Cluster;
 import ai.kuraos.infra.k8s.KubernetesObject;

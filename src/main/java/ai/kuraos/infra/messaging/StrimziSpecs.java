@@ -1,6 +1,5 @@
 package ai.kuraos.infra.messaging;
 
-import ai.kuraos.infra.config.KafkaSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package ai.kuraos.infra.observability;
 
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
-import ai.kuraos.infra.config.MonitoringSettings;
 import ai.kuraos.infra.edge.EdgeNames;
 import ai.kuraos.infra.observability.AlertSpec.PromQl;
 import ai.kuraos.infra.observability.AlertSpec.Threshold;

@@ -1,6 +1,6 @@
 package ai.kuraos.infra.observability;
 
-import ai.kuraos.infra.config.BackendNames;
+import ai.kuraos.infra.backend.BackendNames;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.data.Cache;
 import ai.kuraos.infra.data.Database;

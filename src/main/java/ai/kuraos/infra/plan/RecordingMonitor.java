@@ -1,8 +1,8 @@
 package ai.kuraos.infra.plan;
 
 import com.google.protobuf.Struct;
-import com.pulumi.Log;
 import com.google.protobuf.Value;
+import com.pulumi.Log;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.internal.Constants;
 import com.pulumi.core.internal.Urn;

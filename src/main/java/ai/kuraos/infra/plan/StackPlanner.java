@@ -1,11 +1,10 @@
 package ai.kuraos.infra.plan;
 
 import ai.kuraos.infra.KuraProgram;
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.bootstrap.BootstrapProgram;
 import ai.kuraos.infra.bootstrap.BootstrapSettingsParser;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettings;
-import ai.kuraos.infra.config.StackSettingsParser;
 
 import java.util.function.Supplier;
 
@@ -33,7 +32,7 @@ public final class StackPlanner {
         var values = StackConfigValues.fromStackFile(layout.stackConfigFile(stack));
         return switch (project) {
             case KuraProgram.PROJECT -> {
-                var settings = StackSettingsParser.parse(stack, values);
+                var settings = StackSettings.parse(stack, values);
                 yield new PreparedStack(layout, stack, () -> plan(project, settings));
             }
             case BootstrapProgram.PROJECT -> {
@@ -48,7 +47,7 @@ public final class StackPlanner {
 
     /** The platform stack's validated settings; throws {@link ai.kuraos.infra.config.InvalidConfigException} with every error. */
     public static StackSettings settings(ProjectLayout layout, String stack) {
-        return StackSettingsParser.parse(stack, StackConfigValues.fromStackFile(layout.stackConfigFile(stack)));
+        return StackSettings.parse(stack, StackConfigValues.fromStackFile(layout.stackConfigFile(stack)));
     }
 
     public static Plan plan(String project, StackSettings settings) {

@@ -2,7 +2,6 @@ package ai.kuraos.infra.platform;
 
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
-import ai.kuraos.infra.config.FoundationSettings;
 import ai.kuraos.infra.config.Target;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.artifactregistry.Repository;

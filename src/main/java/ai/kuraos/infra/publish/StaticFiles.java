@@ -1,6 +1,6 @@
 package ai.kuraos.infra.publish;
 
-import ai.kuraos.infra.config.EdgeSettings;
+import ai.kuraos.infra.edge.EdgeSettings;
 
 import java.util.List;
 import java.util.Locale;

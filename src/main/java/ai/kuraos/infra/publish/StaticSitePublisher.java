@@ -1,6 +1,6 @@
 package ai.kuraos.infra.publish;
 
-import ai.kuraos.infra.config.EdgeSettings;
+import ai.kuraos.infra.edge.EdgeSettings;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 

@@ -1,8 +1,8 @@
 package ai.kuraos.infra.rollout;
 
-import ai.kuraos.infra.config.BackendNames;
-import ai.kuraos.infra.config.BackendSettings;
-import ai.kuraos.infra.config.RolloutMode;
+import ai.kuraos.infra.backend.BackendNames;
+import ai.kuraos.infra.backend.BackendSettings;
+import ai.kuraos.infra.backend.RolloutMode;
 
 import java.util.Optional;
 

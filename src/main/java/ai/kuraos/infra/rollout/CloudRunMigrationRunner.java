@@ -1,6 +1,6 @@
 package ai.kuraos.infra.rollout;
 
-import ai.kuraos.infra.config.BackendNames;
+import ai.kuraos.infra.backend.BackendNames;
 import ai.kuraos.infra.gcp.GoogleApi;
 import com.fasterxml.jackson.databind.JsonNode;
 

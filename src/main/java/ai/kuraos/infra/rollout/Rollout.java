@@ -1,6 +1,6 @@
 package ai.kuraos.infra.rollout;
 
-import ai.kuraos.infra.config.RolloutMode;
+import ai.kuraos.infra.backend.RolloutMode;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package ai.kuraos.infra.backend;
 
-import ai.kuraos.infra.config.SecretCatalogue;
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettingsParser;
+import ai.kuraos.infra.data.SecretCatalogue;
 import ai.kuraos.infra.rollout.RolloutConfig;
 import ai.kuraos.infra.testing.ConfigPaths;
 import ai.kuraos.infra.testing.ResourceAssert;
@@ -23,7 +23,7 @@ class BackendTest {
     private static final String SERVICE = "gcp:cloudrunv2/service:Service";
     private static final String JOB = "gcp:cloudrunv2/job:Job";
     /** The committed prod stack's revision: its release and the fingerprint of the rest of its configuration. */
-    private static final String PROD_REVISION = StackSettingsParser.parse("prod",
+    private static final String PROD_REVISION = StackSettings.parse("prod",
             StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"))).backend().revision();
 
     private static Map<String, JsonNode> envOf(ResourceAssert resource, String containersPath) {
@@ -201,7 +201,7 @@ class BackendTest {
 
         private SynthesizedStack prodAfter(Map<String, java.util.Optional<String>> edits) {
             var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
-            return SynthesizedStack.from(StackSettingsParser.parse("prod", ConfigPaths.apply(committed, edits)));
+            return SynthesizedStack.from(StackSettings.parse("prod", ConfigPaths.apply(committed, edits)));
         }
 
         @Test
@@ -228,7 +228,7 @@ class BackendTest {
             var promoted = new java.util.LinkedHashMap<>(staged);
             promoted.putAll(RolloutConfig.promote("kura-backend-v1-3-7"));
             var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
-            var settings = StackSettingsParser.parse("prod", ConfigPaths.apply(committed, promoted));
+            var settings = StackSettings.parse("prod", ConfigPaths.apply(committed, promoted));
 
             assertThat(settings.backend().previousRevision()).contains("kura-backend-v1-3-7");
             SynthesizedStack.from(settings).resource(SERVICE, "kura-backend")

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.cli;
 
+import ai.kuraos.infra.testing.StackFileEdits;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +37,6 @@ class PlanCommandTest {
 
     private Path planFile(String stack) {
         return project.resolve("stacks").resolve(stack).resolve("plan.json");
-    }
-
-    private void editStackFile(String stack, String from, String to) throws IOException {
-        var file = project.resolve("Pulumi." + stack + ".yaml");
-        var text = Files.readString(file);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to));
     }
 
     private void addToStackFile(String stack, String configLine) throws IOException {
@@ -97,14 +91,40 @@ class PlanCommandTest {
         var check = plan("--all", "--check");
 
         assertThat(check.exitCode()).isZero();
-        assertThat(check.out()).isEqualTo("up to date: stacks/dev, stacks/prod, stacks/staging, bootstrap/stacks/ops\n");
+        assertThat(check.out()).isEqualTo("up to date: stacks/dev, stacks/prod, stacks/staging, bootstrap/stacks/ops,"
+                + " docs/reference\n");
+    }
+
+    @Test
+    void checkFailsWhenTheGeneratedConfigurationReferenceIsStale() throws IOException {
+        plan("--all");
+        var reference = project.resolve("docs/reference/configuration.md");
+        Files.writeString(reference, Files.readString(reference).replace("The SSD's starting size.", "The disk."));
+
+        var check = plan("--all", "--check");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).contains("a/docs/reference/configuration.md").contains("-| `kura-infra:database.diskSizeGb`")
+                .contains("+| `kura-infra:database.diskSizeGb`");
+        assertThat(check.err()).contains("out of date: docs/reference");
+    }
+
+    @Test
+    void writesTheGeneratedReferencesWithEveryStack() {
+        var run = plan("--all");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(project.resolve("docs/reference/configuration.md")).content()
+                .contains("| `kura-infra:database.tier` |").contains("| `kura-bootstrap:github.repository` |");
+        assertThat(project.resolve("docs/reference/alerts.md")).content().contains("## Backend: errors");
+        assertThat(run.out()).contains("docs/reference/ (updated: alerts.md, configuration.md)");
     }
 
     @Test
     void checkFailsWithAReadableUnifiedDiffWhenAConfigValueChangesAndWritesNothing() throws IOException {
         plan("--all");
         var committed = Files.readString(planFile("prod"));
-        editStackFile("prod", "flowLogSampling: 0.5", "flowLogSampling: 0.75");
+        StackFileEdits.set(project.resolve("Pulumi.prod.yaml"), "kura-infra:network.flowLogSampling", 0.75);
 
         var check = plan("--all", "--check");
 
@@ -181,7 +201,7 @@ class PlanCommandTest {
     void failsWithExit2NamingTheKeyAndWritesNothingWhenConfigIsInvalid(String name, String line, String message)
             throws IOException {
         if (name.equals("prod guard")) {
-            editStackFile("prod", "kura-infra:deletionProtection: true", "kura-infra:deletionProtection: false");
+            StackFileEdits.set(project.resolve("Pulumi.prod.yaml"), "kura-infra:deletionProtection", false);
         }
         addToStackFile("prod", line);
 
@@ -195,8 +215,8 @@ class PlanCommandTest {
 
     @Test
     void reportsTheErrorsOfEveryStackAtOnce() throws IOException {
-        editStackFile("dev", "subnetCidr: 10.30.0.0/20", "subnetCidr: 10.30.0.0/33");
-        editStackFile("staging", "keepRecentImages: 10", "keepRecentImages: -1");
+        StackFileEdits.set(project.resolve("Pulumi.dev.yaml"), "kura-infra:network.subnetCidr", "10.30.0.0/33");
+        StackFileEdits.set(project.resolve("Pulumi.staging.yaml"), "kura-infra:artifactRegistry.keepRecentImages", -1);
 
         var run = plan("--all");
 

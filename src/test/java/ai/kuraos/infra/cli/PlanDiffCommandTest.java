@@ -2,13 +2,13 @@ package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.plan.PlanDiffMarkdown;
 import ai.kuraos.infra.testing.LocalGit;
+import ai.kuraos.infra.testing.StackFileEdits;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,10 +30,7 @@ class PlanDiffCommandTest {
     }
 
     private void changeProdRetainedBackupsTo14AndPlan() throws IOException {
-        var stackFile = project.resolve("Pulumi.prod.yaml");
-        var config = Files.readString(stackFile);
-        assertThat(config).contains("    retainedBackups: 30\n");
-        Files.writeString(stackFile, config.replace("    retainedBackups: 30\n", "    retainedBackups: 14\n"));
+        StackFileEdits.set(project.resolve("Pulumi.prod.yaml"), "kura-infra:database.retainedBackups", 14);
         assertThat(CliRun.in(project, Map.of(), "plan", "--all").exitCode()).isZero();
     }
 

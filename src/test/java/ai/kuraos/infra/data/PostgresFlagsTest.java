@@ -1,17 +1,16 @@
 package ai.kuraos.infra.data;
 
-import ai.kuraos.infra.config.PostgresParameters;
+import ai.kuraos.infra.plan.StackPlanner;
 import ai.kuraos.infra.testing.LocalPostgres;
 import ai.kuraos.infra.testing.SynthesizedStack;
-import ai.kuraos.infra.plan.StackPlanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package ai.kuraos.infra.data;
 
-import ai.kuraos.infra.config.RedisConfigs;
 import ai.kuraos.infra.plan.StackPlanner;
 import ai.kuraos.infra.testing.LocalRedis;
 import ai.kuraos.infra.testing.SynthesizedStack;

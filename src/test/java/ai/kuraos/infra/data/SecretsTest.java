@@ -1,9 +1,8 @@
 package ai.kuraos.infra.data;
 
-import ai.kuraos.infra.config.SecretCatalogue;
-import ai.kuraos.infra.config.SecretCatalogue.Reader;
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettingsParser;
+import ai.kuraos.infra.data.SecretCatalogue.Reader;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +68,7 @@ class SecretsTest {
         var secretPaths = new java.util.TreeSet<>(committed.secretPaths());
         secretPaths.add("kura-infra:secrets");
 
-        var staging = SynthesizedStack.from(StackSettingsParser.parse("staging", new StackConfigValues(values, secretPaths)));
+        var staging = SynthesizedStack.from(StackSettings.parse("staging", new StackConfigValues(values, secretPaths)));
 
         staging.resource(VERSION, "stripe-secret-key-version").hasInput("secretData", "[secret]");
         assertThat(staging.rendered()).doesNotContain("sk_live_do_not_print");

@@ -51,7 +51,7 @@ class WorkloadTest {
         var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"))
                 .values().get(key);
         try {
-            var value = (ObjectNode) JSON.readTree(committed);
+            var value = (ObjectNode) JSON.readTree(committed == null ? "{}" : committed);
             change.accept(value);
             return SynthesizedStack.withConfig("prod", Map.of(key, value.toString()));
         } catch (JsonProcessingException e) {
@@ -429,7 +429,7 @@ class WorkloadTest {
     class WithoutKafka {
         private final SynthesizedStack celery = prodWith("kura-infra:messaging", messaging -> {
             messaging.put("backend", "celery");
-            ((ObjectNode) messaging.get("kafka")).put("enabled", false);
+            messaging.putObject("kafka").put("enabled", false);
         });
 
         @Test

@@ -30,7 +30,7 @@ class ClusterTest {
         var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"))
                 .values().get("kura-infra:cluster");
         try {
-            var cluster = (ObjectNode) JSON.readTree(committed);
+            var cluster = (ObjectNode) JSON.readTree(committed == null ? "{}" : committed);
             change.accept(cluster);
             return SynthesizedStack.withConfig("prod", Map.of("kura-infra:cluster", cluster.toString()));
         } catch (JsonProcessingException e) {

@@ -1,6 +1,6 @@
 package ai.kuraos.infra.k8s;
 
-import ai.kuraos.infra.config.ClusterSettings.Maintenance;
+import ai.kuraos.infra.k8s.ClusterSettings.Maintenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,5 @@
 package ai.kuraos.infra.messaging;
 
-import ai.kuraos.infra.config.KafkaSettings;
-import ai.kuraos.infra.config.TopicCatalogue;
 import ai.kuraos.infra.plan.PlannedResource;
 import ai.kuraos.infra.testing.ResourceAssert;
 import ai.kuraos.infra.testing.SynthesizedStack;

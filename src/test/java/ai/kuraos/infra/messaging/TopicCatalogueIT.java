@@ -1,8 +1,7 @@
 package ai.kuraos.infra.messaging;
 
-import ai.kuraos.infra.config.KafkaSettings;
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettingsParser;
 import ai.kuraos.infra.testing.LocalKafkaBroker;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.apache.kafka.clients.admin.Config;
@@ -44,7 +43,7 @@ class TopicCatalogueIT {
     }
 
     private static KafkaSettings prodKafka() {
-        return StackSettingsParser.parse("prod", StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod")))
+        return StackSettings.parse("prod", StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod")))
                 .messaging().kafka().orElseThrow();
     }
 

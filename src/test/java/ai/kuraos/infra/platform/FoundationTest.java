@@ -1,9 +1,6 @@
 package ai.kuraos.infra.platform;
 
 import ai.kuraos.infra.config.Environment;
-import ai.kuraos.infra.config.FoundationSettings;
-import ai.kuraos.infra.config.NetworkSettings;
-import ai.kuraos.infra.config.RegistrySettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.Nested;

@@ -1,6 +1,6 @@
 package ai.kuraos.infra.publish;
 
-import ai.kuraos.infra.config.EdgeSettings;
+import ai.kuraos.infra.edge.EdgeSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

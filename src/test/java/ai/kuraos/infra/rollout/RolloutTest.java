@@ -1,6 +1,6 @@
 package ai.kuraos.infra.rollout;
 
-import ai.kuraos.infra.config.RolloutMode;
+import ai.kuraos.infra.backend.RolloutMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

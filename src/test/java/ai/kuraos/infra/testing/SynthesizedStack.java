@@ -1,8 +1,7 @@
 package ai.kuraos.infra.testing;
 
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettings;
-import ai.kuraos.infra.config.StackSettingsParser;
 import ai.kuraos.infra.plan.OfflineEngine;
 import ai.kuraos.infra.plan.Plan;
 import ai.kuraos.infra.plan.PlanJson;
@@ -61,7 +60,7 @@ public final class SynthesizedStack {
 
     /** A repository stack with some config keys replaced or (with a null value) removed. */
     public static SynthesizedStack withConfig(String stack, Map<String, String> changes) {
-        return from(StackSettingsParser.parse(stack, changedConfig(stack, changes)));
+        return from(StackSettings.parse(stack, changedConfig(stack, changes)));
     }
 
     public static StackConfigValues changedConfig(String stack, Map<String, String> changes) {

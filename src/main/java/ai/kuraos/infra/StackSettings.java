@@ -1,0 +1,107 @@
+package ai.kuraos.infra;
+
+import ai.kuraos.infra.backend.BackendSettings;
+import ai.kuraos.infra.config.ConfigError;
+import ai.kuraos.infra.config.ConfigReader;
+import ai.kuraos.infra.config.InvalidConfigException;
+import ai.kuraos.infra.config.KeyDoc;
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.data.BackupsSettings;
+import ai.kuraos.infra.data.CacheSettings;
+import ai.kuraos.infra.data.DatabaseSettings;
+import ai.kuraos.infra.data.SecretsSettings;
+import ai.kuraos.infra.edge.EdgeSettings;
+import ai.kuraos.infra.inference.InferenceSettings;
+import ai.kuraos.infra.k8s.ClusterSettings;
+import ai.kuraos.infra.messaging.MessagingSettings;
+import ai.kuraos.infra.messaging.TopicCatalogue;
+import ai.kuraos.infra.observability.MonitoringSettings;
+import ai.kuraos.infra.platform.FoundationSettings;
+import ai.kuraos.infra.platform.NetworkSettings;
+import ai.kuraos.infra.platform.RegistrySettings;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole typed configuration of one stack, validated. The program wires every component from it; no component
+ * reads Pulumi config itself. {@code configWarnings} are legal but noteworthy choices the program reports.
+ *
+ * <p>Each slice reads its own section, with its defaults stated beside its keys; this only composes them, in the
+ * order their values depend on each other, and gathers every error before anything is declared.
+ */
+public record StackSettings(
+        Target target,
+        FoundationSettings foundation,
+        DatabaseSettings database,
+        SecretsSettings secrets,
+        CacheSettings cache,
+        BackupsSettings backups,
+        BackendSettings backend,
+        MessagingSettings messaging,
+        Optional<EdgeSettings> edge,
+        Optional<ClusterSettings> cluster,
+        Optional<InferenceSettings> inference,
+        MonitoringSettings monitoring,
+        List<String> configWarnings) {
+
+    public StackSettings {
+        configWarnings = List.copyOf(configWarnings);
+    }
+
+    /**
+     * The outcome of reading a stack: its settings (meaningful only without errors), and every key it read with its
+     * documentation, from which the configuration reference is generated.
+     */
+    public record Result(StackSettings settings, List<ConfigError> errors, List<KeyDoc> keys) {
+    }
+
+    /** Reads and validates a stack's configuration, or throws with every error found. */
+    public static StackSettings parse(String stack, StackConfigValues raw) {
+        var result = read(stack, raw);
+        if (!result.errors().isEmpty()) {
+            throw new InvalidConfigException(stack, result.errors());
+        }
+        return result.settings();
+    }
+
+    public static Result read(String stack, StackConfigValues raw) {
+        return read(stack, raw, TopicCatalogue.bundled());
+    }
+
+    public static Result read(String stack, StackConfigValues raw, TopicCatalogue topics) {
+        var config = new ConfigReader(raw);
+        var target = Target.read(stack, config);
+        var environment = target.environment();
+        var network = NetworkSettings.read(config.section("network", "The VPC's subnet and private services access."),
+                environment, config);
+        var registry = RegistrySettings.read(config.section("artifactRegistry", "The Docker repository for images."),
+                environment);
+        var database = DatabaseSettings.read(config.section("database", "Cloud SQL for PostgreSQL 15, `kura-primary`."),
+                environment, config);
+        var secrets = SecretsSettings.read(config.section("secrets", "Secret Manager: a value for each external secret,"
+                + " encrypted (`pulumi config set --secret --path 'secrets.<NAME>' <value>`). The readers are the"
+                + " identities granted `roles/secretmanager.secretAccessor` on that secret alone."), config);
+        var cache = CacheSettings.read(config.section("cache", "Memorystore for Redis 7.0, `kura-cache`."), environment);
+        var backups = BackupsSettings.read(config.section("backups", "The bucket `<project>-kura-backups` of the admin"
+                + " panel's logical backups."), environment);
+        var messaging = MessagingSettings.read(config.section("messaging", "How the backend publishes events, and the"
+                + " Kafka cluster."), environment, topics, config);
+        var backend = BackendSettings.read(config.section("backend", "The Cloud Run service `kura-backend` and the"
+                + " migrator job `kura-migrator`."), environment, messaging.backend(), messaging.kafka().isPresent(), config);
+        var edge = EdgeSettings.read(config.section("edge", "The load balancer, the CDN and Cloud Armor."),
+                environment, config);
+        var inference = InferenceSettings.read(config.section("inference", "The inference service `adeline` in"
+                + " namespace `kura-inference`."), config);
+        var cluster = ClusterSettings.read(config.section("cluster", "GKE Autopilot `kura-gke`: it exists only in a stack"
+                        + " that runs Kafka or the inference workload; its settings are checked in every stack."),
+                environment, network, messaging.kafka().isPresent() || inference.isPresent(), config);
+        var monitoring = MonitoringSettings.read(config.section("monitoring", "Alerts, uptime checks, the dashboard and"
+                + " the budget (docs/operations.md)."), environment, config);
+
+        var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
+                cache, backups, backend, messaging, edge, cluster, inference, monitoring, config.warnings());
+        return new Result(settings, config.errors(), config.documented());
+    }
+}

@@ -1,0 +1,129 @@
+package ai.kuraos.infra.backend;
+
+import ai.kuraos.infra.config.CommonRules;
+import ai.kuraos.infra.config.ConfigReader;
+import ai.kuraos.infra.config.ConfigSection;
+import ai.kuraos.infra.config.Environment;
+import ai.kuraos.infra.config.TextRule;
+import ai.kuraos.infra.data.SecretCatalogue;
+import ai.kuraos.infra.messaging.MessagingBackend;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code kura-backend} and {@code kura-migrator}: what runs (image and release), how big and how many, the app's
+ * non-secret environment, and where the rollout stands. {@code previousRevision} is the revision that served before
+ * the last promotion: where {@code rollback} returns to. {@code templateFingerprint} sums up the rest of the
+ * revision's configuration (see {@link BackendNames#templateFingerprint}).
+ */
+public record BackendSettings(
+        String image,
+        String release,
+        Optional<String> previousRevision,
+        String cpu,
+        String memory,
+        boolean startupCpuBoost,
+        int requestTimeoutSeconds,
+        int concurrency,
+        int minInstances,
+        int maxInstances,
+        int migrationTimeoutSeconds,
+        Map<String, String> env,
+        double traceSampleRatio,
+        String templateFingerprint,
+        RolloutSettings rollout) {
+
+    static final TextRule MEMORY = new TextRule(
+            text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
+            "a memory size from 512Mi to 32Gi, e.g. 1Gi");
+
+    public BackendSettings {
+        env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
+    }
+
+    /**
+     * The {@code backend} section. The messaging choice shapes the revision's environment, so it is part of the
+     * revision's fingerprint.
+     */
+    public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
+                                       boolean kafkaRuns, ConfigReader config) {
+        var image = section.value("image", "What the service and the migrator run. `deploy` sets it.")
+                .requiredText(CommonRules.IMAGE);
+        var release = section.value("release", "The release id. It names the revision,"
+                + " `kura-backend-<release>-<fingerprint>`, so each new image needs a new one. The fingerprint (6 hex"
+                + " digits) sums up the rest of the revision's configuration (size, scaling, environment, messaging):"
+                + " Cloud Run refuses a changed configuration under a name it has seen, so a configuration change gets a"
+                + " new revision by itself. A change of a value another resource produces (the Redis host, say) does not"
+                + " change the fingerprint: ship it with a new release. `deploy` sets it.").requiredText(BackendNames.RELEASE);
+        var previousRevision = Optional.of(section.value("previousRevision", "The revision that served before the last"
+                + " promotion: where `rollback` returns to. `deploy` sets it.").text("", BackendNames.REVISION))
+                .filter(text -> !text.isEmpty());
+        var cpu = section.value("cpu", "CPUs per instance.").text("1", TextRule.oneOf(List.of("1", "2", "4", "6", "8")));
+        var memoryValue = section.value("memory", "Memory per instance. 4 CPUs need 2Gi; 6 or 8 need 4Gi.");
+        var memory = memoryValue.text(environment.pick("512Mi", "1Gi", "1Gi"), MEMORY);
+        if (memoryMebibytes(memory) < minimumMemoryMebibytes(cpu)) {
+            config.reject(memoryValue.key(), "got \"" + memory + "\"; " + cpu + " CPUs need at least "
+                    + minimumMemoryMebibytes(cpu) / 1024 + "Gi on Cloud Run");
+        }
+        var startupCpuBoost = section.value("startupCpuBoost", "Extra CPU while an instance starts.").bool(true);
+        var requestTimeout = section.value("requestTimeoutSeconds", "The longest a request may take.").integer(300, 1, 3600);
+        var concurrency = section.value("concurrency", "Requests one instance handles at once.").integer(80, 1, 1000);
+        var minInstancesValue = section.value("minInstances", "Instances kept warm; at least 1 in prod, so that no"
+                + " request waits for a cold start.");
+        var minInstances = minInstancesValue.integer(environment.pick(0, 0, 1), 0, 100);
+        if (environment == Environment.PROD && minInstances < 1) {
+            config.reject(minInstancesValue.key(), "got " + minInstances + "; a prod stack keeps at least 1 instance warm,"
+                    + " so that no request waits for a cold start");
+        }
+        var maxInstancesValue = section.value("maxInstances", "The scaling ceiling; at least `minInstances`.");
+        var maxInstances = maxInstancesValue.integer(Math.max(environment.pick(2, 3, 10), minInstances), 1, 1000);
+        if (maxInstances < minInstances) {
+            config.reject(maxInstancesValue.key(), "got " + maxInstances + "; expected at least minInstances ("
+                    + minInstances + ")");
+        }
+        var migrationTimeout = section.value("migrationTimeoutSeconds", "The migrator task's timeout. The job runs one"
+                + " task and never retries it.").integer(600, 60, 86_400);
+        var envValue = section.value("env", "The app's non-secret environment (the seeds' `env-vars.yaml`). Names the"
+                + " program sets are refused, and so are secrets: " + String.join(", ", new TreeSet<>(BackendNames.RESERVED_ENV))
+                + ".");
+        var env = envValue.textMap(Map.of(), CommonRules.ENV_NAME, CommonRules.ANY_TEXT);
+        env.keySet().stream().filter(name -> BackendNames.RESERVED_ENV.contains(name)
+                        || SecretCatalogue.byName(name).isPresent())
+                .forEach(name -> config.reject(envValue.key() + "." + name, "set by the program (or a secret from Secret"
+                        + " Manager); choose another name"));
+        var traceSampleRatio = section.value("traceSampleRatio", "The share of requests traced to Cloud Trace"
+                        + " (`OTEL_TRACES_SAMPLER_ARG`, parent-based). The backend also gets `OTEL_SERVICE_NAME=kura-backend`"
+                        + " and `OTEL_RESOURCE_ATTRIBUTES` with the release and the environment.")
+                .decimal(environment.pick(1.0, 0.5, 0.1), 0.0, 1.0);
+        var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
+                concurrency, minInstances, maxInstances, env, messaging.id(), kafkaRuns, traceSampleRatio));
+        var rollout = RolloutSettings.read(section.section("rollout", "The traffic split. `deploy` and `rollback` set"
+                + " it; leave it alone."), BackendNames.revision(release, fingerprint), config);
+        return new BackendSettings(image, release, previousRevision, cpu, memory, startupCpuBoost, requestTimeout,
+                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint, rollout);
+    }
+
+    private static int memoryMebibytes(String memory) {
+        var amount = Integer.parseInt(memory.substring(0, memory.length() - 2));
+        return memory.endsWith("Gi") ? amount * 1024 : amount;
+    }
+
+    /** Cloud Run's floor: 4 CPUs need 2 GiB, 6 or 8 CPUs need 4 GiB. */
+    private static int minimumMemoryMebibytes(String cpu) {
+        return switch (cpu) {
+            case "4" -> 2048;
+            case "6", "8" -> 4096;
+            default -> 512;
+        };
+    }
+
+    /** The revision the stack's release runs as. */
+    public String revision() {
+        return BackendNames.revision(release, templateFingerprint);
+    }
+}

@@ -1,0 +1,215 @@
+package ai.kuraos.infra.messaging;
+
+import ai.kuraos.infra.StackSettings;
+import ai.kuraos.infra.config.ConfigError;
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.k8s.ClusterSettings;
+import ai.kuraos.infra.testing.MinimalConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessagingSettingsTest {
+
+    private static final String ADELINE = "europe-southwest1-docker.pkg.dev/kura-os/kura/adeline:2.7";
+    private static final String OFFICE = "\"authorizedNetworks\":{\"office-vpn\":\"203.0.113.0/24\"}";
+
+    private static StackSettings.Result read(String stack, String... keysAndValues) {
+        return StackSettings.read(stack, StackConfigValues.of(MinimalConfig.with(keysAndValues)));
+    }
+
+    private static ConfigError onlyError(String stack, String... keysAndValues) {
+        var errors = read(stack, keysAndValues).errors();
+        assertThat(errors).as("errors").hasSize(1);
+        return errors.get(0);
+    }
+
+    /** An enabled inference section with its image and MQTT host, plus the given fields (each after a comma). */
+    private static String inference(String extraFields) {
+        return "{\"enabled\":true,\"image\":\"" + ADELINE + "\",\"mqtt\":{\"host\":\"mqtt.kuraos.ai\"}" + extraFields
+                + "}";
+    }
+
+    @Test
+    void givesDevNoKafkaNoInferenceAndNoCluster() {
+        var dev = read("dev");
+
+        assertThat(dev.errors()).isEmpty();
+        assertThat(dev.settings().messaging())
+                .isEqualTo(new MessagingSettings(MessagingBackend.CELERY, Optional.empty()));
+        assertThat(dev.settings().inference()).isEmpty();
+        assertThat(dev.settings().cluster()).isEmpty();
+        assertThat(dev.settings().foundation().cluster()).isEmpty();
+        assertThat(dev.settings().configWarnings()).noneMatch(warning -> warning.contains("authorizedNetworks"));
+    }
+
+    @Test
+    void givesStagingNoKafkaByDefault() {
+        var staging = read("staging").settings();
+
+        assertThat(staging.messaging().kafka()).isEmpty();
+        assertThat(staging.cluster()).isEmpty();
+    }
+
+    @Test
+    void givesProdKafkaOnThreeBrokersAndSoACluster() {
+        var prod = read("prod");
+        var kafka = prod.settings().messaging().kafka().orElseThrow();
+        var cluster = prod.settings().cluster().orElseThrow();
+
+        assertThat(prod.errors()).isEmpty();
+        assertThat(prod.settings().messaging().backend()).isEqualTo(MessagingBackend.CELERY);
+        assertThat(prod.settings().inference()).isEmpty();
+        assertThat(kafka.brokers()).isEqualTo(3);
+        assertThat(kafka.version()).isEqualTo("3.9.0");
+        assertThat(kafka.storageGb()).isEqualTo(100);
+        assertThat(kafka.storageClass()).isEqualTo("premium-rwo");
+        assertThat(kafka.cpu()).isEqualTo("2");
+        assertThat(kafka.memory()).isEqualTo("8Gi");
+        assertThat(kafka.topics()).extracting(KafkaSettings.Topic::name)
+                .contains("holistic.mood-entries.v1", "dlq.agents");
+        assertThat(kafka.topics()).allSatisfy(topic -> assertThat(topic.replicas()).isEqualTo(3));
+        assertThat(cluster.releaseChannel()).isEqualTo("STABLE");
+        assertThat(cluster.podsCidr()).isEqualTo("10.11.0.0/17");
+        assertThat(cluster.servicesCidr()).isEqualTo("10.11.128.0/22");
+        assertThat(cluster.controlPlaneCidr()).isEqualTo("172.16.0.0/28");
+        assertThat(cluster.maintenance()).isEqualTo(new ClusterSettings.Maintenance(
+                List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), "01:00", 6));
+        assertThat(prod.settings().foundation().cluster()).contains(cluster);
+    }
+
+    @Test
+    void readsTheMessagingBackendCaseInsensitively() {
+        var prod = read("prod", "kura-infra:messaging", "{\"backend\":\"KAFKA\"}");
+
+        assertThat(prod.errors()).isEmpty();
+        assertThat(prod.settings().messaging().backend()).isEqualTo(MessagingBackend.KAFKA);
+    }
+
+    @Test
+    void letsDevPublishToItsOwnOneBrokerKafka() {
+        var dev = read("dev", "kura-infra:messaging", "{\"backend\":\"kafka\",\"kafka\":{\"enabled\":true}}");
+        var kafka = dev.settings().messaging().kafka().orElseThrow();
+
+        assertThat(dev.errors()).isEmpty();
+        assertThat(dev.settings().messaging().backend()).isEqualTo(MessagingBackend.KAFKA);
+        assertThat(kafka.brokers()).isEqualTo(1);
+        assertThat(kafka.storageClass()).isEqualTo("standard-rwo");
+        assertThat(kafka.topics()).allSatisfy(topic -> {
+            assertThat(topic.replicas()).isEqualTo(1);
+            assertThat(topic.minInsyncReplicas()).isEqualTo(1);
+        });
+        assertThat(dev.settings().cluster().orElseThrow().podsCidr()).isEqualTo("10.31.0.0/17");
+    }
+
+    @Test
+    void letsProdTurnKafkaOff() {
+        var prod = read("prod", "kura-infra:messaging", "{\"backend\":\"disabled\",\"kafka\":{\"enabled\":false}}");
+
+        assertThat(prod.errors()).isEmpty();
+        assertThat(prod.settings().messaging()).isEqualTo(new MessagingSettings(MessagingBackend.DISABLED,
+                Optional.empty()));
+        assertThat(prod.settings().cluster()).isEmpty();
+    }
+
+    @Test
+    void failsWhenTheMessagingBackendIsUnknown() {
+        var error = onlyError("prod", "kura-infra:messaging", "{\"backend\":\"rabbitmq\"}");
+
+        assertThat(error.toString()).isEqualTo("kura-infra:messaging.backend: got \"rabbitmq\"; expected one of kafka,"
+                + " celery, disabled");
+    }
+
+    @Test
+    void failsWhenTheBackendIsKafkaWithoutAKafkaCluster() {
+        var error = onlyError("dev", "kura-infra:messaging", "{\"backend\":\"kafka\"}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.backend");
+        assertThat(error.problem()).contains("got \"kafka\", but kura-infra:messaging.kafka.enabled is false",
+                "choose celery or disabled");
+    }
+
+    @Test
+    void failsWhenTheBackendIsKafkaWithKafkaTurnedOff() {
+        var errors = read("prod", "kura-infra:messaging", "{\"backend\":\"kafka\",\"kafka\":{\"enabled\":false}}")
+                .errors();
+
+        assertThat(errors).filteredOn(error -> error.key().equals("kura-infra:messaging.backend"))
+                .singleElement().satisfies(error -> assertThat(error.problem())
+                        .contains("but kura-infra:messaging.kafka.enabled is false"));
+    }
+
+    @Test
+    void failsWhenATopicNeedsMoreReplicasThanTheClusterHasBrokers() {
+        var catalogue = TopicCatalogue.of("kafka/topics.yaml",
+                "topics:\n  - name: orders.created.v1\n    replicas: 3\n    consumers: [agents]\n");
+        var config = MinimalConfig.with("kura-infra:messaging", "{\"kafka\":{\"enabled\":true,\"brokers\":1}}");
+
+        var errors = StackSettings.read("prod", StackConfigValues.of(config), catalogue).errors();
+
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).key()).isEqualTo("kafka/topics.yaml: topics[0] (orders.created.v1).replicas");
+        assertThat(errors.get(0).problem()).contains("got 3, but the cluster has 1 broker(s)"
+                + " (kura-infra:messaging.kafka.brokers)");
+    }
+
+    @Test
+    void leavesTheCatalogueUncheckedWhileKafkaIsOff() {
+        var catalogue = TopicCatalogue.of("kafka/topics.yaml", "topics: []\n");
+
+        var dev = StackSettings.read("dev", StackConfigValues.of(MinimalConfig.with()), catalogue);
+
+        assertThat(dev.errors()).isEmpty();
+    }
+
+    @Test
+    void failsWhenTheKafkaVersionIsNotOneStrimziRuns() {
+        var error = onlyError("prod", "kura-infra:messaging", "{\"kafka\":{\"version\":\"2.8.0\"}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.kafka.version");
+        assertThat(error.problem()).isEqualTo("got \"2.8.0\"; expected one of 3.8.0, 3.8.1, 3.9.0");
+    }
+
+    @Test
+    void failsWhenKafkaHasTooManyBrokers() {
+        var error = onlyError("prod", "kura-infra:messaging", "{\"kafka\":{\"brokers\":10}}");
+
+        assertThat(error.toString()).isEqualTo("kura-infra:messaging.kafka.brokers: got 10; expected a whole number"
+                + " from 1 to 9");
+    }
+
+    @Test
+    void checksKafkaValuesEvenWhileKafkaIsOff() {
+        var error = onlyError("dev", "kura-infra:messaging", "{\"kafka\":{\"storageClass\":\"ssd\"}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.kafka.storageClass");
+        assertThat(error.problem()).contains("one of standard-rwo, premium-rwo");
+    }
+
+    @Test
+    void failsWhenTheKafkaCpuIsNotAnAutopilotAmount() {
+        var error = onlyError("prod", "kura-infra:messaging", "{\"kafka\":{\"cpu\":\"0.25\"}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.kafka.cpu");
+        assertThat(error.problem()).contains("got \"0.25\"", "a CPU amount of at least 250m");
+    }
+
+    @Test
+    void failsWhenTheKafkaCpuIsBelowAutopilotsMinimum() {
+        var error = onlyError("prod", "kura-infra:messaging", "{\"kafka\":{\"cpu\":\"100m\"}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.kafka.cpu");
+        assertThat(error.problem()).contains("got \"100m\"", "at least 250m");
+    }
+
+    @Test
+    void failsOnlyOnTheBackendWhenKafkaIsTurnedOffExplicitly() {
+        var errors = read("prod", "kura-infra:messaging", "{\"backend\":\"kafka\",\"kafka\":{\"enabled\":false}}").errors();
+
+        assertThat(errors).extracting(ConfigError::key).containsExactly("kura-infra:messaging.backend");
+    }
+}
