@@ -71,9 +71,9 @@ class EdgeTest {
             var armor = prod.resource(ARMOR, "kura-armor")
                     .hasInput("type", "CLOUD_ARMOR")
                     .hasInput("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", true)
-                    .hasInput("rules[0].action", "throttle")
-                    .hasInput("rules[0].match.expr.expression", "request.path.matches('/api/.*')")
-                    .hasInput("rules[0].rateLimitOptions", Map.of(
+                    .hasInput("rules[priority=1000].action", "throttle")
+                    .hasInput("rules[priority=1000].match.expr.expression", "request.path.matches('/api/.*')")
+                    .hasInput("rules[priority=1000].rateLimitOptions", Map.of(
                             "conformAction", "allow", "exceedAction", "deny(429)", "enforceOnKey", "IP",
                             "rateLimitThreshold", Map.of("count", 300, "intervalSec", 60)));
             var waf = new ArrayList<String>();
@@ -83,10 +83,20 @@ class EdgeTest {
                     waf.add(rule.path("match").path("expr").path("expression").asText());
                 }
             });
-            assertThat(waf).hasSize(ArmorRules.WAF_RULE_SETS.size())
-                    .contains("evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})");
-            armor.hasInput("rules[" + (ArmorRules.WAF_RULE_SETS.size() + 1) + "]", Map.of(
-                    "priority", ArmorRules.DEFAULT_RULE_PRIORITY, "description", "Default: allow", "action", "allow",
+            // The OWASP Core Rule Set groups Cloud Armor preconfigures (its WAF rules documentation).
+            assertThat(waf).containsExactlyInAnyOrder(
+                    "evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('xss-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('lfi-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('rfi-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('rce-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('methodenforcement-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('scannerdetection-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('protocolattack-v33-stable', {'sensitivity': 1})",
+                    "evaluatePreconfiguredWaf('sessionfixation-v33-stable', {'sensitivity': 1})");
+            // Cloud Armor's default rule has the lowest priority there is, 2147483647, and matches every address.
+            armor.hasInput("rules[priority=2147483647]", Map.of(
+                    "priority", 2147483647, "description", "Default: allow", "action", "allow",
                     "preview", false, "match", Map.of("versionedExpr", "SRC_IPS_V1", "config", Map.of("srcIpRanges", List.of("*")))));
         }
 
@@ -165,7 +175,7 @@ class EdgeTest {
                         "candidate.api.staging.kuraos.ai"));
         staging.resource(ARMOR, "kura-armor")
                 .hasInput("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", false)
-                .hasInput("rules[0].rateLimitOptions.rateLimitThreshold.count", 600);
+                .hasInput("rules[priority=1000].rateLimitOptions.rateLimitThreshold.count", 600);
     }
 
     @Test

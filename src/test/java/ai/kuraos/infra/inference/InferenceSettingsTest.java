@@ -1,29 +1,16 @@
 package ai.kuraos.infra.inference;
 
-import ai.kuraos.infra.StackSettings;
-import ai.kuraos.infra.config.ConfigError;
-import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.testing.MinimalConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static ai.kuraos.infra.testing.MinimalConfig.onlyError;
+import static ai.kuraos.infra.testing.MinimalConfig.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InferenceSettingsTest {
 
     private static final String ADELINE = "europe-southwest1-docker.pkg.dev/kura-os/kura/adeline:2.7";
-    private static final String OFFICE = "\"authorizedNetworks\":{\"office-vpn\":\"203.0.113.0/24\"}";
-
-    private static StackSettings.Result read(String stack, String... keysAndValues) {
-        return StackSettings.read(stack, StackConfigValues.of(MinimalConfig.with(keysAndValues)));
-    }
-
-    private static ConfigError onlyError(String stack, String... keysAndValues) {
-        var errors = read(stack, keysAndValues).errors();
-        assertThat(errors).as("errors").hasSize(1);
-        return errors.get(0);
-    }
 
     /** An enabled inference section with its image and MQTT host, plus the given fields (each after a comma). */
     private static String inference(String extraFields) {

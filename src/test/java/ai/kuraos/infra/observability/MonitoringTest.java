@@ -65,13 +65,13 @@ class MonitoringTest {
                     .hasInput("userLabels.severity", "critical");
             var conditions = errors.input("conditions");
             assertThat(conditions).hasSize(2);
-            var ratio = conditions.get(0).path("conditionThreshold");
+            var ratio = errors.input("conditions[displayName=5xx share of requests above 5 %].conditionThreshold");
             assertThat(ratio.path("filter").asText()).contains("run.googleapis.com/request_count",
                     "response_code_class = \"5xx\"", "service_name = \"kura-backend\"");
             assertThat(ratio.path("denominatorFilter").asText()).contains("run.googleapis.com/request_count")
                     .doesNotContain("5xx");
             assertThat(ratio.path("thresholdValue").asDouble()).isEqualTo(0.05);
-            var logs = conditions.get(1).path("conditionThreshold");
+            var logs = errors.input("conditions[displayName=ERROR log entries above 10].conditionThreshold");
             assertThat(logs.path("filter").asText()).contains("logging.googleapis.com/user/kura-backend-error-logs");
             assertThat(logs.path("thresholdValue").asDouble()).isEqualTo(10);
             prod.resource("gcp:logging/metric:Metric", "backend-error-logs")

@@ -28,19 +28,17 @@ class FoundationTest {
 
         @Test
         void enablesEveryApiThePlatformUsesAndNeverDisablesItOnDestroy() {
-            prod.hasResourceCount(SERVICE, ProjectApis.REQUIRED.size());
-            for (var api : ProjectApis.REQUIRED) {
-                prod.resource(SERVICE, ProjectApis.logicalName(api))
-                        .hasInput("service", api)
+            var apis = List.of("artifactregistry", "cloudprofiler", "cloudresourcemanager", "cloudtrace", "compute",
+                    "container", "iam", "iamcredentials", "logging", "monitoring", "redis", "run", "secretmanager",
+                    "servicenetworking", "sqladmin", "storage");
+            prod.hasResourceCount(SERVICE, apis.size());
+            for (var api : apis) {
+                prod.resource(SERVICE, "api-" + api)
+                        .hasInput("service", api + ".googleapis.com")
                         .hasInput("project", "kura-os")
                         .hasInput("disableOnDestroy", false)
                         .hasInput("disableDependentServices", false);
             }
-            assertThat(ProjectApis.REQUIRED).contains("run.googleapis.com", "sqladmin.googleapis.com",
-                    "redis.googleapis.com", "secretmanager.googleapis.com", "compute.googleapis.com",
-                    "servicenetworking.googleapis.com", "artifactregistry.googleapis.com", "cloudtrace.googleapis.com",
-                    "cloudprofiler.googleapis.com", "monitoring.googleapis.com", "logging.googleapis.com",
-                    "container.googleapis.com", "iam.googleapis.com");
         }
 
         @Test
@@ -115,7 +113,7 @@ class FoundationTest {
             assertThat(prod.childrenOf("foundation"))
                     .extracting(child -> child.type())
                     .containsOnly(SERVICE, NETWORK, SUBNETWORK, GLOBAL_ADDRESS, CONNECTION, REPOSITORY, ACCOUNT)
-                    .hasSize(ProjectApis.REQUIRED.size() + 7);
+                    .hasSize(16 + 7);
             prod.resource(Foundation.TYPE, "foundation").hasParent(null);
         }
 

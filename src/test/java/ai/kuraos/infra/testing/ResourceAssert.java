@@ -32,6 +32,32 @@ public final class ResourceAssert {
         return this;
     }
 
+    /**
+     * The input at {@code path} holds at least the given fields, recursively, as CDK's {@code objectLike}: other fields
+     * may be there too. Lists must match element by element.
+     */
+    public ResourceAssert hasInputLike(String path, Object partial) {
+        var actual = input(path);
+        var problems = new ArrayList<String>();
+        compareLike(path, JSON.valueToTree(partial), actual, problems);
+        assertThat(problems).as("%s input %s is like %s, got %s", name(), path, partial, actual).isEmpty();
+        return this;
+    }
+
+    private static void compareLike(String path, JsonNode expected, JsonNode actual, List<String> problems) {
+        if (expected.isObject()) {
+            if (!actual.isObject()) {
+                problems.add(path + ": expected an object");
+                return;
+            }
+            expected.fields().forEachRemaining(field ->
+                    compareLike(path + "." + field.getKey(), field.getValue(), actual.path(field.getKey()), problems));
+        } else if (!(expected.isNumber() && actual.isNumber() ? expected.decimalValue().compareTo(actual.decimalValue()) == 0
+                : expected.equals(actual))) {
+            problems.add(path + ": expected " + expected + ", got " + actual);
+        }
+    }
+
     public ResourceAssert hasNoInput(String path) {
         assertThat(input(path).isMissingNode()).as("%s has no input %s, got %s", name(), path, input(path)).isTrue();
         return this;
