@@ -25,8 +25,4 @@ public final class Names {
     public static String registryUrl(String region, String project, String repositoryId) {
         return region + "-docker.pkg.dev/" + project + "/" + repositoryId;
     }
-
-    public static String serviceAccountEmail(String accountId, String project) {
-        return accountId + "@" + project + ".iam.gserviceaccount.com";
-    }
 }
