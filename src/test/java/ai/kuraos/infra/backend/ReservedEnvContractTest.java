@@ -33,6 +33,8 @@ class ReservedEnvContractTest {
 
     private static final String SERVICE = "gcp:cloudrunv2/service:Service";
     private static final String JOB = "gcp:cloudrunv2/job:Job";
+    /** What Cloud Run sets in a service's container: https://cloud.google.com/run/docs/container-contract#env-vars */
+    private static final Set<String> SET_BY_CLOUD_RUN = Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
 
     static List<String> stacks() {
         return SynthesizedStack.PROJECT.stacks();
@@ -44,6 +46,15 @@ class ReservedEnvContractTest {
         var programOnly = withoutStackEnv(stack);
 
         assertThat(unreserved(programSet(programOnly), BackendNames.RESERVED_ENV)).isEmpty();
+    }
+
+    /** A reserved name neither the program (in any stack) nor Cloud Run sets is stale: it refuses a stack's env for nothing. */
+    @Test
+    void reservesOnlyNamesTheProgramOrCloudRunSets() {
+        var set = new TreeSet<>(SET_BY_CLOUD_RUN);
+        stacks().forEach(stack -> set.addAll(programSet(withoutStackEnv(stack)).keySet()));
+
+        assertThat(BackendNames.RESERVED_ENV).allSatisfy(name -> assertThat(set).as("names set for the backend").contains(name));
     }
 
     @ParameterizedTest
