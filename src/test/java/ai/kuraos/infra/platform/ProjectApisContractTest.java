@@ -56,15 +56,14 @@ class ProjectApisContractTest {
     /** One list serves every stack: an API is stale when no resource of any stack, nor what runs, calls it. */
     @Test
     void enablesNoApiThatNeitherAResourceOfAnyStackNorWhatRunsCalls() {
-        var called = new TreeSet<>(NEEDS.calledAtRuntime().keySet());
-        var enabled = new TreeSet<String>();
-        for (var stack : stacks()) {
-            var plan = SynthesizedStack.of(stack).plan();
-            NEEDS.cloudResourcesByType(plan).keySet().forEach(type -> NEEDS.of(type).ifPresent(need -> called.add(need.api())));
-            enabledApis(List.of(plan)).values().forEach(enabled::addAll);
-        }
+        var plans = new ArrayList<Plan>();
+        stacks().forEach(stack -> plans.add(SynthesizedStack.of(stack).plan()));
+        assertThat(staleApis(plans)).isEmpty();
+    }
 
-        assertThat(enabled).isNotEmpty().allSatisfy(api -> assertThat(called).as("APIs called").contains(api));
+    @Test
+    void enablesNoApiInTheAutomationProjectThatNeitherTheBootstrapNorCiCalls() {
+        assertThat(staleApis(List.of(SynthesizedStack.bootstrap("ops").plan()))).isEmpty();
     }
 
     @Test
@@ -76,6 +75,16 @@ class ProjectApisContractTest {
         assertThat(missingApis(withoutRedis, enabledApis(List.of(withoutRedis)))).singleElement().asString()
                 .isEqualTo("gcp:redis/instance:Instance (kura-cache) calls redis.googleapis.com, which no plan enables"
                         + " in project kura-os");
+    }
+
+    @Test
+    void failsWhenAStackEnablesAnApiThatNothingCalls() {
+        var api = new PlannedResource(SERVICE, "api-pubsub", "foundation", null, false, List.of(),
+                JsonNodeFactory.instance.objectNode().put("project", "kura-os").put("service", "pubsub.googleapis.com"),
+                null, com.pulumi.resources.CustomResource.class);
+        var plan = new Plan("kura-infra", "prod", List.of(api), JsonNodeFactory.instance.objectNode(), List.of());
+
+        assertThat(staleApis(List.of(plan))).containsExactly("pubsub.googleapis.com");
     }
 
     @Test
@@ -106,6 +115,18 @@ class ProjectApisContractTest {
             });
         }, () -> problems.add(ResourceNeeds.unknownType(type, resources))));
         return problems;
+    }
+
+    /** The APIs the plans enable that none of their resources calls, nor anything that runs in them. */
+    static Set<String> staleApis(List<Plan> plans) {
+        var called = new TreeSet<>(NEEDS.calledAtRuntime().keySet());
+        var stale = new TreeSet<String>();
+        for (var plan : plans) {
+            NEEDS.cloudResourcesByType(plan).keySet().forEach(type -> NEEDS.of(type).ifPresent(need -> called.add(need.api())));
+            enabledApis(List.of(plan)).values().forEach(stale::addAll);
+        }
+        stale.removeAll(called);
+        return stale;
     }
 
     /** What the plans' {@code gcp:projects/service:Service} resources enable, per project. */
