@@ -9,6 +9,8 @@ import java.util.List;
  * One resource as the program declared it. {@code parent} is the name of the component it belongs to (null at the
  * top); {@code provider} the name of the explicit provider it goes through (null for the default one, e.g. every
  * Google Cloud resource); {@code outputs} is what a component registered, null for other resources.
+ * {@code dependsOn} is what the program added with the option; {@code dependencies} every resource the engine waits
+ * for before this one, those whose outputs it takes included (known values hide them in the inputs), not rendered.
  */
 public record PlannedResource(
         String type,
@@ -19,9 +21,17 @@ public record PlannedResource(
         List<String> dependsOn,
         ObjectNode inputs,
         ObjectNode outputs,
-        Class<? extends Resource> resourceClass) {
+        Class<? extends Resource> resourceClass,
+        List<String> dependencies) {
 
     public PlannedResource {
         dependsOn = List.copyOf(dependsOn);
+        dependencies = List.copyOf(dependencies);
+    }
+
+    public PlannedResource(String type, String name, String parent, String provider, boolean protect,
+                           List<String> dependsOn, ObjectNode inputs, ObjectNode outputs,
+                           Class<? extends Resource> resourceClass) {
+        this(type, name, parent, provider, protect, dependsOn, inputs, outputs, resourceClass, dependsOn);
     }
 }

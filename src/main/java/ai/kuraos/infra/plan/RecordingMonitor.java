@@ -144,7 +144,8 @@ final class RecordingMonitor extends MockMonitor {
                     explicitDependencies(request).stream().map(nameOfUrn).sorted().toList(),
                     PlanValues.object(request.getObject(), nameOfUrn),
                     outputs == null ? null : PlanValues.object(outputs, nameOfUrn),
-                    registration.resource().getClass()));
+                    registration.resource().getClass(),
+                    request.getDependenciesList().stream().map(nameOfUrn).distinct().sorted().toList()));
         });
         var stackOutputs = registeredOutputs.getOrDefault(stackUrn, Struct.getDefaultInstance());
         return new Plan(project, stack, treeOrder(planned), PlanValues.object(stackOutputs, nameOfUrn), warnings);
