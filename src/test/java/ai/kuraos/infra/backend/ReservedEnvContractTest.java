@@ -1,9 +1,8 @@
 package ai.kuraos.infra.backend;
 
-import ai.kuraos.infra.config.BackendNames;
-import ai.kuraos.infra.config.SecretCatalogue;
+import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.StackConfigValues;
-import ai.kuraos.infra.config.StackSettingsParser;
+import ai.kuraos.infra.data.SecretCatalogue;
 import ai.kuraos.infra.plan.StackPlanner;
 import ai.kuraos.infra.testing.ConfigPaths;
 import ai.kuraos.infra.testing.SynthesizedStack;
@@ -122,7 +121,7 @@ class ReservedEnvContractTest {
 
     private static SynthesizedStack withoutStackEnv(String stack) {
         var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile(stack));
-        var settings = StackSettingsParser.parse(stack,
+        var settings = StackSettings.parse(stack,
                 ConfigPaths.apply(committed, Map.of("kura-infra:backend.env", Optional.empty())));
         assertThat(settings.backend().env()).as("the stack's own env").isEmpty();
         return SynthesizedStack.from(settings);
