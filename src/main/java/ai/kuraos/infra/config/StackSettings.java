@@ -20,6 +20,7 @@ public record StackSettings(
         Optional<ClusterSettings> cluster,
         Optional<InferenceSettings> inference,
         MonitoringSettings monitoring,
+        ai.kuraos.infra.cost.CostAssumptions cost,
         List<String> configWarnings) {
 
     public StackSettings {

@@ -95,10 +95,11 @@ public final class StackSettingsParser {
         var cluster = KubernetesSettingsParser.cluster(config.section("cluster"), defaults, network,
                 messaging.kafka().isPresent() || inference.isPresent(), config, warnings);
         var monitoring = MonitoringSettingsParser.monitoring(config.section("monitoring"), defaults, config);
+        var cost = ai.kuraos.infra.cost.CostAssumptions.read(config.section("cost"), environment);
 
         var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
         var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
-                cache, backups, backend, messaging, edge, cluster, inference, monitoring, warnings);
+                cache, backups, backend, messaging, edge, cluster, inference, monitoring, cost, warnings);
         return new Result(settings, config.errors(), config.knownKeys());
     }
 
