@@ -1,5 +1,6 @@
 package ai.kuraos.infra.cli;
 
+import ai.kuraos.infra.testing.LocalGit;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,27 @@ class CostCommandTest {
         assertThat(run.exitCode()).isEqualTo(KuraCli.FAILED);
         assertThat(run.err()).contains("no price for resource type gcp:alloydb/cluster:Cluster (dev/kura-alloydb)");
         assertThat(run.out()).contains("UNPRICED kura-alloydb (gcp:alloydb/cluster:Cluster)");
+    }
+
+    @Test
+    void diffShowsTheProdDeltaOfALargerDatabaseTierAtTheTopOfTheMarkdown(@TempDir Path project) throws IOException {
+        for (var file : new String[] {"Pulumi.yaml", "Pulumi.staging.yaml", "Pulumi.prod.yaml"}) {
+            Files.copy(PROJECT.resolve(file), project.resolve(file));
+        }
+        for (var stack : new String[] {"staging", "prod"}) {
+            Files.createDirectories(project.resolve("stacks/" + stack));
+            Files.copy(PROJECT.resolve("stacks/" + stack + "/plan.json"), project.resolve("stacks/" + stack + "/plan.json"));
+        }
+        LocalGit.run(project, "init", "--quiet");
+        LocalGit.commitAll(project, "the project, planned");
+        var prodPlan = project.resolve("stacks/prod/plan.json");
+        Files.writeString(prodPlan, Files.readString(prodPlan).replace("\"db-custom-1-3840\"", "\"db-custom-2-7680\""));
+
+        var run = CliRun.in(project, Map.of(), "cost", "--diff", "--base", "main", "--format", "markdown");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("**Monthly cost:** prod +$98.62/month, staging ±0\n")
+                .contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $");
     }
 
     @Test
