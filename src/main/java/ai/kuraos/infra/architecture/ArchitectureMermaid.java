@@ -1,6 +1,7 @@
 package ai.kuraos.infra.architecture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes an {@link ArchitectureDiagram} as a Mermaid flowchart, which GitHub renders in markdown: the picture of
@@ -18,6 +21,7 @@ import java.util.TreeMap;
 public final class ArchitectureMermaid {
 
     public static final String FILE = "architecture.md";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How a node fares in a change. */
     public enum Change { ADDED, CHANGED, REMOVED }
@@ -72,6 +76,32 @@ public final class ArchitectureMermaid {
         var groups = new TreeMap<>(before.groups());
         groups.putAll(after.groups());
         return Optional.of(render(new ArchitectureDiagram.Diagram(nodes, List.copyOf(edges), groups), marks));
+    }
+
+    /**
+     * For a PR comment: each stack whose picture changes between two sets of plan texts (e.g. {@code GitPlans.atRef}
+     * and {@code GitPlans.inWorkingTree}), as a fenced Mermaid block ready to embed, keyed by stack.
+     */
+    public static SortedMap<String, String> changedPictures(Map<String, String> basePlans, Map<String, String> newPlans) {
+        var stacks = new TreeSet<>(basePlans.keySet());
+        stacks.addAll(newPlans.keySet());
+        var pictures = new TreeMap<String, String>();
+        for (var stack : stacks) {
+            changedFlowchart(parse(stack, basePlans.get(stack)), parse(stack, newPlans.get(stack)))
+                    .ifPresent(flowchart -> pictures.put(stack, "```mermaid\n" + flowchart + "```\n"));
+        }
+        return pictures;
+    }
+
+    private static JsonNode parse(String stack, String planText) {
+        if (planText == null) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(planText);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the plan of stack " + stack + " is not JSON", e);
+        }
     }
 
     static String render(ArchitectureDiagram.Diagram diagram, Map<String, Change> marks) {

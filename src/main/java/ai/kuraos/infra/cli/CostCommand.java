@@ -1,6 +1,5 @@
 package ai.kuraos.infra.cli;
 
-import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.Suggestions;
 import ai.kuraos.infra.cost.CostAssumptions;
@@ -11,7 +10,6 @@ import ai.kuraos.infra.cost.PriceSheet;
 import ai.kuraos.infra.cost.StackCost;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.ProjectLayout;
-import ai.kuraos.infra.plan.StackPlanner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,7 +112,7 @@ final class CostCommand implements Callable<Integer> {
             }
             try {
                 var plan = mapper.readTree(planFile.toFile());
-                estimates.add(CostEstimator.estimate(stack, plan, assumptions(layout, stack), sheet));
+                estimates.add(CostEstimator.estimate(stack, plan, CostAssumptions.ofStack(layout, stack), sheet));
             } catch (IOException e) {
                 err.println("error: cannot read " + planFile + ": " + e.getMessage());
                 return KuraCli.USAGE;
@@ -132,7 +130,7 @@ final class CostCommand implements Callable<Integer> {
         var basePlans = GitPlans.atRef(layout.root(), base);
         var newPlans = GitPlans.inWorkingTree(layout.root());
         Map<String, CostAssumptions> cache = new HashMap<>();
-        var deltas = CostDelta.of(basePlans, newPlans, stack -> cache.computeIfAbsent(stack, name -> assumptions(layout, name)), sheet);
+        var deltas = CostDelta.of(basePlans, newPlans, stack -> cache.computeIfAbsent(stack, name -> CostAssumptions.ofStack(layout, name)), sheet);
         out.print(switch (format) {
             case text -> CostDelta.text(deltas);
             case markdown -> CostDelta.markdown(deltas);
@@ -141,14 +139,6 @@ final class CostCommand implements Callable<Integer> {
         var unpriced = new ArrayList<StackCost>();
         deltas.forEach(delta -> delta.after().ifPresent(unpriced::add));
         return reportUnpriced(unpriced, err);
-    }
-
-    /** The stack's assumptions from its stack file; a stack that has none now (deleted) gets its environment's defaults. */
-    private static CostAssumptions assumptions(ProjectLayout layout, String stack) {
-        if (!layout.stacks().contains(stack)) {
-            return CostAssumptions.defaults(Environment.byId(stack).orElse(Environment.DEV));
-        }
-        return StackPlanner.settings(layout, stack).cost();
     }
 
     private static int reportUnpriced(List<StackCost> estimates, java.io.PrintWriter err) {

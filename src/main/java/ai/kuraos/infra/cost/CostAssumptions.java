@@ -2,6 +2,8 @@ package ai.kuraos.infra.cost;
 
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
+import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.plan.StackPlanner;
 
 /**
  * The usage a plan cannot know, per stack ({@code kura-infra:cost} in the stack file), with defaults per environment.
@@ -68,6 +70,17 @@ public record CostAssumptions(
                 section.value("secretAccessesPerMonth").integer(clamp(defaults.secretAccessesPerMonth()), 0, Integer.MAX_VALUE),
                 section.value("jobRunsPerMonth").integer(defaults.jobRunsPerMonth(), 0, 100_000),
                 section.value("jobRunSeconds").decimal(defaults.jobRunSeconds(), 1, 86_400));
+    }
+
+    /**
+     * A stack's assumptions as its stack file sets them; a stack without a stack file now (one a change deletes) gets
+     * its environment's defaults. Throws {@link ai.kuraos.infra.config.InvalidConfigException} on invalid config.
+     */
+    public static CostAssumptions ofStack(ProjectLayout layout, String stack) {
+        if (!layout.stacks().contains(stack)) {
+            return defaults(Environment.byId(stack).orElse(Environment.DEV));
+        }
+        return StackPlanner.settings(layout, stack).cost();
     }
 
     private static int clamp(long value) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +123,19 @@ class ArchitectureMermaidTest {
     @Test
     void drawsNothingWhenThePictureDoesNotChange() throws IOException {
         assertThat(ArchitectureMermaid.changedFlowchart(plan("prod"), plan("prod"))).isEmpty();
+    }
+
+    @Test
+    void givesAFencedPictureForEachStackWhosePictureChanges() throws IOException {
+        var prod = Files.readString(SynthesizedStack.PROJECT.planDirectory("prod").resolve("plan.json"));
+        var staging = Files.readString(SynthesizedStack.PROJECT.planDirectory("staging").resolve("plan.json"));
+
+        var pictures = ArchitectureMermaid.changedPictures(Map.of("prod", prod, "staging", staging),
+                Map.of("prod", prod.replace("\"db-custom-1-3840\"", "\"db-custom-2-7680\""), "staging", staging));
+
+        assertThat(pictures).containsOnlyKeys("prod");
+        assertThat(pictures.get("prod")).startsWith("```mermaid\nflowchart LR\n").endsWith("```\n")
+                .contains("class n_kura_primary changed");
     }
 
     @Test
