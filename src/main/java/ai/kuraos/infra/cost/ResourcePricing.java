@@ -398,12 +398,26 @@ final class ResourcePricing {
             ephemeral += requests.has("ephemeral-storage")
                     ? KubernetesQuantities.gibibytes(requests.get("ephemeral-storage").asText()) : AUTOPILOT_DEFAULT_EPHEMERAL_GIB;
         }
+        var billed = autopilotRounding(cpu, memory);
+        cpu = billed[0];
+        memory = billed[1];
         var podHours = replicas * context.hours();
         return List.of(
                 context.line(what + ": " + format(cpu) + " vCPU requested each", cpu * podHours, "gke-autopilot-vcpu"),
                 context.line(what + ": " + format(memory) + " GiB memory requested each", memory * podHours, "gke-autopilot-memory"),
                 context.line(what + ": " + format(ephemeral) + " GiB ephemeral storage each", ephemeral * podHours,
                         "gke-autopilot-ephemeral-storage"));
+    }
+
+    /**
+     * What Autopilot bills for a pod's requests (general-purpose class): CPU in steps of a quarter vCPU, memory between
+     * 1 and 6.5 GiB per vCPU, each rounded up to fit (cloud.google.com/kubernetes-engine/pricing, "Autopilot mode",
+     * read 2026-12-01). Returns {vCPU, GiB}.
+     */
+    static double[] autopilotRounding(double cpu, double memoryGib) {
+        var quarters = Math.ceil(Math.max(cpu, memoryGib / 6.5) * 4 - 1e-9) / 4;
+        var billedCpu = Math.max(0.25, quarters);
+        return new double[] {billedCpu, Math.max(memoryGib, billedCpu)};
     }
 
     private static JsonNode single(JsonNode containers, JsonNode resource) {

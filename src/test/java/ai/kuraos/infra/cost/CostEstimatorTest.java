@@ -105,6 +105,27 @@ class CostEstimatorTest {
     }
 
     @Test
+    void roundsPodRequestsUpTheWayAutopilotBillsThem() {
+        // A quarter vCPU at least, in quarter steps; no more than 6.5 GiB and no less than 1 GiB per vCPU.
+        assertThat(ResourcePricing.autopilotRounding(0.1, 0.5)).containsExactly(0.25, 0.5);
+        assertThat(ResourcePricing.autopilotRounding(0.3, 0.5)).containsExactly(0.5, 0.5);
+        assertThat(ResourcePricing.autopilotRounding(0.25, 8)).containsExactly(1.25, 8);
+        assertThat(ResourcePricing.autopilotRounding(2, 1)).containsExactly(2, 2);
+        assertThat(ResourcePricing.autopilotRounding(2, 8)).containsExactly(2, 8);
+    }
+
+    @Test
+    void noTypeIsBothPricedAndDeclaredFree() throws IOException {
+        for (var stack : List.of("dev", "staging", "prod")) {
+            for (var free : estimate(stack).free()) {
+                var declaredFree = SHEET.freeType(free.type()).isPresent();
+                var priced = ResourcePricing.forType(free.type()).isPresent();
+                assertThat(declaredFree && priced).as(free.type() + " is priced and declared free").isFalse();
+            }
+        }
+    }
+
+    @Test
     void countsIamMembersApisAndComponentsAsFreeWithAReason() throws IOException {
         var prod = estimate("prod");
 
