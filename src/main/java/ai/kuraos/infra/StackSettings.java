@@ -7,6 +7,7 @@ import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.KeyDoc;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.cost.CostAssumptions;
 import ai.kuraos.infra.data.BackupsSettings;
 import ai.kuraos.infra.data.CacheSettings;
 import ai.kuraos.infra.data.DatabaseSettings;
@@ -44,6 +45,7 @@ public record StackSettings(
         Optional<ClusterSettings> cluster,
         Optional<InferenceSettings> inference,
         MonitoringSettings monitoring,
+        CostAssumptions cost,
         List<String> configWarnings) {
 
     public StackSettings {
@@ -99,9 +101,10 @@ public record StackSettings(
                 environment, network, messaging.kafka().isPresent() || inference.isPresent(), config);
         var monitoring = MonitoringSettings.read(config.section("monitoring", "Alerts, uptime checks, the dashboard and"
                 + " the budget (docs/operations.md)."), environment, config);
+        var cost = CostAssumptions.read(config.section("cost", CostAssumptions.SECTION), environment);
 
         var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
-                cache, backups, backend, messaging, edge, cluster, inference, monitoring, config.warnings());
+                cache, backups, backend, messaging, edge, cluster, inference, monitoring, cost, config.warnings());
         return new Result(settings, config.errors(), config.documented());
     }
 }

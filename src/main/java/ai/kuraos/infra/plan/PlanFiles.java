@@ -1,5 +1,6 @@
 package ai.kuraos.infra.plan;
 
+import ai.kuraos.infra.architecture.ArchitectureMermaid;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 
@@ -31,6 +32,7 @@ public final class PlanFiles {
         var files = new TreeMap<String, String>();
         files.put("plan.json", PlanJson.render(plan));
         files.putAll(KubernetesManifests.render(plan));
+        files.put(ArchitectureMermaid.FILE, ArchitectureMermaid.markdown(plan.stack(), PlanJson.toJson(plan)));
         return files;
     }
 

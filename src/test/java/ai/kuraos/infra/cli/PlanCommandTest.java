@@ -54,7 +54,7 @@ class PlanCommandTest {
         assertThat(planFile("prod")).exists();
         var prod = SynthesizedStack.of("prod");
         assertThat(run.out()).contains("prod: " + prod.plan().resources().size() + " resources, "
-                        + prod.plan().outputs().size() + " outputs -> stacks/prod/ (updated: k8s/")
+                        + prod.plan().outputs().size() + " outputs -> stacks/prod/ (updated: architecture.md, k8s/")
                 .containsPattern("foundation +kura:platform:Foundation +" + prod.childrenOf("foundation").size() + " resources")
                 .containsPattern("database +kura:data:Database +" + prod.childrenOf("database").size() + " resources")
                 .contains("warning: secrets without a value");
@@ -142,7 +142,8 @@ class PlanCommandTest {
         var check = plan("--stack", "dev", "--check");
 
         assertThat(check.exitCode()).isEqualTo(1);
-        assertThat(check.out()).startsWith("--- /dev/null\n+++ b/stacks/dev/plan.json\n");
+        assertThat(check.out()).startsWith("--- /dev/null\n+++ b/stacks/dev/architecture.md\n")
+                .contains("--- /dev/null\n+++ b/stacks/dev/plan.json\n");
         assertThat(check.err()).contains("plan --stack dev");
         assertThat(project.resolve("stacks")).doesNotExist();
     }

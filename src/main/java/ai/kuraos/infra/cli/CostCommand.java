@@ -1,0 +1,152 @@
+package ai.kuraos.infra.cli;
+
+import ai.kuraos.infra.config.InvalidConfigException;
+import ai.kuraos.infra.config.Suggestions;
+import ai.kuraos.infra.cost.CostAssumptions;
+import ai.kuraos.infra.cost.CostDelta;
+import ai.kuraos.infra.cost.CostEstimator;
+import ai.kuraos.infra.cost.CostReport;
+import ai.kuraos.infra.cost.PriceSheet;
+import ai.kuraos.infra.cost.StackCost;
+import ai.kuraos.infra.plan.GitPlans;
+import ai.kuraos.infra.plan.ProjectLayout;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+@Command(name = "cost",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Estimates each stack's monthly cost from its rendered plan (stacks/<stack>/plan.json), at the list"
+                        + " prices of the bundled price sheet and the stack's usage assumptions (kura-infra:cost).",
+                "Every price names its source and the date it was read; figures that depend on an assumption say which.",
+                "--diff compares the plans committed at --base with those in the working tree instead."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the estimate (or delta) was printed and every resource is priced or declared free",
+                "1:a resource type of a plan has no price and is not declared free (named on stderr)",
+                "2:bad usage, an unknown stack or git ref, a missing plan, or invalid configuration"})
+final class CostCommand implements Callable<Integer> {
+
+    enum Format { text, markdown, json }
+
+    @Option(names = "--stack", paramLabel = "NAME", description = "A stack to estimate; repeat for several.")
+    private List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--all", description = "Every stack that has a Pulumi.<stack>.yaml.")
+    private boolean all;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), markdown (a pull-request comment) or json.")
+    private Format format;
+
+    @Option(names = "--diff", description = "Print each stack's cost before (at --base) and after (the working tree),"
+            + " and the resources that change it.")
+    private boolean diff;
+
+    @Option(names = "--base", paramLabel = "REF", defaultValue = "main",
+            description = "With --diff: the git ref to compare with (default: main).")
+    private String base;
+
+    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "The Pulumi project directory (default: the current one).")
+    private Path projectDir;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(projectDir.resolve("Pulumi.yaml"))) {
+            err.println("error: " + projectDir.toAbsolutePath().normalize() + " is not a Pulumi project (no Pulumi.yaml)");
+            return KuraCli.USAGE;
+        }
+        var layout = new ProjectLayout(projectDir);
+        var sheet = PriceSheet.bundled();
+        try {
+            return diff ? delta(layout, sheet, out, err) : estimate(layout, sheet, out, err);
+        } catch (InvalidConfigException invalid) {
+            err.println("error: " + invalid.getMessage());
+            return KuraCli.USAGE;
+        } catch (IllegalArgumentException bad) {
+            err.println("error: " + bad.getMessage());
+            return KuraCli.USAGE;
+        }
+    }
+
+    private int estimate(ProjectLayout layout, PriceSheet sheet, java.io.PrintWriter out, java.io.PrintWriter err) {
+        var known = layout.stacks();
+        if (all == !stacks.isEmpty()) {
+            err.println("error: name the stacks with --stack, or give --all (not both)");
+            return KuraCli.USAGE;
+        }
+        var chosen = all ? known : stacks;
+        for (var stack : chosen) {
+            if (!known.contains(stack)) {
+                var hint = Suggestions.closest(stack, known).map(match -> " Did you mean '" + match + "'?").orElse("");
+                err.println("error: unknown stack '" + stack + "'." + hint + " Stacks in this project: " + String.join(", ", known));
+                return KuraCli.USAGE;
+            }
+        }
+        var estimates = new ArrayList<StackCost>();
+        var mapper = new ObjectMapper();
+        for (var stack : chosen) {
+            var planFile = layout.planDirectory(stack).resolve("plan.json");
+            if (!Files.isRegularFile(planFile)) {
+                err.println("error: stack " + stack + " has no rendered plan " + planFile + "; run `plan --stack " + stack + "` first");
+                return KuraCli.USAGE;
+            }
+            try {
+                var plan = mapper.readTree(planFile.toFile());
+                estimates.add(CostEstimator.estimate(stack, plan, CostAssumptions.ofStack(layout, stack), sheet));
+            } catch (IOException e) {
+                err.println("error: cannot read " + planFile + ": " + e.getMessage());
+                return KuraCli.USAGE;
+            }
+        }
+        out.print(switch (format) {
+            case text -> CostReport.text(estimates, sheet);
+            case markdown -> CostReport.markdown(estimates, sheet);
+            case json -> CostReport.json(estimates, sheet);
+        });
+        return reportUnpriced(estimates, err);
+    }
+
+    private int delta(ProjectLayout layout, PriceSheet sheet, java.io.PrintWriter out, java.io.PrintWriter err) {
+        var basePlans = GitPlans.atRef(layout.root(), base);
+        var newPlans = GitPlans.inWorkingTree(layout.root());
+        Map<String, CostAssumptions> cache = new HashMap<>();
+        var deltas = CostDelta.of(basePlans, newPlans, stack -> cache.computeIfAbsent(stack, name -> CostAssumptions.ofStack(layout, name)), sheet);
+        out.print(switch (format) {
+            case text -> CostDelta.text(deltas);
+            case markdown -> CostDelta.markdown(deltas);
+            case json -> CostDelta.json(deltas);
+        });
+        var unpriced = new ArrayList<StackCost>();
+        deltas.forEach(delta -> delta.after().ifPresent(unpriced::add));
+        return reportUnpriced(unpriced, err);
+    }
+
+    private static int reportUnpriced(List<StackCost> estimates, java.io.PrintWriter err) {
+        var unpriced = new TreeMap<String, List<String>>();
+        estimates.forEach(estimate -> estimate.unpriced().forEach(resource -> unpriced
+                .computeIfAbsent(resource.type(), type -> new ArrayList<>()).add(estimate.stack() + "/" + resource.name())));
+        unpriced.forEach((type, resources) -> err.println("error: no price for resource type " + type + " ("
+                + String.join(", ", resources) + "): price it or declare it free in " + PriceSheet.BUNDLED));
+        return unpriced.isEmpty() ? KuraCli.OK : KuraCli.FAILED;
+    }
+}

@@ -1,0 +1,105 @@
+package ai.kuraos.infra.cost;
+
+import ai.kuraos.infra.config.ConfigReader;
+import ai.kuraos.infra.config.ConfigSection;
+import ai.kuraos.infra.config.Environment;
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.plan.StackPlanner;
+
+import java.util.Map;
+
+/**
+ * The usage a plan cannot know, per stack ({@code kura-infra:cost} in the stack file), with defaults per environment.
+ * Every figure of an estimate that depends on one of these names it.
+ *
+ * @param requestsPerMonth              API requests a month, through the load balancer, Cloud Armor and Cloud Run
+ * @param requestSeconds                average time Cloud Run spends on a request
+ * @param concurrentRequestsPerInstance requests a busy Cloud Run instance serves at once, on average
+ * @param lbDataGb                      GB a month the load balancer processes for the API (in and out)
+ * @param cdnEgressGb                   GB a month Cloud CDN serves from its caches
+ * @param cdnCacheFillGb                GB a month Cloud CDN fills from the static bucket
+ * @param cdnRequestsPerMonth           requests a month to the static assets (cache lookups)
+ * @param bucketStorageGb               GB stored in each Cloud Storage bucket
+ * @param databaseBackupGb              GB of Cloud SQL backups and transaction logs kept
+ * @param artifactStorageGb             GB of container images in Artifact Registry
+ * @param natVms                        GKE nodes (VMs) that get a Cloud NAT assignment
+ * @param natDataGb                     GB a month Cloud NAT processes
+ * @param secretAccessesPerMonth        accesses a month of each secret (revisions starting, jobs running)
+ * @param jobRunsPerMonth               executions a month of each Cloud Run job
+ * @param jobRunSeconds                 how long a job execution runs
+ */
+public record CostAssumptions(
+        long requestsPerMonth,
+        double requestSeconds,
+        double concurrentRequestsPerInstance,
+        double lbDataGb,
+        double cdnEgressGb,
+        double cdnCacheFillGb,
+        long cdnRequestsPerMonth,
+        double bucketStorageGb,
+        double databaseBackupGb,
+        double artifactStorageGb,
+        int natVms,
+        double natDataGb,
+        long secretAccessesPerMonth,
+        int jobRunsPerMonth,
+        double jobRunSeconds) {
+
+    /** An environment's defaults: what a stack that sets nothing under {@code kura-infra:cost} assumes. */
+    public static CostAssumptions defaults(Environment environment) {
+        var empty = new ConfigReader(StackConfigValues.of(Map.of()));
+        return read(empty.section("cost", SECTION), environment);
+    }
+
+    /** What the {@code cost} section itself is, as the configuration reference states it. */
+    public static final String SECTION = "Usage the plan cannot know, for `cost` and the cost delta of `plan --diff`:"
+            + " dev and staging see the team's own traffic; prod, a small health-tech company's. Every figure of an"
+            + " estimate that depends on one of these names it.";
+
+    /** Reads {@code kura-infra:cost}; an absent key keeps the environment's default, a bad one is reported by key. */
+    public static CostAssumptions read(ConfigSection section, Environment environment) {
+        return new CostAssumptions(
+                section.value("requestsPerMonth", "API requests a month, through the load balancer, Cloud Armor and"
+                        + " Cloud Run.").integer(environment.pick(100_000, 500_000, 10_000_000), 0, Integer.MAX_VALUE),
+                section.value("requestSeconds", "Average time Cloud Run spends on a request, in seconds.")
+                        .decimal(0.2, 0.001, 3600),
+                section.value("concurrentRequestsPerInstance", "Requests a busy Cloud Run instance serves at once, on"
+                        + " average.").decimal(environment.pick(5.0, 5.0, 10.0), 1, 1000),
+                section.value("lbDataGb", "GB a month the load balancer processes for the API (in and out).")
+                        .decimal(environment.pick(1.0, 5.0, 100.0), 0, 10_000_000),
+                section.value("cdnEgressGb", "GB a month Cloud CDN serves from its caches.")
+                        .decimal(environment.pick(1.0, 5.0, 200.0), 0, 10_000_000),
+                section.value("cdnCacheFillGb", "GB a month Cloud CDN fills from the static bucket.")
+                        .decimal(environment.pick(0.5, 1.0, 20.0), 0, 10_000_000),
+                section.value("cdnRequestsPerMonth", "Requests a month to the static assets (cache lookups).")
+                        .integer(environment.pick(100_000, 500_000, 5_000_000), 0, Integer.MAX_VALUE),
+                section.value("bucketStorageGb", "GB stored in each Cloud Storage bucket.")
+                        .decimal(environment.pick(1.0, 2.0, 10.0), 0, 10_000_000),
+                section.value("databaseBackupGb", "GB of Cloud SQL backups and transaction logs kept.")
+                        .decimal(environment.pick(2.0, 10.0, 50.0), 0, 10_000_000),
+                section.value("artifactStorageGb", "GB of container images in Artifact Registry.")
+                        .decimal(environment.pick(5.0, 10.0, 20.0), 0, 10_000_000),
+                section.value("natVms", "GKE nodes (VMs) that get a Cloud NAT assignment.")
+                        .integer(environment.pick(0, 3, 6), 0, 10_000),
+                section.value("natDataGb", "GB a month Cloud NAT processes.")
+                        .decimal(environment.pick(1.0, 10.0, 50.0), 0, 10_000_000),
+                section.value("secretAccessesPerMonth", "Accesses a month of each secret (revisions starting, jobs"
+                        + " running).").integer(environment.pick(1_000, 5_000, 50_000), 0, Integer.MAX_VALUE),
+                section.value("jobRunsPerMonth", "Executions a month of each Cloud Run job.")
+                        .integer(environment.pick(20, 30, 30), 0, 100_000),
+                section.value("jobRunSeconds", "How long a job execution runs, in seconds.")
+                        .decimal(environment.pick(60.0, 60.0, 90.0), 1, 86_400));
+    }
+
+    /**
+     * A stack's assumptions as its stack file sets them; a stack without a stack file now (one a change deletes) gets
+     * its environment's defaults. Throws {@link ai.kuraos.infra.config.InvalidConfigException} on invalid config.
+     */
+    public static CostAssumptions ofStack(ProjectLayout layout, String stack) {
+        if (!layout.stacks().contains(stack)) {
+            return defaults(Environment.byId(stack).orElse(Environment.DEV));
+        }
+        return StackPlanner.settings(layout, stack).cost();
+    }
+}

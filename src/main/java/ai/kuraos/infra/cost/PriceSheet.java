@@ -1,0 +1,121 @@
+package ai.kuraos.infra.cost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The prices {@code cost} multiplies usage by, and the resource types that cost nothing by themselves, each with its
+ * source and the date it was read ({@code src/main/resources/cost/prices-<region>.yaml}).
+ */
+public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> prices, List<FreeType> free) {
+
+    public static final String BUNDLED = "/cost/prices-europe-southwest1.yaml";
+
+    public PriceSheet {
+        prices = Map.copyOf(prices);
+        free = List.copyOf(free);
+    }
+
+    /**
+     * One price. {@code region} is the region the figure is documented for: when it is not the sheet's region, the
+     * estimate says so; {@code confirmed} is false when the figure was not found in a source read on {@code read}.
+     */
+    public record Price(String key, String sku, String unit, double usd, String region, String source, String read,
+                        boolean confirmed, String note) {
+    }
+
+    /** A resource type, or a family of them ({@code typePrefix}), that costs nothing by itself, and why. */
+    public record FreeType(String type, String typePrefix, String reason, String source) {
+
+        boolean matches(String resourceType) {
+            return type != null ? type.equals(resourceType) : resourceType.startsWith(typePrefix);
+        }
+    }
+
+    public static PriceSheet bundled() {
+        try (var stream = PriceSheet.class.getResourceAsStream(BUNDLED)) {
+            if (stream == null) {
+                throw new IllegalStateException("the price sheet " + BUNDLED + " is missing from the jar");
+            }
+            return parse(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the price sheet " + BUNDLED, e);
+        }
+    }
+
+    /** Reads a sheet; throws naming every price or free type that lacks a field. */
+    public static PriceSheet parse(String yaml) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the price sheet is not YAML: " + e.getMessage(), e);
+        }
+        var problems = new ArrayList<String>();
+        var prices = new TreeMap<String, Price>();
+        root.path("prices").fields().forEachRemaining(entry -> {
+            var node = entry.getValue();
+            for (var field : List.of("sku", "unit", "usd", "region", "source", "read")) {
+                if (node.path(field).asText("").isBlank()) {
+                    problems.add("prices." + entry.getKey() + "." + field + " is missing");
+                }
+            }
+            if (!node.path("usd").isNumber() || node.path("usd").asDouble() < 0) {
+                problems.add("prices." + entry.getKey() + ".usd must be a number of US dollars, at least 0");
+            }
+            prices.put(entry.getKey(), new Price(entry.getKey(), node.path("sku").asText(), node.path("unit").asText(),
+                    node.path("usd").asDouble(), node.path("region").asText(), node.path("source").asText(),
+                    node.path("read").asText(), node.path("confirmed").asBoolean(false), node.path("note").asText("")));
+        });
+        var free = new ArrayList<FreeType>();
+        for (var node : root.path("free")) {
+            var type = node.hasNonNull("type") ? node.get("type").asText() : null;
+            var prefix = node.hasNonNull("typePrefix") ? node.get("typePrefix").asText() : null;
+            var label = type != null ? type : prefix;
+            if ((type == null) == (prefix == null)) {
+                problems.add("free: each entry names either a type or a typePrefix, got " + node);
+            }
+            if (node.path("reason").asText("").isBlank() || node.path("source").asText("").isBlank()) {
+                problems.add("free." + label + " needs a reason and a source");
+            }
+            free.add(new FreeType(type, prefix, node.path("reason").asText(), node.path("source").asText()));
+        }
+        var region = root.path("region").asText("");
+        var hours = root.path("hoursPerMonth").asInt(0);
+        if (region.isBlank() || hours <= 0) {
+            problems.add("the sheet names its region and hoursPerMonth");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid price sheet: " + String.join("; ", problems));
+        }
+        return new PriceSheet(region, hours, prices, free);
+    }
+
+    /** A price the estimators rely on; its absence is a defect of the sheet, not of a plan. */
+    public Price price(String key) {
+        var price = prices.get(key);
+        if (price == null) {
+            throw new IllegalStateException("the price sheet has no price '" + key + "'");
+        }
+        return price;
+    }
+
+    public Optional<FreeType> freeType(String resourceType) {
+        return free.stream().filter(entry -> entry.matches(resourceType)).findFirst();
+    }
+
+    /** Whether a price's figure is for another region than the sheet's. */
+    public boolean isFromOtherRegion(Price price) {
+        return !price.region().equals(region) && !price.region().equals("global");
+    }
+}

@@ -1,0 +1,258 @@
+package ai.kuraos.infra.cost;
+
+import ai.kuraos.infra.config.Environment;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The estimate of the committed plans, the delta a change makes, and the refusal to count an unknown type as free. */
+class CostEstimatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PriceSheet SHEET = PriceSheet.bundled();
+    private static final double HOURS = 730;
+
+    private static String planText(String stack) throws IOException {
+        return Files.readString(SynthesizedStack.PROJECT.planDirectory(stack).resolve("plan.json"));
+    }
+
+    private static StackCost estimate(String stack) throws IOException {
+        var environment = Environment.byId(stack).orElseThrow();
+        return CostEstimator.estimate(stack, JSON.readTree(planText(stack)), CostAssumptions.defaults(environment), SHEET);
+    }
+
+    private static List<CostLine> lines(StackCost cost, String resourceName) {
+        return cost.lines().stream().filter(line -> line.resourceName().equals(resourceName)).toList();
+    }
+
+    private static CostLine line(StackCost cost, String resourceName, String priceKey) {
+        return lines(cost, resourceName).stream().filter(line -> line.price().key().equals(priceKey)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line of " + resourceName + " priced by " + priceKey));
+    }
+
+    @Test
+    void pricesEveryResourceOfTheCommittedPlansOrDeclaresItFree() throws IOException {
+        for (var stack : List.of("dev", "staging", "prod")) {
+            var cost = estimate(stack);
+
+            assertThat(cost.unpriced()).as(stack + " unpriced").isEmpty();
+            assertThat(cost.totalUsd()).as(stack + " total").isPositive();
+        }
+    }
+
+    @Test
+    void pricesTheProdDatabaseAsHighlyAvailable() throws IOException {
+        var prod = estimate("prod");
+
+        assertThat(line(prod, "kura-primary", "cloudsql-vcpu-regional").quantity()).isEqualTo(1 * HOURS);
+        assertThat(line(prod, "kura-primary", "cloudsql-memory-regional").quantity()).isCloseTo(3.75 * HOURS, within(1e-9));
+        assertThat(line(prod, "kura-primary", "cloudsql-ssd-regional").quantity()).isEqualTo(10);
+        assertThat(line(prod, "kura-primary", "cloudsql-backup").assumptions()).containsExactly("databaseBackupGb");
+    }
+
+    @Test
+    void pricesTheDevDatabaseAsASharedCoreZonalInstance() throws IOException {
+        var dev = estimate("dev");
+
+        assertThat(line(dev, "kura-primary", "cloudsql-shared-core-f1-micro-zonal").quantity()).isEqualTo(HOURS);
+    }
+
+    @Test
+    void pricesMemorystoreByTierAndCapacityTier() throws IOException {
+        assertThat(line(estimate("prod"), "kura-cache", "redis-standard-m1").quantity()).isEqualTo(2 * HOURS);
+        assertThat(line(estimate("dev"), "kura-cache", "redis-basic-m1").quantity()).isEqualTo(1 * HOURS);
+    }
+
+    @Test
+    void keepsTheProdBackendsMinimumInstanceWarmAtTheIdlePrice() throws IOException {
+        var prod = estimate("prod");
+
+        assertThat(line(prod, "kura-backend", "cloudrun-idle-vcpu").quantity()).isEqualTo(1 * HOURS * 3600);
+        assertThat(line(prod, "kura-backend", "cloudrun-requests").assumptions()).containsExactly("requestsPerMonth");
+        assertThat(lines(estimate("dev"), "kura-backend")).noneMatch(line -> line.price().key().startsWith("cloudrun-idle"));
+    }
+
+    @Test
+    void billsTheInferencePodsAtTheAutoscalersMinimumAndTheirRequests() throws IOException {
+        var prod = estimate("prod");
+
+        // 3 replicas (HPA minReplicas) x 2 vCPU and 4 GiB requested.
+        assertThat(line(prod, "inference-deployment", "gke-autopilot-vcpu").quantity()).isEqualTo(3 * 2 * HOURS);
+        assertThat(line(prod, "inference-deployment", "gke-autopilot-memory").quantity()).isEqualTo(3 * 4 * HOURS);
+    }
+
+    @Test
+    void billsTheKafkaBrokersTheirVolumesTheOperatorAndTheInternalLoadBalancers() throws IOException {
+        var prod = estimate("prod");
+
+        assertThat(line(prod, "kafka-node-pool", "gke-autopilot-vcpu").quantity()).isEqualTo(3 * 2 * HOURS);
+        assertThat(line(prod, "kafka-node-pool", "pd-ssd").quantity()).isEqualTo(3 * 100);
+        assertThat(line(prod, "strimzi-operator", "gke-autopilot-vcpu").quantity()).isEqualTo(0.5 * HOURS);
+        // The bootstrap address and one per broker: 4 forwarding rules GKE creates for the loadbalancer listener.
+        assertThat(line(prod, "kafka-cluster", "ilb-forwarding-rule").quantity()).isEqualTo(4 * HOURS);
+        assertThat(line(prod, "kura-gke", "gke-cluster-fee").quantity()).isEqualTo(HOURS);
+    }
+
+    @Test
+    void roundsPodRequestsUpTheWayAutopilotBillsThem() {
+        // A quarter vCPU at least, in quarter steps; no more than 6.5 GiB and no less than 1 GiB per vCPU.
+        assertThat(ResourcePricing.autopilotRounding(0.1, 0.5)).containsExactly(0.25, 0.5);
+        assertThat(ResourcePricing.autopilotRounding(0.3, 0.5)).containsExactly(0.5, 0.5);
+        assertThat(ResourcePricing.autopilotRounding(0.25, 8)).containsExactly(1.25, 8);
+        assertThat(ResourcePricing.autopilotRounding(2, 1)).containsExactly(2, 2);
+        assertThat(ResourcePricing.autopilotRounding(2, 8)).containsExactly(2, 8);
+    }
+
+    @Test
+    void noTypeIsBothPricedAndDeclaredFree() throws IOException {
+        for (var stack : List.of("dev", "staging", "prod")) {
+            for (var free : estimate(stack).free()) {
+                var declaredFree = SHEET.freeType(free.type()).isPresent();
+                var priced = ResourcePricing.forType(free.type()).isPresent();
+                assertThat(declaredFree && priced).as(free.type() + " is priced and declared free").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void countsIamMembersApisAndComponentsAsFreeWithAReason() throws IOException {
+        var prod = estimate("prod");
+
+        assertThat(prod.free()).anySatisfy(free -> {
+            assertThat(free.type()).isEqualTo("gcp:projects/iAMMember:IAMMember");
+            assertThat(free.reason()).contains("IAM");
+        });
+        assertThat(prod.free()).extracting(StackCost.FreeResource::type).contains("gcp:projects/service:Service", "kura:edge:Edge");
+    }
+
+    @Test
+    void uptimeChecksWithinTheProjectsFreeExecutionsCostNothing() throws IOException {
+        var uptime = line(estimate("prod"), "uptime-api", "monitoring-uptime-execution");
+
+        assertThat(uptime.quantity()).isZero();
+        assertThat(uptime.item()).contains("131,400 executions");
+    }
+
+    @Test
+    void reportsAResourceTypeTheSheetDoesNotKnowInsteadOfCountingItAsFree() throws IOException {
+        var plan = (ObjectNode) JSON.readTree(planText("dev"));
+        plan.withArray("resources").addObject().put("type", "gcp:alloydb/cluster:Cluster").put("name", "kura-alloydb")
+                .putNull("parent").putObject("inputs");
+
+        var cost = CostEstimator.estimate("dev", plan, CostAssumptions.defaults(Environment.DEV), SHEET);
+
+        assertThat(cost.unpriced()).singleElement().satisfies(unpriced -> {
+            assertThat(unpriced.type()).isEqualTo("gcp:alloydb/cluster:Cluster");
+            assertThat(unpriced.name()).isEqualTo("kura-alloydb");
+        });
+        assertThat(cost.lines()).noneMatch(line -> line.resourceName().equals("kura-alloydb"));
+    }
+
+    @Test
+    void reportsAPricedTypeWhoseInputsCannotBePriced() throws IOException {
+        var plan = (ObjectNode) JSON.readTree(planText("dev").replace("\"db-f1-micro\"", "\"db-perf-optimized-N-2\""));
+
+        var cost = CostEstimator.estimate("dev", plan, CostAssumptions.defaults(Environment.DEV), SHEET);
+
+        assertThat(cost.unpriced()).singleElement().satisfies(unpriced ->
+                assertThat(unpriced.why()).contains("db-perf-optimized-N-2"));
+    }
+
+    @Nested
+    class Delta {
+
+        private static final String ONE_VCPU = "\"db-custom-1-3840\"";
+        private static final String TWO_VCPUS = "\"db-custom-2-7680\"";
+
+        private List<CostDelta.StackDelta> tierChange(String... stacks) throws IOException {
+            var base = new java.util.TreeMap<String, String>();
+            var changed = new java.util.TreeMap<String, String>();
+            for (var stack : stacks) {
+                base.put(stack, planText(stack));
+                changed.put(stack, planText(stack).replace(ONE_VCPU, TWO_VCPUS));
+            }
+            return CostDelta.of(base, changed, stack -> CostAssumptions.defaults(Environment.byId(stack).orElseThrow()), SHEET);
+        }
+
+        @Test
+        void aLargerDatabaseTierCostsOneMoreVcpuAndItsMemoryDoubledForHa() throws IOException {
+            var prod = tierChange("prod").get(0);
+
+            // One more vCPU and 3.75 GB more memory, at the REGIONAL (HA) prices of the sheet: $0.0826 and $0.014 an hour.
+            assertThat(prod.deltaUsd()).isCloseTo(HOURS * (0.0826 + 3.75 * 0.014), within(0.01));
+            assertThat(prod.resources()).singleElement().satisfies(resource -> {
+                assertThat(resource.name()).isEqualTo("kura-primary");
+                assertThat(resource.type()).isEqualTo("gcp:sql/databaseInstance:DatabaseInstance");
+            });
+        }
+
+        @Test
+        void theSameChangeOnAZonalInstanceCostsHalf() throws IOException {
+            var deltas = tierChange("prod", "staging");
+
+            assertThat(deltas.get(0).deltaUsd()).isCloseTo(2 * deltas.get(1).deltaUsd(), within(0.01));
+        }
+
+        @Test
+        void summarisesEachStackOnOneLine() throws IOException {
+            var base = Map.of("prod", planText("prod"), "staging", planText("staging"));
+            var changed = Map.of("prod", planText("prod").replace(ONE_VCPU, TWO_VCPUS), "staging", planText("staging"));
+
+            var deltas = CostDelta.of(base, changed, stack -> CostAssumptions.defaults(Environment.byId(stack).orElseThrow()), SHEET);
+
+            assertThat(CostDelta.summaryLine(deltas)).isEqualTo("prod +$98.62/month, staging ±0");
+            assertThat(CostDelta.markdown(deltas)).startsWith("**Monthly cost:** prod +$98.62/month, staging ±0\n")
+                    .contains("| `kura-primary` |").doesNotContain("<summary>staging");
+            assertThat(CostDelta.json(deltas)).contains("\"deltaUsd\" : 98.62");
+        }
+
+        @Test
+        void aNewStackIsCountedWhole() throws IOException {
+            var deltas = CostDelta.of(Map.of(), Map.of("dev", planText("dev")),
+                    stack -> CostAssumptions.defaults(Environment.DEV), SHEET);
+
+            assertThat(CostDelta.summaryLine(deltas)).startsWith("dev new, $");
+        }
+    }
+
+    @Nested
+    class Sheet {
+
+        @Test
+        void namesTheSourceDateAndRegionOfEveryPrice() {
+            assertThat(SHEET.prices().values()).isNotEmpty().allSatisfy(price -> {
+                assertThat(price.source()).as(price.key()).startsWith("https://");
+                assertThat(price.read()).as(price.key()).matches("\\d{4}-\\d{2}-\\d{2}");
+                assertThat(price.region()).as(price.key()).isNotBlank();
+            });
+            assertThat(SHEET.free()).allSatisfy(free -> assertThat(free.source()).startsWith("https://"));
+        }
+
+        @Test
+        void failsWhenAPriceHasNoSource() {
+            var yaml = "region: europe-southwest1\nhoursPerMonth: 730\nprices:\n  x:\n    sku: X\n    unit: GB\n    usd: 1\n"
+                    + "    region: global\n    read: 2026-12-01\n";
+
+            assertThatThrownBy(() -> PriceSheet.parse(yaml)).hasMessageContaining("prices.x.source is missing");
+        }
+
+        @Test
+        void failsWhenAFreeTypeHasNoReason() {
+            var yaml = "region: europe-southwest1\nhoursPerMonth: 730\nfree:\n  - type: a:b:C\n    source: https://x\n";
+
+            assertThatThrownBy(() -> PriceSheet.parse(yaml)).hasMessageContaining("free.a:b:C needs a reason and a source");
+        }
+    }
+
+}
