@@ -122,7 +122,7 @@ final class PolicyCommand implements Callable<Integer> {
                 }
                 texts.keySet().retainAll(stacks);
             }
-            var report = PolicyReport.of(PolicyPlans.parse(texts), waivers, date);
+            var report = PolicyReport.of(PolicyPlans.parse(texts), waivers, date, all);
             out.print(switch (format) {
                 case text -> PolicyOutput.text(report);
                 case markdown -> PolicyOutput.markdown(report);

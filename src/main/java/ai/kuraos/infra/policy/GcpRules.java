@@ -211,7 +211,7 @@ final class GcpRules {
 
     static ResourceRule customerManagedKeys() {
         return new ResourceRule("KURA-GCP-031", LOW, "Data stores are encrypted at rest with a customer-managed key",
-                "Checkov CKV_GCP_84 family; Google CMEK guide", "`" + SQL_INSTANCE + "`, `" + REDIS + "`, `" + BUCKET
+                "Google CMEK guide; Checkov CKV_GCP_84 (the Artifact Registry twin); Trivy GCP-0066 (buckets)", "`" + SQL_INSTANCE + "`, `" + REDIS + "`, `" + BUCKET
                 + "`", CMEK_INPUT::containsKey, (store, plan) -> {
                     var path = CMEK_INPUT.get(store.type());
                     return when(Json.text(Json.at(store.inputs(), path)).isEmpty(), path, "is unset: the data is"
@@ -268,7 +268,7 @@ final class GcpRules {
     static ResourceRule armorOnExternalBackends() {
         return ResourceRule.on(BACKEND_SERVICE, "KURA-NET-003", MEDIUM,
                 "Internet-facing backend services have a Cloud Armor policy",
-                "Google Cloud Armor best practices; CIS GCP 2.0 3.x (edge protection)", (backend, plan) -> {
+                "Google Cloud Armor best practices", (backend, plan) -> {
                     var scheme = Json.text(backend.inputs().path("loadBalancingScheme"));
                     var external = scheme.isEmpty() || scheme.startsWith("EXTERNAL");
                     return when(external && Json.text(backend.inputs().path("securityPolicy")).isEmpty(),

@@ -337,7 +337,7 @@ final class KubernetesRules {
 
     static ResourceRule kafkaListenersTls() {
         return new ResourceRule("KURA-K8S-030", HIGH, "Kafka listeners encrypt traffic (TLS)",
-                "Strimzi security guide; Checkov CKV_K8S family (encryption in transit)",
+                "Strimzi documentation (TLS listeners); encryption in transit",
                 "`kubernetes:kafka.strimzi.io/*:Kafka`", type -> type.startsWith("kubernetes:kafka.strimzi.io/")
                 && type.endsWith(":Kafka"), (kafka, plan) -> {
                     var listeners = kafka.inputs().path("spec").path("kafka").path("listeners");

@@ -53,9 +53,14 @@ final class PodRule implements Rule {
         for (var pod : Pods.of(plan)) {
             for (var violation : check.apply(pod, plan)) {
                 findings.add(new Finding(id, severity, title, plan.stack(), pod.owner().type(), pod.owner().name(),
-                        pod.locate().apply(violation.path()), pod.shown() + ": " + violation.message()));
+                        located(pod, violation.path()), pod.shown() + ": " + violation.message()));
             }
         }
         return findings;
+    }
+
+    /** A path into the pod spec, as the owner's input path; {@code metadata.*} is the owner's own metadata. */
+    private static String located(Pod pod, String path) {
+        return path.startsWith("metadata.") ? path : pod.locate().apply(path);
     }
 }

@@ -45,8 +45,8 @@ public record PolicyDiff(List<Finding> introduced, List<Finding> fixed, List<Wai
         var beforeWaivers = Waivers.parse(GitPlans.fileAtRef(projectDir, baseRef, Waivers.FILE).orElse(""), null);
         var afterPlans = PolicyPlans.parse(PolicyPlans.inWorkingTree(projectDir));
         var afterWaivers = Waivers.parse(readWaivers(projectDir), PolicyReport.waivableRules());
-        return between(PolicyReport.of(beforePlans, beforeWaivers, today),
-                PolicyReport.of(afterPlans, afterWaivers, today)).markdown();
+        return between(PolicyReport.of(beforePlans, beforeWaivers, today, true),
+                PolicyReport.of(afterPlans, afterWaivers, today, true)).markdown();
     }
 
     /** The working tree's waiver file; empty when there is none. */

@@ -38,16 +38,20 @@ public record PolicyReport(List<String> stacks, List<Finding> open, List<Waived>
         return open.isEmpty();
     }
 
-    /** Evaluates every rule on {@code plans} and applies {@code waivers} as of {@code today}. */
-    public static PolicyReport of(List<StackPlan> plans, List<Waiver> waivers, LocalDate today) {
-        return judge(plans.stream().map(StackPlan::stack).toList(), Rules.evaluate(plans), waivers, today);
+    /**
+     * Evaluates every rule on {@code plans} and applies {@code waivers} as of {@code today}. With {@code everyStack},
+     * the plans are all the project's, so a waiver that matches nothing is stale; otherwise it may match elsewhere.
+     */
+    public static PolicyReport of(List<StackPlan> plans, List<Waiver> waivers, LocalDate today, boolean everyStack) {
+        return judge(plans.stream().map(StackPlan::stack).toList(), Rules.evaluate(plans), waivers, today, everyStack);
     }
 
     /**
-     * Applies the waivers to the findings. An expired waiver accepts nothing and is itself a finding; so is a waiver for
-     * one of {@code stacks} that matches no finding. Waivers for other stacks are left out.
+     * Applies the waivers to the findings. An expired waiver accepts nothing and is itself a finding; so is (with
+     * {@code everyStack}) a waiver that matches no finding. Waivers for other stacks are left out.
      */
-    static PolicyReport judge(List<String> stacks, List<Finding> findings, List<Waiver> waivers, LocalDate today) {
+    static PolicyReport judge(List<String> stacks, List<Finding> findings, List<Waiver> waivers, LocalDate today,
+                              boolean everyStack) {
         var relevant = waivers.stream().filter(waiver -> stacks.stream().anyMatch(waiver::appliesToStack)).toList();
         var open = new ArrayList<Finding>();
         var waived = new ArrayList<Waived>();
@@ -67,7 +71,7 @@ public record PolicyReport(List<String> stacks, List<Finding> open, List<Waived>
             if (waiver.expiredOn(today)) {
                 open.add(waiverFinding(EXPIRED_WAIVER, waiver, "expired on " + waiver.expires() + ": fix what it"
                         + " waives, or renew it with a reason a reviewer accepts"));
-            } else if (!used.contains(waiver)) {
+            } else if (everyStack && !used.contains(waiver)) {
                 open.add(waiverFinding(UNUSED_WAIVER, waiver, "matches no finding: what it waived is fixed or"
                         + " renamed; remove it (or correct its stack, type or name)"));
             }
@@ -79,7 +83,7 @@ public record PolicyReport(List<String> stacks, List<Finding> open, List<Waived>
     private static Finding waiverFinding(String rule, Waiver waiver, String message) {
         var summary = WAIVER_RULES.stream().filter(candidate -> candidate.id().equals(rule)).findFirst().orElseThrow();
         return new Finding(rule, summary.severity(), summary.title(), waiver.stack(), "waiver", waiver.shown(),
-                Waivers.FILE + "#" + waiver.entry(), "waiver " + waiver.entry() + " (" + waiver.shown() + ") " + message);
+                Waivers.FILE + "#" + waiver.entry(), message);
     }
 
     /** The ids of every rule a waiver may name. */
