@@ -61,7 +61,8 @@ final class GcpRules {
         return List.of(publicBucket(), publicCloudRun(), publicArtifactRegistry(), publicSecret(), publicKmsKey(),
                 publicOther(), bucketPublicAccessPrevention(), bucketUniformAccess(), bucketVersioning(),
                 redisAuth(), redisTransitEncryption(), redisPrivate(), kmsRotation(), customerManagedKeys(),
-                sslPolicyOnHttpsProxies(), httpOnlyRedirects(), armorOnExternalBackends(), backendLogging(),
+                sslPolicyOnHttpsProxies(), httpOnlyRedirects(), armorOnExternalBackends(), runOnlyBehindTheEdge(),
+                backendLogging(),
                 natLogging(), flowLogs(), privateGoogleAccess(), defaultNetwork(), openFirewall(),
                 cloudRunIdentity(), labels(), deletionProtection());
     }
@@ -274,6 +275,23 @@ final class GcpRules {
                     return when(external && Json.text(backend.inputs().path("securityPolicy")).isEmpty(),
                             "securityPolicy", "is unset on a backend the internet reaches: attach the Cloud Armor"
                                     + " policy (rate limit, WAF rules)");
+                });
+    }
+
+    static final String SERVERLESS_NEG = "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup";
+
+    static ResourceRule runOnlyBehindTheEdge() {
+        return ResourceRule.on(RUN_SERVICE, "KURA-NET-004", MEDIUM,
+                "A Cloud Run service behind the load balancer takes traffic only from it",
+                "Google Cloud Run ingress guide (restrict ingress to the load balancer)", (service, plan) -> {
+                    var name = Json.text(service.inputs().path("name"));
+                    var behindTheEdge = plan.ofType(SERVERLESS_NEG).stream()
+                            .anyMatch(neg -> Json.text(neg.inputs().path("cloudRun").path("service")).equals(name));
+                    var ingress = Json.text(service.inputs().path("ingress"));
+                    return when(behindTheEdge && !ingress.equals("INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"), "ingress",
+                            "is " + (ingress.isEmpty() ? "unset (INGRESS_TRAFFIC_ALL)" : ingress) + " while a load"
+                                    + " balancer serves the service: its run.app URL bypasses Cloud Armor; set it to"
+                                    + " INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");
                 });
     }
 

@@ -28,6 +28,7 @@ final class SqlRules {
 
     static List<Rule> rules() {
         return List.of(noPublicIp(), notOpenToTheWorld(), tlsRequired(), backups(), pointInTimeRecovery(),
+                backupRetention(),
                 flag("KURA-SQL-010", MEDIUM, "log_error_verbosity", "default", Set.of("default", "verbose"),
                         "CIS GCP 2.0 6.2.1", "error messages too terse to investigate an incident"),
                 flag("KURA-SQL-011", MEDIUM, "log_connections", "off", Set.of("on"),
@@ -116,6 +117,32 @@ final class SqlRules {
                                 "settings.backupConfiguration.pointInTimeRecoveryEnabled", "is not true: a bad"
                                         + " migration or deletion can only be undone to the last daily backup; enable"
                                         + " it"));
+    }
+
+    /** Cloud SQL's defaults when the plan does not say: 7 backups, 7 days of transaction logs (PostgreSQL). */
+    private static final int DEFAULT_RETAINED = 7;
+    private static final int MINIMUM_DAYS = 7;
+
+    static ResourceRule backupRetention() {
+        return ResourceRule.on(SQL_INSTANCE, "KURA-SQL-006", LOW,
+                "Cloud SQL keeps at least 7 backups and 7 days of transaction logs",
+                "Google Cloud SQL backup guide (retention)", (instance, plan) -> {
+                    var backups = instance.inputs().path("settings").path("backupConfiguration");
+                    var violations = new ArrayList<Violation>();
+                    var retained = backups.path("backupRetentionSettings").path("retainedBackups").asInt(DEFAULT_RETAINED);
+                    if (retained < DEFAULT_RETAINED) {
+                        violations.add(new Violation("settings.backupConfiguration.backupRetentionSettings.retainedBackups",
+                                "is " + retained + ": a problem noticed after a week has no backup from before it;"
+                                        + " keep at least " + DEFAULT_RETAINED));
+                    }
+                    var days = backups.path("transactionLogRetentionDays").asInt(MINIMUM_DAYS);
+                    if (days < MINIMUM_DAYS) {
+                        violations.add(new Violation("settings.backupConfiguration.transactionLogRetentionDays", "is "
+                                + days + ": point-in-time recovery reaches back only " + days + " days; keep "
+                                + MINIMUM_DAYS));
+                    }
+                    return violations;
+                });
     }
 
     /** A rule on one PostgreSQL flag: its value (or PostgreSQL's default) must be one of {@code allowed}. */

@@ -93,6 +93,12 @@ class RulesTest {
         cases.add(single("KURA-NET-003", "securityPolicy", "gcp:compute/backendService:BackendService",
                 "{'loadBalancingScheme':'EXTERNAL_MANAGED'}",
                 "{'loadBalancingScheme':'EXTERNAL_MANAGED','securityPolicy':'${armor.selfLink}'}"));
+        cases.add(new Case("KURA-NET-004", "ingress",
+                plan(resource("gcp:cloudrunv2/service:Service", "api", "{'name':'api','ingress':'INGRESS_TRAFFIC_ALL'}"),
+                        resource(GcpRules.SERVERLESS_NEG, "api-neg", "{'cloudRun':{'service':'api'}}")),
+                plan(resource("gcp:cloudrunv2/service:Service", "api",
+                                "{'name':'api','ingress':'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER'}"),
+                        resource(GcpRules.SERVERLESS_NEG, "api-neg", "{'cloudRun':{'service':'api'}}"))));
         cases.add(single("KURA-LOG-001", "logConfig.enable", "gcp:compute/backendService:BackendService", "{}",
                 "{'logConfig':{'enable':true,'sampleRate':1}}"));
         cases.add(single("KURA-LOG-002", "logConfig.enable", "gcp:compute/routerNat:RouterNat", "{}",
@@ -130,6 +136,9 @@ class RulesTest {
         cases.add(single("KURA-SQL-005", "settings.backupConfiguration.pointInTimeRecoveryEnabled", SQL,
                 "{'databaseVersion':'POSTGRES_15','settings':{'backupConfiguration':{'enabled':true}}}",
                 "{'databaseVersion':'POSTGRES_15','settings':{'backupConfiguration':{'pointInTimeRecoveryEnabled':true}}}"));
+        cases.add(single("KURA-SQL-006", "settings.backupConfiguration.backupRetentionSettings.retainedBackups", SQL,
+                "{'settings':{'backupConfiguration':{'backupRetentionSettings':{'retainedBackups':3}}}}",
+                "{'settings':{'backupConfiguration':{'enabled':true}}}"));
         cases.add(sqlFlag("KURA-SQL-010", "log_error_verbosity", "terse", "default"));
         cases.add(sqlFlag("KURA-SQL-011", "log_connections", "off", "on"));
         cases.add(sqlFlag("KURA-SQL-012", "log_disconnections", "off", "on"));
