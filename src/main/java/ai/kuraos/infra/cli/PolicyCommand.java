@@ -95,7 +95,7 @@ final class PolicyCommand implements Callable<Integer> {
                     err.println("error: --diff compares every stack; drop " + (all ? "--all" : "--stack"));
                     return KuraCli.USAGE;
                 }
-                out.print(PolicyDiff.markdownSection(projectDir, base, date));
+                out.print(PolicyDiff.markdownSection(projectDir, base, date, Integer.MAX_VALUE));
                 return KuraCli.OK;
             }
             if (all == !stacks.isEmpty()) {

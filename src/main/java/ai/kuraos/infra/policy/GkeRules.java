@@ -14,7 +14,8 @@ import static ai.kuraos.infra.policy.Severity.MEDIUM;
 /**
  * GKE cluster rules (CIS GKE Benchmark 1.5, section 5). Each reads what the plan says; where the plan says nothing, an
  * Autopilot cluster has what Autopilot enforces, which no setting can turn off
- * (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison): Workload Identity,
+ * (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-security,
+ * https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison): Workload Identity,
  * Shielded GKE nodes with secure boot, a release channel (REGULAR unless chosen), GKE Dataplane V2 with network policy
  * enforcement, no legacy ABAC, no basic authentication or client certificates. Private nodes and the control plane's
  * exposure are choices on Autopilot too, so those rules always read the plan.

@@ -258,40 +258,15 @@ final class KubernetesRules {
     /** A rule over the namespaces that run pods: reported on the Namespace, or on a pod's owner if undeclared. */
     private static Rule namespaceRule(String id, Severity severity, String title, String benchmark,
                                       BiFunction<String, StackPlan, List<Violation>> check) {
-        return new Rule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public Severity severity() {
-                return severity;
-            }
-
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public String benchmark() {
-                return benchmark;
-            }
-
-            @Override
-            public String appliesTo() {
-                return "every namespace that runs pods";
-            }
-
+        return new DescribedRule(id, severity, title, benchmark, "every namespace that runs pods") {
             @Override
             public List<Finding> check(StackPlan plan) {
                 var findings = new ArrayList<Finding>();
                 namespacesWithPods(plan).forEach((namespace, podOwner) -> {
                     var reported = namespaceObject(plan, namespace).orElse(podOwner);
                     for (var violation : check.apply(namespace, plan)) {
-                        findings.add(new Finding(id, severity, title, plan.stack(), reported.type(), reported.name(),
-                                violation.path(), "namespace " + namespace + " " + violation.message()));
+                        findings.add(finding(plan, reported.type(), reported.name(), violation.path(),
+                                "namespace " + namespace + " " + violation.message()));
                     }
                 });
                 return findings;

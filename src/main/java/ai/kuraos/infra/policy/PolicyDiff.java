@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
 public record PolicyDiff(List<Finding> introduced, List<Finding> fixed, List<Waiver> addedWaivers,
                          List<Waiver> removedWaivers, PolicyReport after) {
 
+    /** The section's share of a pull-request comment (GitHub refuses one over 65536 characters). */
+    public static final int DEFAULT_BUDGET = 20_000;
+
     /** Compares the verdict on the base's plans and waivers with the verdict on the working tree's. */
     public static PolicyDiff between(PolicyReport before, PolicyReport after) {
         var beforeKeys = keys(before);
@@ -40,13 +43,13 @@ public record PolicyDiff(List<Finding> introduced, List<Finding> fixed, List<Wai
      *
      * @throws IllegalArgumentException when the ref cannot be read or the working tree's waiver file is malformed
      */
-    public static String markdownSection(Path projectDir, String baseRef, LocalDate today) {
+    public static String markdownSection(Path projectDir, String baseRef, LocalDate today, int budget) {
         var beforePlans = PolicyPlans.parse(PolicyPlans.atRef(projectDir, baseRef));
         var beforeWaivers = Waivers.parse(GitPlans.fileAtRef(projectDir, baseRef, Waivers.FILE).orElse(""), null);
         var afterPlans = PolicyPlans.parse(PolicyPlans.inWorkingTree(projectDir));
         var afterWaivers = Waivers.parse(readWaivers(projectDir), PolicyReport.waivableRules());
         return between(PolicyReport.of(beforePlans, beforeWaivers, today, true),
-                PolicyReport.of(afterPlans, afterWaivers, today, true)).markdown();
+                PolicyReport.of(afterPlans, afterWaivers, today, true)).markdown(budget);
     }
 
     /** The working tree's waiver file; empty when there is none. */
@@ -59,6 +62,20 @@ public record PolicyDiff(List<Finding> introduced, List<Finding> fixed, List<Wai
         }
     }
 
+    /**
+     * The section, cut at a line below {@code budget} characters when longer; the waivers the change adds come first,
+     * so a cut hides findings rather than a waiver.
+     */
+    public String markdown(int budget) {
+        var full = markdown();
+        if (full.length() <= budget) {
+            return full;
+        }
+        var note = "\n... cut to fit the comment: run `java -jar target/kura-infra.jar policy --diff` for the rest\n";
+        var cut = full.lastIndexOf('\n', Math.max(0, budget - note.length()));
+        return full.substring(0, Math.max(cut, 0)) + note;
+    }
+
     public String markdown() {
         var markdown = new StringBuilder("### Policy\n\n");
         var verdict = after.passes() ? "passes" : "**fails**: " + after.open().size() + " finding"
@@ -68,12 +85,6 @@ public record PolicyDiff(List<Finding> introduced, List<Finding> fixed, List<Wai
                 .append(", adds or changes ").append(addedWaivers.size()).append(" waiver")
                 .append(addedWaivers.size() == 1 ? "" : "s").append(" and removes ").append(removedWaivers.size())
                 .append(".\n");
-        var waivedKeys = after.waived().stream().map(waived -> waived.finding().key()).collect(Collectors.toSet());
-        var openIntroduced = introduced.stream().filter(finding -> !waivedKeys.contains(finding.key())).toList();
-        var waivedIntroduced = introduced.stream().filter(finding -> waivedKeys.contains(finding.key())).toList();
-        section(markdown, "Introduced, not waived", openIntroduced);
-        section(markdown, "Introduced and waived", waivedIntroduced);
-        section(markdown, "Fixed", fixed);
         if (!addedWaivers.isEmpty()) {
             var counts = PolicyOutput.waiverCounts(after);
             var added = new LinkedHashMap<Waiver, Integer>();
@@ -81,6 +92,12 @@ public record PolicyDiff(List<Finding> introduced, List<Finding> fixed, List<Wai
             markdown.append("\n#### Waivers added or changed: review each reason\n\n")
                     .append(PolicyOutput.Markdown.waivers(added, Integer.MAX_VALUE));
         }
+        var waivedKeys = after.waived().stream().map(waived -> waived.finding().key()).collect(Collectors.toSet());
+        var openIntroduced = introduced.stream().filter(finding -> !waivedKeys.contains(finding.key())).toList();
+        var waivedIntroduced = introduced.stream().filter(finding -> waivedKeys.contains(finding.key())).toList();
+        section(markdown, "Introduced, not waived", openIntroduced);
+        section(markdown, "Introduced and waived", waivedIntroduced);
+        section(markdown, "Fixed", fixed);
         if (!removedWaivers.isEmpty()) {
             markdown.append("\n#### Waivers removed\n\n");
             removedWaivers.forEach(waiver -> markdown.append("- ").append(PolicyOutput.Markdown.cell(waiver.shown()))

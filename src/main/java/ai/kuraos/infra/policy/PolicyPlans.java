@@ -54,14 +54,13 @@ public final class PolicyPlans {
         return plans;
     }
 
-    /** One plan.json text; fields the policy does not read (outputs, dependsOn, import) are ignored. */
+    /** One plan.json text; fields the policy does not read (parent, provider, dependsOn, outputs) are ignored. */
     public static StackPlan parse(String stack, String planJson) {
         try {
             var resources = new ArrayList<PlanResource>();
             for (var resource : JSON.readTree(planJson).path("resources")) {
                 var inputs = resource.path("inputs");
                 resources.add(new PlanResource(stack, resource.path("type").asText(), resource.path("name").asText(),
-                        Json.text(resource.path("parent")), Json.text(resource.path("provider")),
                         resource.path("protect").asBoolean(false),
                         inputs.isObject() ? inputs : JSON.createObjectNode()));
             }

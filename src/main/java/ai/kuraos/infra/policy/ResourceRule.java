@@ -5,28 +5,19 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A rule that looks at each resource of some types on its own (with the stack's plan to follow references). */
-final class ResourceRule implements Rule {
+final class ResourceRule extends DescribedRule {
 
     @FunctionalInterface
     interface Check {
         List<Violation> check(PlanResource resource, StackPlan plan);
     }
 
-    private final String id;
-    private final Severity severity;
-    private final String title;
-    private final String benchmark;
-    private final String appliesTo;
     private final Predicate<String> types;
     private final Check check;
 
     ResourceRule(String id, Severity severity, String title, String benchmark, String appliesTo,
                  Predicate<String> types, Check check) {
-        this.id = id;
-        this.severity = severity;
-        this.title = title;
-        this.benchmark = benchmark;
-        this.appliesTo = appliesTo;
+        super(id, severity, title, benchmark, appliesTo);
         this.types = types;
         this.check = check;
     }
@@ -37,37 +28,11 @@ final class ResourceRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public String benchmark() {
-        return benchmark;
-    }
-
-    @Override
-    public String appliesTo() {
-        return appliesTo;
-    }
-
-    @Override
     public List<Finding> check(StackPlan plan) {
         var findings = new ArrayList<Finding>();
         for (var resource : plan.ofType(types)) {
             for (var violation : check.check(resource, plan)) {
-                findings.add(new Finding(id, severity, title, plan.stack(), resource.type(), resource.name(),
-                        violation.path(), violation.message()));
+                findings.add(finding(plan, resource.type(), resource.name(), violation.path(), violation.message()));
             }
         }
         return findings;

@@ -22,7 +22,7 @@ final class Fragments {
 
     static PlanResource resource(String type, String name, String inputs, boolean protect) {
         try {
-            return new PlanResource("test", type, name, "", "", protect, JSON.readTree(inputs.replace('\'', '"')));
+            return new PlanResource("test", type, name, protect, JSON.readTree(inputs.replace('\'', '"')));
         } catch (Exception e) {
             throw new IllegalArgumentException("bad fragment " + inputs, e);
         }
@@ -78,7 +78,7 @@ final class Fragments {
         inputs.putObject("metadata").put("name", "app").put("namespace", "apps");
         inputs.putObject("spec").putObject("template").set("spec", spec);
         var resources = new ArrayList<PlanResource>();
-        resources.add(new PlanResource("test", "kubernetes:apps/v1:Deployment", "app-deployment", "", "", true, inputs));
+        resources.add(new PlanResource("test", "kubernetes:apps/v1:Deployment", "app-deployment", true, inputs));
         resources.add(namespace("apps", "restricted"));
         resources.add(resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", "apps-default-deny",
                 "{'kind':'NetworkPolicy','metadata':{'name':'default-deny','namespace':'apps'},"

@@ -31,6 +31,14 @@ class PolicyDiffTest {
                 reason: Google-managed keys by design
             """;
 
+    private static final String PUBLIC_ASSETS = """
+              - rule: KURA-GCP-001
+                stack: prod
+                type: "*"
+                name: assets-read
+                reason: browsers download the assets
+            """;
+
     private static PolicyReport report(StackPlan plan, String waivers) {
         return PolicyReport.of(List.of(plan), Waivers.parse("waivers:\n" + waivers, PolicyReport.waivableRules()), TODAY,
                 true);
@@ -66,13 +74,7 @@ class PolicyDiffTest {
     @Test
     void aFindingThatIsWaivedIsNotFixed() {
         var base = report(prod("allUsers", "false"), CMEK);
-        var waived = report(prod("allUsers", "false"), CMEK + """
-                  - rule: KURA-GCP-001
-                    stack: prod
-                    type: "*"
-                    name: assets-read
-                    reason: browsers download the assets
-                """);
+        var waived = report(prod("allUsers", "false"), CMEK + PUBLIC_ASSETS);
 
         var diff = PolicyDiff.between(base, waived);
 
@@ -83,14 +85,20 @@ class PolicyDiffTest {
     }
 
     @Test
+    void cutsTheSectionAtALineBelowItsBudget() {
+        var diff = PolicyDiff.between(report(prod("group:ops@kuraos.ai", "false"), CMEK),
+                report(prod("allUsers", "true"), CMEK));
+
+        var cut = diff.markdown(300);
+
+        assertThat(diff.markdown()).hasSizeGreaterThan(300);
+        assertThat(cut).hasSizeLessThanOrEqualTo(300).startsWith("### Policy")
+                .endsWith("run `java -jar target/kura-infra.jar policy --diff` for the rest\n");
+    }
+
+    @Test
     void listsFixedFindingsAndRemovedWaivers() {
-        var base = report(prod("allUsers", "true"), CMEK + """
-                  - rule: KURA-GCP-001
-                    stack: prod
-                    type: "*"
-                    name: assets-read
-                    reason: browsers download the assets
-                """);
+        var base = report(prod("allUsers", "true"), CMEK + PUBLIC_ASSETS);
         var branch = report(prod("group:ops@kuraos.ai", "false"), CMEK);
 
         var diff = PolicyDiff.between(base, branch);
