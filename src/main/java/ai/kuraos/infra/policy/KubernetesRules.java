@@ -29,7 +29,7 @@ final class KubernetesRules {
         return List.of(privileged(), hostAccess(), privilegeEscalation(), nonRoot(), capabilities(), seccomp(),
                 readOnlyRoot(), cpuAndMemory(), ephemeralStorage(), probes(), pinnedImages(), tokenAutomount(),
                 defaultNamespace(), networkPolicyCoverage(), podSecurityAdmission(), kafkaListenersTls(),
-                internalLoadBalancers(), unmodelledCharts());
+                internalLoadBalancers(), unmodelledCharts(), recommendedLabels());
     }
 
     /** A check of each container, with the pod's security context as the fallback where Kubernetes has one. */
@@ -380,6 +380,22 @@ final class KubernetesRules {
             violations.add(new Violation(rangesPath, (ranges.isEmpty() ? "is unset" : "admits 0.0.0.0/0")
                     + ": every source may connect; list the client ranges"));
         }
+    }
+
+    /** The labels every object carries, so that kubectl, billing and the PodMonitorings can select by owner. */
+    static final List<String> RECOMMENDED_LABELS = List.of("app.kubernetes.io/name", "app.kubernetes.io/part-of",
+            "app.kubernetes.io/managed-by");
+
+    static ResourceRule recommendedLabels() {
+        return new ResourceRule("KURA-K8S-041", LOW, "Kubernetes objects carry the recommended app.kubernetes.io labels",
+                "Kubernetes recommended labels; kube-linter required-label-owner", "every Kubernetes object of the plan",
+                type -> type.startsWith("kubernetes:") && !type.equals(Pods.HELM_RELEASE), (object, plan) -> {
+                    var labels = object.inputs().path("metadata").path("labels");
+                    var missing = RECOMMENDED_LABELS.stream().filter(key -> Json.text(labels.path(key)).isEmpty())
+                            .toList();
+                    return GcpRules.when(!missing.isEmpty(), "metadata.labels", "lacks " + String.join(", ", missing)
+                            + ": nothing can select it by application or owner; add the recommended labels");
+                });
     }
 
     static ResourceRule unmodelledCharts() {

@@ -235,6 +235,10 @@ class RulesTest {
         cases.add(single("KURA-K8S-040", "chart", "kubernetes:helm.sh/v3:Release",
                 "{'chart':'ingress-nginx','namespace':'ingress','values':{}}",
                 "{'chart':'strimzi-kafka-operator','version':'0.45.0','namespace':'strimzi','values':{}}"));
+        cases.add(single("KURA-K8S-041", "metadata.labels", "kubernetes:core/v1:ConfigMap",
+                "{'kind':'ConfigMap','metadata':{'name':'settings','labels':{'app.kubernetes.io/name':'app'}}}",
+                "{'kind':'ConfigMap','metadata':{'name':'settings','labels':{'app.kubernetes.io/name':'app',"
+                        + "'app.kubernetes.io/part-of':'kura','app.kubernetes.io/managed-by':'pulumi'}}}"));
         return cases;
     }
 
