@@ -41,7 +41,7 @@ final class IamRules {
 
     static ResourceRule basicRoles() {
         return new ResourceRule("KURA-IAM-001", HIGH, "No basic roles (Owner, Editor, Viewer)",
-                "CIS GCP 2.0 1.5; Checkov CKV_GCP_117, CKV_GCP_115, CKV_GCP_116", "every IAM grant", Grants.IAM_TYPES,
+                "Checkov CKV_GCP_117, CKV_GCP_115, CKV_GCP_116; Google IAM guidance (avoid basic roles)", "every IAM grant", Grants.IAM_TYPES,
                 (grant, plan) -> GcpRules.when(BASIC_ROLES.contains(Grants.role(grant)), "role", "is "
                         + Grants.role(grant) + ": basic roles hold thousands of permissions across every service;"
                         + " grant the predefined roles the principal needs"));
