@@ -58,9 +58,8 @@ public final class Kafka extends KuraComponent {
 
         var operatorNamespace = new Namespace("strimzi-namespace", NamespaceArgs.builder()
                 .metadata(metadata(KafkaNames.OPERATOR_NAMESPACE, null, "strimzi-operator", "operator", CHART_VERSION,
-                        // The operator's own pod predates the restricted profile; everything it runs is restricted.
-                        Map.of("pod-security.kubernetes.io/enforce", "baseline",
-                                "pod-security.kubernetes.io/warn", "restricted")))
+                        // The operator's pod gets restricted security contexts from the chart's values below.
+                        Map.of("pod-security.kubernetes.io/enforce", "restricted")))
                 .build(), childThrough(provider));
         var namespace = new Namespace("kafka-namespace", NamespaceArgs.builder()
                 .metadata(metadata(KafkaNames.NAMESPACE, null, KafkaNames.CLUSTER, "event-bus", version,
@@ -80,7 +79,13 @@ public final class Kafka extends KuraComponent {
                 .values(Map.of(
                         "watchNamespaces", List.of(KafkaNames.NAMESPACE),
                         "resources", StrimziSpecs.resources("500m", "512Mi"),
-                        "extraEnvs", List.of(Map.of("name", "STRIMZI_POD_SECURITY_PROVIDER_CLASS", "value", "restricted"))))
+                        "extraEnvs", List.of(Map.of("name", "STRIMZI_POD_SECURITY_PROVIDER_CLASS", "value", "restricted")),
+                        // The chart renders them as the operator pod's and container's security contexts (its
+                        // 060-Deployment template); the image runs as user 1001 and writes only to its /tmp emptyDir.
+                        "podSecurityContext", Map.of("runAsNonRoot", true,
+                                "seccompProfile", Map.of("type", "RuntimeDefault")),
+                        "securityContext", Map.of("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true,
+                                "capabilities", Map.of("drop", List.of("ALL")))))
                 .build(), childThrough(provider, operatorNamespace, namespace));
 
         var addresses = KafkaNames.addressNames(settings.brokers()).stream()

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,32 @@ public final class GitPlans {
      * @throws IllegalArgumentException when {@code projectDir} is not in a git work tree or {@code ref} names no commit
      */
     public static SortedMap<String, String> atRef(Path projectDir, String ref) {
+        var commit = commit(projectDir, ref);
+        var files = succeed(git(projectDir, "ls-tree", "-r", "-z", "--name-only", commit, "--", "stacks"), ref);
+        var plans = new TreeMap<String, String>();
+        for (var file : files.output().split("\0")) {
+            var match = PLAN_FILE.matcher(file);
+            if (match.matches()) {
+                // "./" makes the path relative to the project directory rather than to the repository root.
+                plans.put(match.group(1), succeed(git(projectDir, "show", commit + ":./" + file), ref).output());
+            }
+        }
+        return plans;
+    }
+
+    /**
+     * The text of {@code path} (relative to the project directory) committed at {@code ref}; empty when that commit has
+     * no such file.
+     *
+     * @throws IllegalArgumentException when {@code projectDir} is not in a git work tree or {@code ref} names no commit
+     */
+    public static Optional<String> fileAtRef(Path projectDir, String ref, String path) {
+        var shown = git(projectDir, "show", commit(projectDir, ref) + ":./" + path);
+        return shown.exitCode() == 0 ? Optional.of(shown.output()) : Optional.empty();
+    }
+
+    /** The commit {@code ref} names, resolved once so that every read sees the same one. */
+    private static String commit(Path projectDir, String ref) {
         // A ref from the command line must not pass for a git option.
         if (ref.isBlank() || ref.startsWith("-")) {
             throw new IllegalArgumentException("'" + ref + "' is not a git ref");
@@ -47,18 +74,7 @@ public final class GitPlans {
             throw new IllegalArgumentException("unknown git ref '" + ref + "' in " + projectDir + ": no commit has that"
                     + " name here, a shallow clone may have to fetch it first (git said: " + said(resolved) + ")");
         }
-        // One commit for every read, even if the ref moves meanwhile.
-        var commit = resolved.output().strip();
-        var files = succeed(git(projectDir, "ls-tree", "-r", "-z", "--name-only", commit, "--", "stacks"), ref);
-        var plans = new TreeMap<String, String>();
-        for (var file : files.output().split("\0")) {
-            var match = PLAN_FILE.matcher(file);
-            if (match.matches()) {
-                // "./" makes the path relative to the project directory rather than to the repository root.
-                plans.put(match.group(1), succeed(git(projectDir, "show", commit + ":./" + file), ref).output());
-            }
-        }
-        return plans;
+        return resolved.output().strip();
     }
 
     /** The plans now in the working tree, keyed by stack: every {@code stacks/<stack>/plan.json}. */

@@ -73,6 +73,10 @@ class KafkaTest {
                     .hasInput("values.watchNamespaces", List.of("kura-kafka"))
                     .hasInput("values.extraEnvs", List.of(
                             Map.of("name", "STRIMZI_POD_SECURITY_PROVIDER_CLASS", "value", "restricted")))
+                    .hasInput("values.podSecurityContext", Map.of("runAsNonRoot", true,
+                            "seccompProfile", Map.of("type", "RuntimeDefault")))
+                    .hasInput("values.securityContext", Map.of("allowPrivilegeEscalation", false,
+                            "readOnlyRootFilesystem", true, "capabilities", Map.of("drop", List.of("ALL"))))
                     .hasInput("values.resources", Map.of(
                             "requests", Map.of("cpu", "500m", "memory", "512Mi"),
                             "limits", Map.of("cpu", "500m", "memory", "512Mi")))
@@ -91,7 +95,7 @@ class KafkaTest {
         }
 
         @Test
-        void runsTheOperatorUnderBaselineAndKafkaUnderTheRestrictedPodSecurityProfile() {
+        void runsTheOperatorAndKafkaUnderTheRestrictedPodSecurityProfile() {
             prod.resource(NAMESPACE, "strimzi-namespace")
                     .hasInput("metadata.name", "strimzi")
                     .hasInput("metadata.labels", Map.of(
@@ -101,8 +105,7 @@ class KafkaTest {
                             "app.kubernetes.io/part-of", "kura",
                             "app.kubernetes.io/managed-by", "pulumi",
                             "app.kubernetes.io/version", "0.45.0",
-                            "pod-security.kubernetes.io/enforce", "baseline",
-                            "pod-security.kubernetes.io/warn", "restricted"))
+                            "pod-security.kubernetes.io/enforce", "restricted"))
                     .hasNoInput("metadata.namespace");
             prod.resource(NAMESPACE, "kafka-namespace")
                     .hasInput("metadata.name", "kura-kafka")

@@ -55,6 +55,16 @@ class GitPlansTest {
     }
 
     @Test
+    void readsOneFileAsCommittedAndNothingWhenTheCommitLacksIt() throws IOException {
+        write(repository, "policy/waivers.yaml", "waivers: []\n");
+        LocalGit.commitAll(repository, "waivers");
+        write(repository, "policy/waivers.yaml", "waivers: [edited]\n");
+
+        assertThat(GitPlans.fileAtRef(repository, "HEAD", "policy/waivers.yaml")).contains("waivers: []\n");
+        assertThat(GitPlans.fileAtRef(repository, "HEAD~1", "policy/waivers.yaml")).isEmpty();
+    }
+
+    @Test
     void readsAProjectInASubdirectoryOfTheRepository() throws IOException {
         var project = repository.resolve("infra");
         write(project, "stacks/dev/plan.json", DEV_EDITED);
