@@ -183,6 +183,10 @@ class PlanCommandTest {
         if (name.equals("prod guard")) {
             editStackFile("prod", "kura-infra:deletionProtection: true", "kura-infra:deletionProtection: false");
         }
+        if (line.startsWith("kura-infra:labels:")) {
+            // The file has labels already, and a key defined twice is refused before any value is read.
+            editStackFile("prod", "  kura-infra:labels:\n    team: platform\n    cost-center: kura-prod\n", "");
+        }
         addToStackFile("prod", line);
 
         var run = plan("--all");
@@ -207,7 +211,7 @@ class PlanCommandTest {
 
     @Test
     void neverPrintsAnEncryptedValue() throws IOException {
-        addToStackFile("dev", "kura-infra:labels: {team: {secure: v1:AAAAAAAAAAAAAAAA}}");
+        editStackFile("dev", "    team: platform\n", "    team: {secure: v1:AAAAAAAAAAAAAAAA}\n");
 
         var run = plan("--stack", "dev");
 
