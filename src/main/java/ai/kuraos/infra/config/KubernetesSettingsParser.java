@@ -1,5 +1,9 @@
 package ai.kuraos.infra.config;
 
+import ai.kuraos.infra.edge.DnsNames;
+import ai.kuraos.infra.k8s.AutopilotLimits;
+import ai.kuraos.infra.messaging.KafkaMemory;
+
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,8 +61,9 @@ final class KubernetesSettingsParser {
         var storageGb = section.value("storageGb").integer(defaults.kafka().storageGb(), 1, 16_384);
         var storageClass = section.value("storageClass").text(defaults.kafka().storageClass(),
                 TextRule.oneOf(KafkaSettings.STORAGE_CLASSES));
-        var cpu = section.value("cpu").text(defaults.kafka().cpu(), CPU);
-        var memory = section.value("memory").text(defaults.kafka().memory(), K8S_MEMORY);
+        var cpu = section.value("cpu").text(defaults.kafka().cpu(), AutopilotLimits.podCpu(CPU));
+        var memory = section.value("memory").text(defaults.kafka().memory(),
+                KafkaMemory.brokerMemory(AutopilotLimits.podMemory(K8S_MEMORY)));
         if (!enabled) {
             return Optional.empty();
         }
@@ -88,7 +93,7 @@ final class KubernetesSettingsParser {
         var gpuCount = Integer.parseInt(gpuSection.value("count").text("1", TextRule.oneOf(InferenceSettings.GPU_COUNTS)));
         var mqttSection = section.section("mqtt");
         var mqttHostValue = mqttSection.value("host");
-        var mqttHost = mqttHostValue.text("", HOST);
+        var mqttHost = mqttHostValue.text("", DnsNames.host(HOST));
         if (enabled && !mqttHostValue.isSet()) {
             config.reject(mqttHostValue.key(), "missing; expected the MQTT broker the service publishes detections to,"
                     + " e.g. mqtt.kuraos.ai");
@@ -99,13 +104,17 @@ final class KubernetesSettingsParser {
         var appSettings = appSettingsValue.textMap(Map.of(), BackendNames.ENV_NAME, new TextRule(value -> true, "a text value"));
         appSettings.keySet().stream().filter(RESERVED_INFERENCE_SETTINGS::contains).forEach(name ->
                 config.reject(appSettingsValue.key() + "." + name, "set by the program; choose another name"));
+        // A GPU pod runs in Autopilot's accelerator class, whose limits depend on the GPU.
+        var cpu = section.value("cpu").text("2", gpuType.isEmpty() ? AutopilotLimits.podCpu(CPU) : CPU);
+        var memory = section.value("memory").text("4Gi", gpuType.isEmpty() ? AutopilotLimits.podMemory(K8S_MEMORY) : K8S_MEMORY);
+        var modelCacheSize = section.value("modelCacheSize").text("2Gi", AutopilotLimits.podEphemeralStorage(K8S_MEMORY));
         var settings = new InferenceSettings(image, minReplicas, maxReplicas,
                 section.value("targetCpuUtilization").integer(70, 10, 95),
-                section.value("cpu").text("2", CPU),
-                section.value("memory").text("4Gi", K8S_MEMORY),
+                cpu,
+                memory,
                 gpuType.isEmpty() ? Optional.empty() : Optional.of(new InferenceSettings.Gpu(gpuType, gpuCount)),
                 mqtt,
-                section.value("modelCacheSize").text("2Gi", K8S_MEMORY),
+                modelCacheSize,
                 appSettings);
         return enabled ? Optional.of(settings) : Optional.empty();
     }
@@ -121,7 +130,9 @@ final class KubernetesSettingsParser {
         var services = range(section.value("servicesCidr"), defaults.cluster().servicesCidr(), 8, 27, ranges, config);
         var controlPlane = range(section.value("controlPlaneCidr"), defaults.cluster().controlPlaneCidr(), 28, 28, ranges,
                 config);
-        var authorized = section.value("authorizedNetworks").textMap(Map.of(), NETWORK_NAME, ANY_CIDR);
+        var authorizedValue = section.value("authorizedNetworks");
+        var authorized = authorizedValue.textMap(Map.of(), NETWORK_NAME, ANY_CIDR);
+        AutopilotLimits.authorizedNetworksProblem(authorized.size()).ifPresent(problem -> config.reject(authorizedValue.key(), problem));
         var settings = new ClusterSettings(
                 section.value("releaseChannel").text(defaults.cluster().releaseChannel(),
                         TextRule.oneOf(ClusterSettings.RELEASE_CHANNELS)),

@@ -1,5 +1,12 @@
 package ai.kuraos.infra.config;
 
+import ai.kuraos.infra.backend.CloudRunLimits;
+import ai.kuraos.infra.data.CloudSqlFlagRules;
+import ai.kuraos.infra.data.RedisConfigRules;
+import ai.kuraos.infra.edge.DnsNames;
+import ai.kuraos.infra.platform.LabelLimits;
+import ai.kuraos.infra.platform.Regions;
+
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +45,7 @@ public final class StackSettingsParser {
             "a time of day as HH:MM (24-hour clock, UTC), e.g. 03:00");
     static final TextRule FLAG_NAME = TextRule.matching("[a-z][a-z0-9_.]*", "a PostgreSQL parameter name such as log_temp_files");
     static final TextRule FLAG_VALUE = TextRule.nonBlank("the flag's value");
-    static final TextRule REDIS_CONFIG = TextRule.oneOf(RedisConfigs.SUPPORTED);
+    static final TextRule REDIS_CONFIG = RedisConfigRules.NAME;
     static final TextRule DOMAIN = TextRule.matching("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}",
             "a DNS domain such as kuraos.ai or staging.kuraos.ai");
     static final TextRule HTTPS_ORIGIN = TextRule.matching("https://[a-z0-9.-]+(:[0-9]{1,5})?",
@@ -49,7 +56,7 @@ public final class StackSettingsParser {
     static final TextRule OBJECT_NAME = TextRule.matching("[A-Za-z0-9._/-]{1,256}", "an object name such as index.html");
     static final TextRule MEMORY = new TextRule(
             text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
-            "a memory size from 512Mi to 32Gi, e.g. 1Gi");
+            "a memory size from 512Mi to 32Gi, e.g. 1Gi, " + CloudRunLimits.MEMORY_CEILINGS);
     static final TextRule OVERRIDE_REASON = TextRule.nonBlank("why the guard is overridden, e.g. a change ticket");
 
     private StackSettingsParser() {
@@ -77,7 +84,7 @@ public final class StackSettingsParser {
         var warnings = new ArrayList<String>();
 
         var project = config.providerSetting("gcp:project").requiredText(PROJECT_ID);
-        var region = config.providerSetting("gcp:region").requiredText(REGION);
+        var region = config.providerSetting("gcp:region").requiredText(Regions.REGION);
         var environment = environment(stack, config);
         var defaults = EnvironmentDefaults.of(environment);
         var labels = labels(config.setting("labels"), config);
@@ -86,7 +93,7 @@ public final class StackSettingsParser {
         var registry = registry(config.section("artifactRegistry"), defaults);
         var database = database(config.section("database"), defaults, config, environment, warnings);
         var secrets = secrets(config.section("secrets"), config, warnings);
-        var cache = cache(config.section("cache"), defaults);
+        var cache = cache(config.section("cache"), defaults, config);
         var backups = backups(config.section("backups"), defaults);
         var messaging = KubernetesSettingsParser.messaging(config.section("messaging"), defaults, topics, config);
         var backend = backend(config.section("backend"), defaults, environment, messaging, config);
@@ -116,6 +123,7 @@ public final class StackSettingsParser {
 
     private static Map<String, String> labels(ConfigValue value, ConfigReader config) {
         var labels = value.textMap(Map.of(), Labels.KEY, Labels.VALUE);
+        LabelLimits.countProblem(labels.size(), Labels.RESERVED.size()).ifPresent(problem -> config.reject(value.key(), problem));
         labels.keySet().stream().filter(Labels.RESERVED::contains).sorted().forEach(reserved ->
                 config.reject(value.key() + "." + reserved, "reserved label; the program sets app, environment and"
                         + " managed-by itself, so choose another key"));
@@ -175,13 +183,13 @@ public final class StackSettingsParser {
         }
         var flagsValue = section.value("flags");
         var stackFlags = flagsValue.textMap(Map.of(), FLAG_NAME, FLAG_VALUE);
-        stackFlags.forEach((name, value) -> PostgresParameters.problem(name, value).ifPresent(problem ->
+        stackFlags.forEach((name, value) -> CloudSqlFlagRules.problem(name, value).ifPresent(problem ->
                 config.reject(flagsValue.key() + "." + name, "got \"" + value + "\"; " + problem)));
         if (environment == Environment.PROD && CloudSqlTiers.SHARED_CORE.contains(tier)) {
             warnings.add("the database tier " + tier + " is shared-core: Cloud SQL's SLA does not cover it, even with"
                     + " REGIONAL availability; use a db-custom tier in prod");
         }
-        return new DatabaseSettings(
+        var settings = new DatabaseSettings(
                 tier,
                 section.value("availability").text(defaults.database().availability(), TextRule.oneOf(List.of("ZONAL", "REGIONAL"))),
                 diskSize,
@@ -193,6 +201,9 @@ public final class StackSettingsParser {
                 maintenanceWindow(section.section("maintenanceWindow"), new MaintenanceWindow(DayOfWeek.SUNDAY, 4)),
                 section.value("queryInsights").bool(true),
                 DatabaseFlags.withStackFlags(stackFlags));
+        CloudSqlFlagRules.retentionProblem(settings.retainedBackups(), settings.transactionLogRetentionDays())
+                .ifPresent(problem -> config.reject(section.keyOf("retainedBackups"), problem));
+        return settings;
     }
 
     private static SecretsSettings secrets(ConfigSection section, ConfigReader config, List<String> warnings) {
@@ -221,12 +232,15 @@ public final class StackSettingsParser {
         return new SecretsSettings(values);
     }
 
-    private static CacheSettings cache(ConfigSection section, EnvironmentDefaults defaults) {
-        return new CacheSettings(
+    private static CacheSettings cache(ConfigSection section, EnvironmentDefaults defaults, ConfigReader config) {
+        var settings = new CacheSettings(
                 section.value("tier").text(defaults.cache().tier(), TextRule.oneOf(List.of("BASIC", "STANDARD_HA"))),
                 section.value("memorySizeGb").integer(defaults.cache().memorySizeGb(), 1, 300),
                 maintenanceWindow(section.section("maintenanceWindow"), new MaintenanceWindow(DayOfWeek.SUNDAY, 5)),
                 section.value("redisConfigs").textMap(Map.of("maxmemory-policy", "allkeys-lru"), REDIS_CONFIG, FLAG_VALUE));
+        settings.redisConfigs().forEach((name, value) -> RedisConfigRules.problem(name, value, settings.memorySizeGb())
+                .ifPresent(problem -> config.reject(section.keyOf("redisConfigs") + "." + name, "got \"" + value + "\"; " + problem)));
+        return settings;
     }
 
     private static BackupsSettings backups(ConfigSection section, EnvironmentDefaults defaults) {
@@ -248,6 +262,8 @@ public final class StackSettingsParser {
             config.reject(memoryValue.key(), "got \"" + memory + "\"; " + cpu + " CPUs need at least "
                     + minimumMemoryMebibytes(cpu) / 1024 + "Gi on Cloud Run");
         }
+        CloudRunLimits.memoryProblem(cpu, memoryMebibytes(memory)).ifPresent(problem ->
+                config.reject(memoryValue.key(), "got \"" + memory + "\"; expected " + problem));
         var minInstancesValue = section.value("minInstances");
         var minInstances = minInstancesValue.integer(defaults.backend().minInstances(), 0, 100);
         if (environment == Environment.PROD && minInstances < 1) {
@@ -262,6 +278,7 @@ public final class StackSettingsParser {
         }
         var envValue = section.value("env");
         var env = envValue.textMap(Map.of(), BackendNames.ENV_NAME, new TextRule(value -> true, "a text value"));
+        CloudRunLimits.environmentProblem(env).ifPresent(problem -> config.reject(envValue.key(), problem));
         env.keySet().stream().filter(name -> BackendNames.RESERVED_ENV.contains(name)
                         || SecretCatalogue.byName(name).isPresent())
                 .forEach(name -> config.reject(envValue.key() + "." + name, "set by the program (or a secret from Secret"
@@ -302,7 +319,7 @@ public final class StackSettingsParser {
                                                ConfigReader config) {
         var enabled = section.value("enabled").bool(defaults.edge().enabled());
         var domainValue = section.value("domain");
-        var domain = domainValue.text("", DOMAIN);
+        var domain = domainValue.text("", DnsNames.domain(DOMAIN));
         if (enabled && !domainValue.isSet()) {
             config.reject(domainValue.key(), "missing; the edge serves api.<domain> and app.<domain>, so name the domain,"
                     + " e.g. kuraos.ai");
