@@ -23,6 +23,16 @@ final class MonitoringSettingsParser {
                     + " address: every alert notifies someone"
                     : "missing; expected the e-mail addresses alerts go to, e.g. [ops@kuraos.ai]");
         }
+        // Each address is a notification channel named after it (observability/Monitoring); two addresses that give
+        // the same name would be two resources with one URN.
+        var channels = new java.util.HashMap<String, String>();
+        for (var email : emails) {
+            var earlier = channels.putIfAbsent(email.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(), email);
+            if (earlier != null) {
+                config.reject(emailsValue.key(), "got " + email + " after " + earlier + ", the same notification channel;"
+                        + " expected each address once");
+            }
+        }
         var webhookValue = section.value("webhookUrl");
         var webhook = webhookValue.isSet() ? Optional.ofNullable(webhookValue.secret()) : Optional.<SecretText>empty();
         var regionsValue = section.value("uptimeCheckRegions");
