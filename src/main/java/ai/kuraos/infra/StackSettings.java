@@ -85,7 +85,8 @@ public record StackSettings(
         var secrets = SecretsSettings.read(config.section("secrets", "Secret Manager: a value for each external secret,"
                 + " encrypted (`pulumi config set --secret --path 'secrets.<NAME>' <value>`). The readers are the"
                 + " identities granted `roles/secretmanager.secretAccessor` on that secret alone."), config);
-        var cache = CacheSettings.read(config.section("cache", "Memorystore for Redis 7.0, `kura-cache`."), environment);
+        var cache = CacheSettings.read(config.section("cache", "Memorystore for Redis 7.0, `kura-cache`."), environment,
+                config);
         var backups = BackupsSettings.read(config.section("backups", "The bucket `<project>-kura-backups` of the admin"
                 + " panel's logical backups."), environment);
         var messaging = MessagingSettings.read(config.section("messaging", "How the backend publishes events, and the"

@@ -239,7 +239,7 @@ class StackSettingsTest {
         void failsWhenASectionIsNotAMapping() {
             var error = onlyError("dev", minimal("kura-infra:network", "10.30.0.0/20"));
 
-            assertThat(error.toString()).isEqualTo("kura-infra:network: got \"10.30.0.0/20\"; expected a mapping of"
+            assertThat(error.toString()).isEqualTo("kura-infra:network: got a text; expected a mapping of"
                     + " settings (an object in the stack file)");
         }
 

@@ -40,7 +40,7 @@ public record BackendSettings(
 
     static final TextRule MEMORY = new TextRule(
             text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
-            "a memory size from 512Mi to 32Gi, e.g. 1Gi");
+            "a memory size from 512Mi to 32Gi, e.g. 1Gi, " + CloudRunLimits.MEMORY_CEILINGS);
 
     public BackendSettings {
         env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
@@ -70,6 +70,8 @@ public record BackendSettings(
             config.reject(memoryValue.key(), "got \"" + memory + "\"; " + cpu + " CPUs need at least "
                     + minimumMemoryMebibytes(cpu) / 1024 + "Gi on Cloud Run");
         }
+        CloudRunLimits.memoryProblem(cpu, memoryMebibytes(memory)).ifPresent(problem ->
+                config.reject(memoryValue.key(), "got \"" + memory + "\"; expected " + problem));
         var startupCpuBoost = section.value("startupCpuBoost", "Extra CPU while an instance starts.").bool(true);
         var requestTimeout = section.value("requestTimeoutSeconds", "The longest a request may take.").integer(300, 1, 3600);
         var concurrency = section.value("concurrency", "Requests one instance handles at once.").integer(80, 1, 1000);
@@ -88,10 +90,12 @@ public record BackendSettings(
         }
         var migrationTimeout = section.value("migrationTimeoutSeconds", "The migrator task's timeout. The job runs one"
                 + " task and never retries it.").integer(600, 60, 86_400);
-        var envValue = section.value("env", "The app's non-secret environment (the seeds' `env-vars.yaml`). Names the"
-                + " program sets are refused, and so are secrets: " + String.join(", ", new TreeSet<>(BackendNames.RESERVED_ENV))
+        var envValue = section.value("env", "The app's non-secret environment (the seeds' `env-vars.yaml`), at most "
+                + CloudRunLimits.MAX_ENV_VARIABLES + " variables and " + CloudRunLimits.MAX_ENV_BYTES / 1024
+                + " KiB in all (Cloud Run's limits). Names the program sets are refused, and so are secrets: " + String.join(", ", new TreeSet<>(BackendNames.RESERVED_ENV))
                 + ".");
         var env = envValue.textMap(Map.of(), CommonRules.ENV_NAME, CommonRules.ANY_TEXT);
+        CloudRunLimits.environmentProblem(env).ifPresent(problem -> config.reject(envValue.key(), problem));
         env.keySet().stream().filter(name -> BackendNames.RESERVED_ENV.contains(name)
                         || SecretCatalogue.byName(name).isPresent())
                 .forEach(name -> config.reject(envValue.key() + "." + name, "set by the program (or a secret from Secret"

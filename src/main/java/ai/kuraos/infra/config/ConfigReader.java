@@ -93,6 +93,9 @@ public final class ConfigReader {
                         .map(match -> "did you mean " + match + key.substring(namespaceOfKey.length()) + "?")
                         .orElse("known namespaces: " + String.join(", ", known));
                 all.add(new ConfigError(key, "unknown namespace '" + namespaceOfKey + "'; " + hint));
+            } else if (!namespaceOfKey.equals(namespaceName)) {
+                ProviderConfigKeys.problem(namespaceOfKey, key.substring(namespaceOfKey.length() + 1))
+                        .ifPresent(problem -> all.add(new ConfigError(key, problem)));
             }
         });
         return all;
@@ -114,8 +117,8 @@ public final class ConfigReader {
     ConfigSection sectionOf(String key, JsonNode value, boolean secret) {
         var node = value == null ? null : structured(value);
         if (node != null && !node.isObject()) {
-            reject(key, "got " + (secret || isSecret(key) ? StackConfigValues.UNREADABLE_SECRET : value.toString())
-                    + "; expected a mapping of settings (an object in the stack file)");
+            // Only its shape: a section such as secrets holds secrets even when it is written wrong.
+            reject(key, "got " + ConfigValue.shapeOf(value) + "; expected a mapping of settings (an object in the stack file)");
             node = null;
         }
         return sectionOf(key, node, secret || isSecret(key), false);

@@ -73,7 +73,8 @@ public final class ConfigValue {
             return null;
         }
         if (!node.isValueNode() || node.asText().isBlank()) {
-            wrong(null, "a non-empty secret text");
+            // Never shown, whatever its shape: a secret written in the wrong shape is still a secret.
+            reader.reject(key, "got " + shapeOf(node) + "; expected a non-empty secret text");
             return null;
         }
         if (!secret) {
@@ -229,6 +230,24 @@ public final class ConfigValue {
     private <T> T wrong(T fallback, String expected) {
         reader.reject(key, "got " + shown() + "; expected " + expected);
         return fallback;
+    }
+
+    /** What a value is, without what it says: for values that may be secrets. */
+    static String shapeOf(JsonNode node) {
+        var value = ConfigReader.structured(node);
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isNumber()) {
+            return "a number";
+        }
+        if (value.isBoolean()) {
+            return "a boolean";
+        }
+        return value.asText().isBlank() ? "an empty text" : "a text";
     }
 
     private String shown() {

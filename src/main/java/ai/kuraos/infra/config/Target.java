@@ -1,5 +1,8 @@
 package ai.kuraos.infra.config;
 
+import ai.kuraos.infra.platform.LabelLimits;
+import ai.kuraos.infra.platform.Regions;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +39,11 @@ public record Target(
         var project = config.providerSetting("gcp:project", "The project every resource is created in. The gcp"
                 + " provider uses it too.").requiredText(CommonRules.PROJECT_ID);
         var region = config.providerSetting("gcp:region", "The region of every regional resource.")
-                .requiredText(CommonRules.REGION);
+                .requiredText(Regions.REGION);
         var environment = environment(stack, config);
-        var labels = labels(config.setting("labels", "Extra labels on every resource that takes labels. `app`,"
-                + " `environment` and `managed-by` are reserved: the program sets them."), config);
+        var labels = labels(config.setting("labels", "Extra labels on every resource that takes labels, at most "
+                + (LabelLimits.MAX_LABELS - Labels.RESERVED.size()) + " (Google Cloud allows " + LabelLimits.MAX_LABELS
+                + " a resource). `app`, `environment` and `managed-by` are reserved: the program sets them."), config);
         var deletionProtection = deletionProtection(environment, config);
         return new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
     }
@@ -59,6 +63,7 @@ public record Target(
 
     private static Map<String, String> labels(ConfigValue value, ConfigReader config) {
         var labels = value.textMap(Map.of(), Labels.KEY, Labels.VALUE);
+        LabelLimits.countProblem(labels.size(), Labels.RESERVED.size()).ifPresent(problem -> config.reject(value.key(), problem));
         labels.keySet().stream().filter(Labels.RESERVED::contains).sorted().forEach(reserved ->
                 config.reject(value.key() + "." + reserved, "reserved label; the program sets app, environment and"
                         + " managed-by itself, so choose another key"));

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.data;
 
+import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.MaintenanceWindow;
@@ -14,22 +15,25 @@ import java.util.TreeMap;
 /** The Memorystore for Redis instance the backend caches in. */
 public record CacheSettings(String tier, int memorySizeGb, MaintenanceWindow maintenanceWindow, Map<String, String> redisConfigs) {
 
-    static final TextRule REDIS_CONFIG = TextRule.oneOf(RedisConfigs.SUPPORTED);
+    static final TextRule REDIS_CONFIG = RedisConfigRules.NAME;
 
     public CacheSettings {
         redisConfigs = Collections.unmodifiableSortedMap(new TreeMap<>(redisConfigs));
     }
 
     /** The {@code cache} section. */
-    public static CacheSettings read(ConfigSection section, Environment environment) {
-        return new CacheSettings(
+    public static CacheSettings read(ConfigSection section, Environment environment, ConfigReader config) {
+        var settings = new CacheSettings(
                 section.value("tier", "`STANDARD_HA` keeps a replica in another zone with automatic failover.")
                         .text(environment.pick("BASIC", "BASIC", "STANDARD_HA"), TextRule.oneOf(List.of("BASIC", "STANDARD_HA"))),
                 section.value("memorySizeGb", "The capacity.").integer(environment.pick(1, 1, 2), 1, 300),
                 MaintenanceWindow.read(section.section("maintenanceWindow", "When Google may update the instance."),
                         new MaintenanceWindow(DayOfWeek.SUNDAY, 5)),
-                section.value("redisConfigs", "Redis settings. The default evicts the least recently used keys, as a"
-                        + " cache should. Values are checked against a real Redis 7.0 in the tests.")
+                section.value("redisConfigs", "Redis settings, each checked against what Memorystore supports for"
+                        + " REDIS_7_0. The default evicts the least recently used keys, as a cache should.")
                         .textMap(Map.of("maxmemory-policy", "allkeys-lru"), REDIS_CONFIG, DatabaseSettings.FLAG_VALUE));
+        settings.redisConfigs().forEach((name, value) -> RedisConfigRules.problem(name, value, settings.memorySizeGb())
+                .ifPresent(problem -> config.reject(section.keyOf("redisConfigs") + "." + name, "got \"" + value + "\"; " + problem)));
+        return settings;
     }
 }

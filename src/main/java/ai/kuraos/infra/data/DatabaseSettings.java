@@ -55,7 +55,8 @@ public record DatabaseSettings(
         }
         var backupStartTime = section.value("backupStartTime", "When the daily automated backup starts (quote it in"
                 + " YAML).").text("03:00", CommonRules.HOUR_AND_MINUTE);
-        var retainedBackups = section.value("retainedBackups", "How many automated backups are kept.")
+        var retainedBackups = section.value("retainedBackups", "How many automated backups are kept; at least"
+                + " `transactionLogRetentionDays` (Cloud SQL keeps logs only as far back as its backups).")
                 .integer(environment.pick(7, 7, 30), 1, 365);
         var pointInTimeRecovery = section.value("pointInTimeRecovery", "Restoring to any moment within the"
                 + " transaction-log retention.").bool(environment.pick(false, true, true));
@@ -68,12 +69,14 @@ public record DatabaseSettings(
                 + DatabaseFlags.describeAuditTrail() + "). A stack flag with the same name wins. Names, booleans and"
                 + " number ranges are checked against PostgreSQL 15's own catalogue; give numbers without units.");
         var stackFlags = flagsValue.textMap(Map.of(), FLAG_NAME, FLAG_VALUE);
-        stackFlags.forEach((name, value) -> PostgresParameters.problem(name, value).ifPresent(problem ->
+        stackFlags.forEach((name, value) -> CloudSqlFlagRules.problem(name, value).ifPresent(problem ->
                 config.reject(flagsValue.key() + "." + name, "got \"" + value + "\"; " + problem)));
         if (environment == Environment.PROD && CloudSqlTiers.SHARED_CORE.contains(tier)) {
             config.warn("the database tier " + tier + " is shared-core: Cloud SQL's SLA does not cover it, even with"
                     + " REGIONAL availability; use a db-custom tier in prod");
         }
+        CloudSqlFlagRules.retentionProblem(retainedBackups, transactionLogRetentionDays)
+                .ifPresent(problem -> config.reject(section.keyOf("retainedBackups"), problem));
         return new DatabaseSettings(tier, availability, diskSize, autoresizeLimit, backupStartTime, retainedBackups,
                 pointInTimeRecovery, transactionLogRetentionDays, maintenanceWindow, queryInsights,
                 DatabaseFlags.withStackFlags(stackFlags));

@@ -50,7 +50,7 @@ public record EdgeSettings(
         var domainValue = section.value("domain", "Serves `api.<domain>`, `app.<domain>`, and `candidate.api.<domain>`"
                 + " for deploys; required when enabled. Create the A records from the `edgeDnsRecords` output; the managed"
                 + " certificate becomes active once they resolve.");
-        var domain = domainValue.text("", DOMAIN);
+        var domain = domainValue.text("", DnsNames.domain(DOMAIN));
         if (enabled && !domainValue.isSet()) {
             config.reject(domainValue.key(), "missing; the edge serves api.<domain> and app.<domain>, so name the domain,"
                     + " e.g. kuraos.ai");

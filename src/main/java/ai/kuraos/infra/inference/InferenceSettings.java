@@ -5,6 +5,8 @@ import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Ipv4Cidr;
 import ai.kuraos.infra.config.TextRule;
+import ai.kuraos.infra.edge.DnsNames;
+import ai.kuraos.infra.k8s.AutopilotLimits;
 import ai.kuraos.infra.k8s.KubernetesQuantities;
 
 import java.util.Collections;
@@ -75,12 +77,15 @@ public record InferenceSettings(
         }
         var targetCpu = section.value("targetCpuUtilization", "The average CPU use the autoscaler aims at, in percent.")
                 .integer(70, 10, 95);
-        var cpu = section.value("cpu", "Each pod's CPU (request = limit).").text("2", KubernetesQuantities.CPU);
-        var memory = section.value("memory", "Each pod's memory.").text("4Gi", KubernetesQuantities.MEMORY);
         var gpu = gpu(section.section("gpu", "Optional accelerators."));
+        // A GPU pod runs in Autopilot's accelerator class, whose limits depend on the GPU.
+        var cpu = section.value("cpu", "Each pod's CPU (request = limit).")
+                .text("2", gpu.isEmpty() ? AutopilotLimits.podCpu(KubernetesQuantities.CPU) : KubernetesQuantities.CPU);
+        var memory = section.value("memory", "Each pod's memory.")
+                .text("4Gi", gpu.isEmpty() ? AutopilotLimits.podMemory(KubernetesQuantities.MEMORY) : KubernetesQuantities.MEMORY);
         var mqtt = mqtt(section.section("mqtt", "The MQTT broker the service publishes detections to."), enabled, config);
         var modelCacheSize = section.value("modelCacheSize", "The writable model cache (`/var/cache/adeline`; the root"
-                + " filesystem is read-only).").text("2Gi", KubernetesQuantities.MEMORY);
+                + " filesystem is read-only).").text("2Gi", AutopilotLimits.podEphemeralStorage(KubernetesQuantities.MEMORY));
         var appSettingsValue = section.value("settings", "The service's own environment, in ConfigMap"
                 + " `adeline-settings`. Names the program sets are refused: "
                 + String.join(", ", new TreeSet<>(RESERVED_SETTINGS)) + ". A change restarts the pods one by one.");
@@ -101,7 +106,7 @@ public record InferenceSettings(
 
     private static Mqtt mqtt(ConfigSection section, boolean enabled, ConfigReader config) {
         var hostValue = section.value("host", "`MQTT_HOST`; required when enabled.");
-        var host = hostValue.text("", HOST);
+        var host = hostValue.text("", DnsNames.host(HOST));
         if (enabled && !hostValue.isSet()) {
             config.reject(hostValue.key(), "missing; expected the MQTT broker the service publishes detections to,"
                     + " e.g. mqtt.kuraos.ai");

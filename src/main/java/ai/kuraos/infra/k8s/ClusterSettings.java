@@ -75,9 +75,12 @@ public record ClusterSettings(
                 environment.pick("10.31.128.0/22", "10.21.128.0/22", "10.11.128.0/22"), 8, 27, ranges, config);
         var controlPlane = range(section.value("controlPlaneCidr", "The control plane's own range, a /28."),
                 environment.pick("172.16.0.32/28", "172.16.0.16/28", "172.16.0.0/28"), 28, 28, ranges, config);
-        var authorized = section.value("authorizedNetworks", "The outside networks that may reach the control plane."
-                + " Without any, it answers only inside the VPC (a warning says so).")
-                .textMap(Map.of(), NETWORK_NAME, ANY_CIDR);
+        var authorizedValue = section.value("authorizedNetworks", "The outside networks that may reach the control"
+                + " plane, at most " + AutopilotLimits.MAX_AUTHORIZED_NETWORKS + " (GKE's limit). Without any, it answers"
+                + " only inside the VPC (a warning says so).");
+        var authorized = authorizedValue.textMap(Map.of(), NETWORK_NAME, ANY_CIDR);
+        AutopilotLimits.authorizedNetworksProblem(authorized.size())
+                .ifPresent(problem -> config.reject(authorizedValue.key(), problem));
         var settings = new ClusterSettings(releaseChannel, pods, services, controlPlane, authorized,
                 maintenance(section.section("maintenance", "When GKE may upgrade it."), config));
         if (needed && authorized.isEmpty()) {

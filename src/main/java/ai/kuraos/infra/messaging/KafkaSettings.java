@@ -4,6 +4,7 @@ import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.TextRule;
+import ai.kuraos.infra.k8s.AutopilotLimits;
 import ai.kuraos.infra.k8s.KubernetesQuantities;
 
 import java.util.List;
@@ -54,9 +55,10 @@ public record KafkaSettings(
         var storageClass = section.value("storageClass", "Balanced or SSD persistent disk.")
                 .text(environment.pick("standard-rwo", "standard-rwo", "premium-rwo"), TextRule.oneOf(STORAGE_CLASSES));
         var cpu = section.value("cpu", "Each node's CPU (request = limit, as Autopilot bills).")
-                .text(environment.pick("500m", "500m", "2"), KubernetesQuantities.CPU);
+                .text(environment.pick("500m", "500m", "2"), AutopilotLimits.podCpu(KubernetesQuantities.CPU));
         var memory = section.value("memory", "Each node's memory; Strimzi sizes the JVM heap from it.")
-                .text(environment.pick("2Gi", "2Gi", "8Gi"), KubernetesQuantities.MEMORY);
+                .text(environment.pick("2Gi", "2Gi", "8Gi"),
+                        KafkaMemory.brokerMemory(AutopilotLimits.podMemory(KubernetesQuantities.MEMORY)));
         if (!enabled) {
             return Optional.empty();
         }

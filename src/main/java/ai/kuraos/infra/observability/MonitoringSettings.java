@@ -7,6 +7,7 @@ import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.SecretText;
 import ai.kuraos.infra.config.TextRule;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,6 +75,16 @@ public record MonitoringSettings(
             config.reject(emailsValue.key(), emailsValue.isSet() ? "got an empty list; expected at least one e-mail"
                     + " address: every alert notifies someone"
                     : "missing; expected the e-mail addresses alerts go to, e.g. [ops@kuraos.ai]");
+        }
+        // Each address is a notification channel named after it (Monitoring); two addresses that give the same name
+        // would be two resources with one URN.
+        var channels = new HashMap<String, String>();
+        for (var email : emails) {
+            var earlier = channels.putIfAbsent(email.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(), email);
+            if (earlier != null) {
+                config.reject(emailsValue.key(), "got " + email + " after " + earlier + ", the same notification channel;"
+                        + " expected each address once");
+            }
         }
         var webhookValue = section.value("webhookUrl", "The auto-remediation endpoint: critical alerts are also posted"
                 + " there. A plaintext value is refused.");

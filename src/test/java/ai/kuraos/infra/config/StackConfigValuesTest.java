@@ -107,8 +107,8 @@ class StackConfigValuesTest {
     @Test
     void failsWhenConfigIsNotAMapping() {
         assertThatThrownBy(() -> stackFile("config: [a, b]\n"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageEndingWith("'config' must be a mapping of keys to values");
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("config: line 1: expected a mapping of keys to values");
     }
 
     @Test

@@ -172,7 +172,7 @@ class DataTierSettingsTest {
             var error = onlyError("dev", "kura-infra:cache", "{\"redisConfigs\":{\"maxmemory\":\"1gb\"}}");
 
             assertThat(error.key()).isEqualTo("kura-infra:cache.redisConfigs.maxmemory");
-            assertThat(error.problem()).contains("one of activedefrag", "maxmemory-gb, maxmemory-policy");
+            assertThat(error.problem()).contains("Memorystore lets you set on REDIS_7_0: activedefrag", "maxmemory-gb, maxmemory-policy");
         }
 
         @Test

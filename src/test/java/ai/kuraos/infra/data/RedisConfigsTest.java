@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,5 +67,32 @@ class RedisConfigsTest {
     @Test
     void aValueRedisRejectsFailsTheCheck() throws Exception {
         assertThat(redis.command("CONFIG", "SET", "maxmemory-policy", "forget-everything")).startsWith("-ERR");
+    }
+
+    /** A sample the rule accepts for each real Redis parameter, which redis-server 7.0 must accept too. */
+    private static final Map<String, String> ACCEPTED = Map.ofEntries(
+            Map.entry("activedefrag", "no"), Map.entry("databases", "16"), Map.entry("lazyfree-lazy-eviction", "yes"),
+            Map.entry("lazyfree-lazy-expire", "yes"), Map.entry("lazyfree-lazy-user-del", "yes"),
+            Map.entry("lazyfree-lazy-user-flush", "yes"), Map.entry("lfu-decay-time", "1"),
+            Map.entry("lfu-log-factor", "10"), Map.entry("maxmemory-policy", "allkeys-lfu"),
+            Map.entry("notify-keyspace-events", "KEA"), Map.entry("stream-node-max-bytes", "4096"),
+            Map.entry("stream-node-max-entries", "100"));
+
+    @Test
+    void redisServerAcceptsWhatTheRulesAccept() throws Exception {
+        for (var name : RedisConfigRules.names()) {
+            if (name.equals("maxmemory-gb")) {
+                continue;
+            }
+            var value = ACCEPTED.get(name);
+            assertThat(value).as("a sample for %s", name).isNotNull();
+            assertThat(RedisConfigRules.problem(name, value, 1)).as(name).isEmpty();
+            // databases is a start-up setting: CONFIG GET proves the name; the rest take CONFIG SET.
+            if (name.equals("databases")) {
+                assertThat(redis.configGet(name)).isNotNull();
+            } else {
+                assertThat(redis.command("CONFIG", "SET", name, value)).as("CONFIG SET %s %s", name, value).isEqualTo("+OK");
+            }
+        }
     }
 }

@@ -46,7 +46,8 @@ class EdgeSettingsTest {
         var error = onlyError("prod", "{\"domain\":\"https://kuraos.ai/\"}");
 
         assertThat(error.toString()).isEqualTo("kura-infra:edge.domain: got \"https://kuraos.ai/\"; expected a DNS"
-                + " domain such as kuraos.ai or staging.kuraos.ai");
+                + " domain such as kuraos.ai or staging.kuraos.ai, of at most 249 characters (api.<domain> is a DNS name,"
+                + " at most 253)");
     }
 
     @Test

@@ -61,6 +61,14 @@ class MonitoringSettingsTest {
     }
 
     @Test
+    void failsWhenAnAddressIsListedTwice() {
+        var error = onlyError("prod", "{\"notificationEmails\":[\"ops@kuraos.ai\",\"Ops@kuraos.ai\"]}");
+
+        assertThat(error.toString()).isEqualTo("kura-infra:monitoring.notificationEmails: got Ops@kuraos.ai after"
+                + " ops@kuraos.ai, the same notification channel; expected each address once");
+    }
+
+    @Test
     void failsWhenUptimeChecksRunFromFewerThanThreeRegions() {
         var error = onlyError("prod", "{\"notificationEmails\":[\"ops@kuraos.ai\"],\"uptimeCheckRegions\":[\"EUROPE\",\"USA\"]}");
 
