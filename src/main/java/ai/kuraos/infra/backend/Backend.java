@@ -173,7 +173,7 @@ public final class Backend extends KuraComponent {
                 .traffics(TrafficTarget.split(settings.rollout(), revision).stream()
                         .map(Backend::traffic).toList())
                 .labels(target.labels())
-                .build(), child(dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
+                .build(), adoptable(BackendNames.SERVICE, dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
 
         // The deliberate public entry point: the API is public and authenticates its users itself, as in the seeds.
         // Behind the edge, ingress still limits callers to the load balancer, which invokes without credentials.
@@ -212,15 +212,16 @@ public final class Backend extends KuraComponent {
                                         .commands("alembic")
                                         .args("upgrade", "heads")
                                         .envs(SecretCatalogue.readBy(Reader.MIGRATOR).stream()
-                                                .map(entry -> JobTemplateTemplateContainerEnvArgs.builder()
+                                                .flatMap(entry -> secrets.versionToMount(entry.name()).stream()
+                                                        .map(version -> JobTemplateTemplateContainerEnvArgs.builder()
                                                         .name(entry.name())
                                                         .valueSource(JobTemplateTemplateContainerEnvValueSourceArgs.builder()
                                                                 .secretKeyRef(JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
                                                                         .secret(secrets.secretId(entry.name()))
-                                                                        .version(secrets.versionToMount(entry.name()))
+                                                                        .version(version)
                                                                         .build())
                                                                 .build())
-                                                        .build())
+                                                        .build()))
                                                 .toList())
                                         .volumeMounts(JobTemplateTemplateContainerVolumeMountArgs.builder()
                                                 .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
@@ -234,7 +235,7 @@ public final class Backend extends KuraComponent {
                                 .build())
                         .build())
                 .labels(target.labels())
-                .build(), child(dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN)));
+                .build(), adoptable(BackendNames.MIGRATOR_JOB, dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN)));
 
         registerOutputs(Map.of(
                 "url", service.uri(),
@@ -279,15 +280,15 @@ public final class Backend extends KuraComponent {
         var envs = new ArrayList<ServiceTemplateContainerEnvArgs>();
         plain.forEach((name, value) -> envs.add(ServiceTemplateContainerEnvArgs.builder().name(name).value(value).build()));
         for (var entry : SecretCatalogue.readBy(Reader.BACKEND)) {
-            envs.add(ServiceTemplateContainerEnvArgs.builder()
+            secrets.versionToMount(entry.name()).ifPresent(version -> envs.add(ServiceTemplateContainerEnvArgs.builder()
                     .name(entry.name())
                     .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
                             .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
                                     .secret(secrets.secretId(entry.name()))
-                                    .version(secrets.versionToMount(entry.name()))
+                                    .version(version)
                                     .build())
                             .build())
-                    .build());
+                    .build()));
         }
         return envs;
     }

@@ -28,6 +28,14 @@ public final class BackendNames {
             "[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+(:[A-Za-z0-9._-]{1,128}|@sha256:[a-f0-9]{64})",
             "a full image reference with a tag or digest, e.g."
                     + " europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7");
+    /**
+     * What a stack runs until its first release: the images of a new stack live in the Artifact Registry repository
+     * the same first update creates, so none can exist yet. Google's public sample listens on {@code $PORT} and
+     * answers every path (so {@code /health}) with 200 (GoogleCloudPlatform/cloud-run-hello, hello.go). The first
+     * {@code deploy} stages the first real release against it.
+     */
+    public static final String PLACEHOLDER_IMAGE = "us-docker.pkg.dev/cloudrun/container/hello:latest";
+    public static final String PLACEHOLDER_RELEASE = "placeholder";
     static final TextRule ENV_NAME = TextRule.matching("[A-Z_][A-Z0-9_]*",
             "an environment variable name in upper case, e.g. FRONTEND_URL");
 

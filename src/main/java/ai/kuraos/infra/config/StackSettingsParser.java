@@ -96,7 +96,8 @@ public final class StackSettingsParser {
                 messaging.kafka().isPresent() || inference.isPresent(), config, warnings);
         var monitoring = MonitoringSettingsParser.monitoring(config.section("monitoring"), defaults, config);
 
-        var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
+        var target = new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection,
+                AdoptionSettingsParser.read(config.setting("adopt")));
         var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
                 cache, backups, backend, messaging, edge, cluster, inference, monitoring, warnings);
         return new Result(settings, config.errors(), config.knownKeys());
@@ -215,8 +216,9 @@ public final class StackSettingsParser {
         }
         if (!missing.isEmpty()) {
             warnings.add("secrets without a value in the stack config are created without a version: "
-                    + String.join(", ", missing) + ". kura-backend mounts them and cannot start until each has one"
-                    + " (pulumi config set --secret --path 'secrets.<NAME>' <value>, or a version added outside Pulumi)");
+                    + String.join(", ", missing) + ". kura-backend mounts them only once each has one (pulumi config"
+                    + " set --secret --path 'secrets.<NAME>' <value>); a secret the stack adopts keeps its own versions"
+                    + " (docs/adoption.md)");
         }
         return new SecretsSettings(values);
     }
@@ -237,8 +239,11 @@ public final class StackSettingsParser {
 
     private static BackendSettings backend(ConfigSection section, EnvironmentDefaults defaults, Environment environment,
                                            MessagingSettings messaging, ConfigReader config) {
-        var image = section.value("image").requiredText(BackendNames.IMAGE);
-        var release = section.value("release").requiredText(BackendNames.RELEASE);
+        var imageValue = section.value("image");
+        var image = imageValue.text(BackendNames.PLACEHOLDER_IMAGE, BackendNames.IMAGE);
+        var releaseValue = section.value("release");
+        var release = imageValue.isSet() ? releaseValue.requiredText(BackendNames.RELEASE)
+                : releaseValue.text(BackendNames.PLACEHOLDER_RELEASE, BackendNames.RELEASE);
         var previousRevision = Optional.of(section.value("previousRevision").text("", BackendNames.REVISION))
                 .filter(text -> !text.isEmpty());
         var cpu = section.value("cpu").text("1", TextRule.oneOf(List.of("1", "2", "4", "6", "8")));

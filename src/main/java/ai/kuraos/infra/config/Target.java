@@ -6,7 +6,8 @@ import java.util.TreeMap;
 
 /**
  * Where a stack deploys and how its resources are marked and guarded: shared by every component.
- * {@code deletionProtection} turns on every guard against deleting stateful resources (Pulumi's and the APIs' own).
+ * {@code deletionProtection} turns on every guard against deleting stateful resources (Pulumi's and the APIs' own);
+ * {@code adoption} names the resources that exist already and are imported rather than created.
  */
 public record Target(
         String stack,
@@ -14,10 +15,17 @@ public record Target(
         String project,
         String region,
         Map<String, String> labels,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        Adoption adoption) {
 
     public Target {
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    }
+
+    /** A stack that adopts nothing. */
+    public Target(String stack, Environment environment, String project, String region, Map<String, String> labels,
+                  boolean deletionProtection) {
+        this(stack, environment, project, region, labels, deletionProtection, Adoption.NONE);
     }
 
     public boolean isProd() {

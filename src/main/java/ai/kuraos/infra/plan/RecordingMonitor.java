@@ -141,6 +141,7 @@ final class RecordingMonitor extends MockMonitor {
                     parent,
                     request.getProvider().isEmpty() ? null : nameOfUrn.apply(providerUrn(request.getProvider())),
                     request.getProtect(),
+                    request.getImportId().isEmpty() ? null : request.getImportId(),
                     explicitDependencies(request).stream().map(nameOfUrn).sorted().toList(),
                     PlanValues.object(request.getObject(), nameOfUrn),
                     outputs == null ? null : PlanValues.object(outputs, nameOfUrn),

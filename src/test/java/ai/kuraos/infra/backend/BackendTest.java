@@ -43,7 +43,7 @@ class BackendTest {
                     .hasInput("name", "kura-backend")
                     .hasInput("location", "europe-southwest1")
                     .hasInput("template.revision", PROD_REVISION)
-                    .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7")
+                    .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-7")
                     .hasInput("template.containers[0].ports", List.of(Map.of("name", "http1", "containerPort", 8000)))
                     .hasInput("template.containers[0].startupProbe.httpGet", Map.of("path", "/health", "port", 8000))
                     .hasInput("template.containers[0].livenessProbe.httpGet", Map.of("path", "/health", "port", 8000))
@@ -117,7 +117,7 @@ class BackendTest {
                     .hasInput("template.template.maxRetries", 0)
                     .hasInput("template.template.timeout", "600s")
                     .hasInput("template.template.serviceAccount", "${kura-migrator-sa.email}")
-                    .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7")
+                    .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-7")
                     .hasInput("template.template.containers[0].commands", List.of("alembic"))
                     .hasInput("template.template.containers[0].args", List.of("upgrade", "heads"))
                     .hasInput("template.template.volumes[0].cloudSqlInstance.instances", List.of("${kura-primary.connectionName}"));
@@ -207,23 +207,23 @@ class BackendTest {
         @Test
         void stagedKeepsAllTrafficOnTheServingRevisionAndTagsTheCandidateAtZero() {
             var staged = prodAfter(RolloutConfig.stage(
-                    "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "v1-3-8", "kura-backend-v1-3-7"));
+                    "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "v1-3-8", "kura-backend-v1-3-7"));
 
             var candidate = PROD_REVISION.replace("v1-3-7", "v1-3-8");
             staged.resource(SERVICE, "kura-backend")
                     .hasInput("template.revision", candidate)
-                    .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8")
+                    .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8")
                     .hasInput("traffics", List.of(
                             Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", "kura-backend-v1-3-7", "percent", 100),
                             Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", candidate, "percent", 0,
                                     "tag", "candidate")));
             staged.resource(JOB, "kura-migrator")
-                    .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8");
+                    .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8");
         }
 
         @Test
         void promotedSendsAllTrafficToTheLatestAndRemembersThePreviousRevision() {
-            var staged = RolloutConfig.stage("europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "v1-3-8",
+            var staged = RolloutConfig.stage("europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "v1-3-8",
                     "kura-backend-v1-3-7");
             var promoted = new java.util.LinkedHashMap<>(staged);
             promoted.putAll(RolloutConfig.promote("kura-backend-v1-3-7"));
@@ -260,13 +260,40 @@ class BackendTest {
     }
 
     @Test
-    void devScalesToZeroAndStagingKeepsItsOwnImage() {
+    void devScalesToZeroAndStagingRunsThePlaceholderUntilItsFirstRelease() {
         SynthesizedStack.of("dev").resource(SERVICE, "kura-backend")
                 .hasInput("template.scaling.minInstanceCount", 0)
                 .hasInput("template.containers[0].resources.limits.memory", "512Mi")
                 .isNotProtected();
         SynthesizedStack.of("staging").resource(SERVICE, "kura-backend")
-                .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os-staging/kura/kura-backend:v1-3-7");
+                .hasInput("template.containers[0].image", "us-docker.pkg.dev/cloudrun/container/hello:latest");
+    }
+
+    /**
+     * Defect: the first create of kura-backend mounted ten secrets at {@code latest} while they had no version. Cloud
+     * Run refuses such a revision, and the failed create leaves the service behind, so every retry gets 409
+     * (pulumi-gcp #2775, terraform-provider-google #17245). A stack from an empty project mounts only the versions
+     * it writes.
+     */
+    @Test
+    void theFirstCreateOfKuraBackendMountsNoSecretWithoutAVersion() {
+        var mounted = new java.util.TreeMap<String, String>();
+        envOf(SynthesizedStack.of("dev").resource(SERVICE, "kura-backend"), "template.containers").forEach((name, value) -> {
+            if (value.has("secret")) {
+                mounted.put(name, value.path("version").asText());
+            }
+        });
+
+        assertThat(mounted).containsOnlyKeys("DATABASE_URL", "SECRET_KEY", "DB_PASSWORD", "REDIS_AUTH");
+        assertThat(mounted.values()).allSatisfy(version -> assertThat(version).endsWith("-version.version}"));
+    }
+
+    @Test
+    void prodMountsTheVersionsItsAdoptedSecretsAlreadyHave() {
+        var env = envOf(SynthesizedStack.of("prod").resource(SERVICE, "kura-backend"), "template.containers");
+
+        assertThat(env.get("STRIPE_SECRET_KEY").path("version").asText()).isEqualTo("latest");
+        assertThat(env.get("DATABASE_URL").path("version").asText()).isEqualTo("${database-url-version.version}");
     }
 
     @Test

@@ -50,11 +50,23 @@ class BackendSettingsTest {
     }
 
     @Test
-    void failsWhenTheImageOrReleaseIsMissing() {
-        var errors = StackSettingsParser.read("dev", StackConfigValues.of(config("{}"))).errors();
+    void failsWhenTheImageIsSetWithoutItsRelease() {
+        var errors = StackSettingsParser.read("dev", StackConfigValues.of(config("{\"image\":\"" + IMAGE + "\"}")))
+                .errors();
 
-        assertThat(errors).extracting(ConfigError::key)
-                .containsExactlyInAnyOrder("kura-infra:backend.image", "kura-infra:backend.release");
+        assertThat(errors).extracting(ConfigError::key).containsExactly("kura-infra:backend.release");
+    }
+
+    /**
+     * Defect: the first create of kura-backend failed. A new stack's images live in the Artifact Registry repository
+     * its first update creates; until the first release the service runs Google's public sample, which exists.
+     */
+    @Test
+    void theFirstCreateOfKuraBackendRunsAnImageThatExists() {
+        var backend = StackSettingsParser.parse("dev", StackConfigValues.of(config("{}"))).backend();
+
+        assertThat(backend.image()).isEqualTo("us-docker.pkg.dev/cloudrun/container/hello:latest");
+        assertThat(backend.release()).isEqualTo("placeholder");
     }
 
     @Test
