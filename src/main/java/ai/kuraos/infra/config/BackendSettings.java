@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * {@code kura-backend} and {@code kura-migrator}: what runs (image and release), how big and how many, the app's
  * non-secret environment, and where the rollout stands. {@code previousRevision} is the revision that served before
- * the last promotion: where {@code rollback} returns to. {@code templateFingerprint} sums up the rest of the
- * revision's configuration (see {@link BackendNames#templateFingerprint}).
+ * the last promotion: where {@code rollback} returns to. {@code templateFingerprint} sums up the settings that shape
+ * the revision (see {@link BackendNames#templateFingerprint}); the program adds what other resources feed in.
  */
 public record BackendSettings(
         String image,
@@ -32,8 +32,4 @@ public record BackendSettings(
         env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
     }
 
-    /** The revision the stack's release runs as. */
-    public String revision() {
-        return BackendNames.revision(release, templateFingerprint);
-    }
 }

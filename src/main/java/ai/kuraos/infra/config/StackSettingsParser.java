@@ -284,11 +284,11 @@ public final class StackSettingsParser {
                 env,
                 traceSampleRatio,
                 fingerprint,
-                rollout(section.section("rollout"), BackendNames.revision(release, fingerprint), config));
+                rollout(section.section("rollout"), release, config));
     }
 
-    /** @param releaseRevision the revision the stack's release runs as */
-    private static RolloutSettings rollout(ConfigSection section, String releaseRevision, ConfigReader config) {
+    /** @param release the release the stack runs */
+    private static RolloutSettings rollout(ConfigSection section, String release, ConfigReader config) {
         var mode = section.value("mode").choice(RolloutMode.NORMAL, RolloutMode.class);
         var servingValue = section.value("servingRevision");
         var serving = Optional.of(servingValue.text("", BackendNames.REVISION)).filter(text -> !text.isEmpty());
@@ -296,7 +296,7 @@ public final class StackSettingsParser {
             config.reject(servingValue.key(), "missing; the " + mode.name().toLowerCase() + " rollout mode keeps all"
                     + " traffic on a named revision such as " + BackendNames.SERVICE + "-v1-3-7-4f2a9c");
         }
-        if (mode == RolloutMode.STAGED && serving.filter(releaseRevision::equals).isPresent()) {
+        if (mode == RolloutMode.STAGED && serving.filter(name -> BackendNames.isRevisionOf(name, release)).isPresent()) {
             config.reject(servingValue.key(), "got \"" + serving.get() + "\", the revision of the release being staged;"
                     + " expected the revision serving before it");
         }

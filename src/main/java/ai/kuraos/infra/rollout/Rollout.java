@@ -35,16 +35,17 @@ public final class Rollout {
     public RolloutReport deploy(String image, String release) {
         var before = stack.current();
         var serving = before.servingRevision();
-        var candidate = before.revisionOf(release);
-        if (candidate.equals(serving)) {
+        if (before.mode() == RolloutMode.NORMAL && release.equals(before.release())) {
             throw new RolloutFailedException(Step.STAGE, "release " + release + " is the one serving (" + serving + ")",
                     "Nothing was changed. Deploy a new image under a new release id.", null);
         }
         var timings = new LinkedHashMap<Step, Duration>();
         var trafficUnchanged = "Traffic is unchanged: " + serving + " still serves.";
 
-        var candidateUrl = timed(Step.STAGE, timings, () -> stack.stage(image, release, serving),
+        var staged = timed(Step.STAGE, timings, () -> stack.stage(image, release, serving),
                 trafficUnchanged + " Fix the problem and run the same deploy again: staging is repeatable.");
+        var candidate = staged.revision();
+        var candidateUrl = staged.url();
         progress.accept("staged " + candidate + " with no traffic at " + candidateUrl);
 
         var migration = timed(Step.MIGRATE, timings, migrator::run, trafficUnchanged + " Look at the migrator, fix it,"

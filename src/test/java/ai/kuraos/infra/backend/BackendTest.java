@@ -22,9 +22,8 @@ class BackendTest {
 
     private static final String SERVICE = "gcp:cloudrunv2/service:Service";
     private static final String JOB = "gcp:cloudrunv2/job:Job";
-    /** The committed prod stack's revision: its release and the fingerprint of the rest of its configuration. */
-    private static final String PROD_REVISION = StackSettingsParser.parse("prod",
-            StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"))).backend().revision();
+    /** What the offline plan shows for a value only an update knows, such as a revision's name. */
+    private static final String UNKNOWN = "[unknown]";
 
     private static Map<String, JsonNode> envOf(ResourceAssert resource, String containersPath) {
         var env = new java.util.TreeMap<String, JsonNode>();
@@ -42,7 +41,7 @@ class BackendTest {
             prod.resource(SERVICE, "kura-backend")
                     .hasInput("name", "kura-backend")
                     .hasInput("location", "europe-southwest1")
-                    .hasInput("template.revision", PROD_REVISION)
+                    .hasInput("template.revision", UNKNOWN)
                     .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-7")
                     .hasInput("template.containers[0].ports", List.of(Map.of("name", "http1", "containerPort", 8000)))
                     .hasInput("template.containers[0].startupProbe.httpGet", Map.of("path", "/health", "port", 8000))
@@ -209,9 +208,8 @@ class BackendTest {
             var staged = prodAfter(RolloutConfig.stage(
                     "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "v1-3-8", "kura-backend-v1-3-7"));
 
-            var candidate = PROD_REVISION.replace("v1-3-7", "v1-3-8");
+            var candidate = staged.resource(SERVICE, "kura-backend").input("template.revision").asText();
             staged.resource(SERVICE, "kura-backend")
-                    .hasInput("template.revision", candidate)
                     .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8")
                     .hasInput("traffics", List.of(
                             Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", "kura-backend-v1-3-7", "percent", 100),
@@ -235,25 +233,20 @@ class BackendTest {
                     .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", "percent", 100)));
         }
 
+        /**
+         * The revision's name hashes values that only an update knows (secret versions, the Redis CA, ...), so the
+         * offline plan cannot name it; the names themselves are checked in BackendNamesTest.
+         */
         @Test
-        void aConfigurationChangeGetsARevisionOfItsOwnSoCloudRunTakesIt() {
-            var scaled = prodAfter(Map.of("kura-infra:backend.maxInstances", java.util.Optional.of("12")));
-            var celery = prodAfter(Map.of("kura-infra:messaging.backend", java.util.Optional.of("celery")));
-            var rolledBack = prodAfter(RolloutConfig.pin("kura-backend-v1-3-6"));
-
-            var revisions = java.util.stream.Stream.of(scaled, celery, rolledBack)
-                    .map(stack -> stack.resource(SERVICE, "kura-backend").input("template.revision").asText()).toList();
-
-            assertThat(revisions).allMatch(revision -> revision.matches("kura-backend-v1-3-7-[0-9a-f]{6}"));
-            assertThat(revisions.get(0)).isNotEqualTo(PROD_REVISION);
-            assertThat(revisions.get(1)).isNotEqualTo(PROD_REVISION).isNotEqualTo(revisions.get(0));
-            assertThat(revisions.get(2)).as("traffic alone is no new configuration").isEqualTo(PROD_REVISION);
+        void theRevisionIsNamedOnceEveryValueOfItsTemplateIsKnown() {
+            SynthesizedStack.of("prod").resource(SERVICE, "kura-backend").hasInput("template.revision", UNKNOWN);
+            assertThat(SynthesizedStack.of("prod").output("backendRevision").asText()).isEqualTo(UNKNOWN);
         }
 
         @Test
         void pinnedSendsAllTrafficToOneRevision() {
             prodAfter(RolloutConfig.pin("kura-backend-v1-3-6")).resource(SERVICE, "kura-backend")
-                    .hasInput("template.revision", PROD_REVISION)
+                    .hasInput("template.revision", UNKNOWN)
                     .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION",
                             "revision", "kura-backend-v1-3-6", "percent", 100)));
         }
