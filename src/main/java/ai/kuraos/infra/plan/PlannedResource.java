@@ -9,7 +9,8 @@ import java.util.List;
  * One resource as the program declared it. {@code parent} is the name of the component it belongs to (null at the
  * top); {@code provider} the name of the explicit provider it goes through (null for the default one, e.g. every
  * Google Cloud resource); {@code importId} the id of the existing resource the engine imports instead of creating
- * one (null for a create); {@code outputs} is what a component registered, null for other resources.
+ * one (null for a create); {@code version} the plugin version an explicit provider runs (null for other resources);
+ * {@code outputs} is what a component registered, null for other resources.
  */
 public record PlannedResource(
         String type,
@@ -18,6 +19,7 @@ public record PlannedResource(
         String provider,
         boolean protect,
         String importId,
+        String version,
         List<String> dependsOn,
         ObjectNode inputs,
         ObjectNode outputs,

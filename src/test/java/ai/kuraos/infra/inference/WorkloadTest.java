@@ -34,7 +34,7 @@ class WorkloadTest {
     private static final String GOOGLE_ACCOUNT = "gcp:serviceaccount/account:Account";
     private static final String IAM_MEMBER = "gcp:serviceaccount/iAMMember:IAMMember";
     private static final String CONTAINER = "spec.template.spec.containers[0]";
-    private static final String IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/kura/adeline:2.7";
+    private static final String IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/adeline:2.7";
     private static final Map<String, String> SELECTOR = Map.of(
             "app.kubernetes.io/name", "adeline", "app.kubernetes.io/instance", "adeline-prod");
     private static final Map<String, String> LABELS = Map.of(
