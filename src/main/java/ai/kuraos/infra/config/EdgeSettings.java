@@ -21,8 +21,13 @@ public record EdgeSettings(
                       int serveWhileStaleSeconds, int htmlMaxAgeSeconds, int otherMaxAgeSeconds) {
     }
 
-    /** Cloud Armor: per-client-IP rate limiting of /api/*, the preconfigured WAF rules, adaptive protection. */
-    public record Armor(int rateLimitRequests, int rateLimitIntervalSeconds, boolean wafPreview, boolean adaptiveProtection) {
+    /**
+     * Cloud Armor: per-client-IP rate limiting of /api/*, the preconfigured WAF rules, adaptive protection.
+     * {@code methodEnforcement} keeps the CRS method enforcement rule set, which refuses every method but GET, HEAD,
+     * POST and OPTIONS (rule 911100): off by default, since the API answers PUT, PATCH and DELETE.
+     */
+    public record Armor(int rateLimitRequests, int rateLimitIntervalSeconds, boolean wafPreview, boolean adaptiveProtection,
+                        boolean methodEnforcement) {
     }
 
     public EdgeSettings {

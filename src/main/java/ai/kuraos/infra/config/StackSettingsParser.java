@@ -336,7 +336,8 @@ public final class StackSettingsParser {
                 armorSection.value("rateLimitRequests").integer(300, 1, 100_000),
                 Integer.parseInt(armorSection.value("rateLimitIntervalSeconds").text("60", RATE_LIMIT_INTERVAL)),
                 wafMode.equals("preview"),
-                armorSection.value("adaptiveProtection").bool(defaults.edge().adaptiveProtection()));
+                armorSection.value("adaptiveProtection").bool(defaults.edge().adaptiveProtection()),
+                armorSection.value("methodEnforcement").bool(false));
         var sampleRate = section.value("requestLogSampleRate").decimal(1.0, 0.0, 1.0);
         return enabled ? Optional.of(new EdgeSettings(domain, corsOrigins, notFoundPage, cdn, armor, sampleRate))
                 : EdgeSettings.disabled();

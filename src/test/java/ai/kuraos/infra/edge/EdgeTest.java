@@ -83,11 +83,31 @@ class EdgeTest {
                     waf.add(rule.path("match").path("expr").path("expression").asText());
                 }
             });
-            assertThat(waf).hasSize(ArmorRules.WAF_RULE_SETS.size())
+            assertThat(waf).hasSize(ArmorRules.WAF_RULE_SETS.size() - 1)
                     .contains("evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})");
-            armor.hasInput("rules[" + (ArmorRules.WAF_RULE_SETS.size() + 1) + "]", Map.of(
+            armor.hasInput("rules[" + ArmorRules.WAF_RULE_SETS.size() + "]", Map.of(
                     "priority", ArmorRules.DEFAULT_RULE_PRIORITY, "description", "Default: allow", "action", "allow",
                     "preview", false, "match", Map.of("versionedExpr", "SRC_IPS_V1", "config", Map.of("srcIpRanges", List.of("*")))));
+        }
+
+        /**
+         * Defect: Cloud Armor's method enforcement would refuse the API's PUT, PATCH and DELETE with 403 (CRS 911100
+         * allows GET, HEAD, POST and OPTIONS only). Off by default; a stack that wants it turns it on.
+         */
+        @Test
+        void theWafLetsTheApisPutPatchAndDeleteThroughUnlessMethodEnforcementIsOn() {
+            assertThat(prod.resource(ARMOR, "kura-armor").input("rules").toString()).doesNotContain("methodenforcement");
+
+            var committed = ai.kuraos.infra.config.StackConfigValues.fromStackFile(
+                    SynthesizedStack.PROJECT.stackConfigFile("prod"));
+            var enforcing = SynthesizedStack.from(ai.kuraos.infra.config.StackSettingsParser.parse("prod",
+                    ai.kuraos.infra.testing.ConfigPaths.apply(committed,
+                            Map.of("kura-infra:edge.armor.methodEnforcement", java.util.Optional.of("true")))));
+            var expressions = new ArrayList<String>();
+            enforcing.resource(ARMOR, "kura-armor").input("rules").forEach(rule ->
+                    expressions.add(rule.path("priority").asInt() + " " + rule.path("match").path("expr").path("expression").asText()));
+            assertThat(expressions).contains("2005 evaluatePreconfiguredWaf('methodenforcement-v33-stable', {'sensitivity': 1})",
+                    "2006 evaluatePreconfiguredWaf('scannerdetection-v33-stable', {'sensitivity': 1})");
         }
 
         @Test
