@@ -228,6 +228,19 @@ class RolloutTest {
         }
 
         @Test
+        void failsPlainlyWhenTheStackWasNeverUpdated() {
+            when(stack.current()).thenReturn(new BackendState("us-docker.pkg.dev/cloudrun/container/hello:latest", "placeholder",
+                    Optional.empty(), Optional.empty(), RolloutMode.NORMAL, Optional.empty()));
+
+            assertThatThrownBy(() -> rollout.deploy(IMAGE, "v1-3-8"))
+                    .isInstanceOfSatisfying(RolloutFailedException.class, failed -> {
+                        assertThat(failed.getMessage()).contains("no backendRevision output", "pulumi up");
+                        assertThat(failed.advice()).contains("Nothing was changed");
+                    });
+            verify(stack, never()).stage(any(), any(), any());
+        }
+
+        @Test
         void refusesToReleaseTheReleaseThatIsServing() {
             when(stack.current()).thenReturn(SERVING_V137);
 
