@@ -85,7 +85,7 @@ public final class KuraProgram {
             ctx.export("urlMap", Output.of(EdgeNames.URL_MAP));
         });
         ctx.export("backendRelease", Output.of(settings.backend().release()));
-        ctx.export("backendRevision", Output.of(settings.backend().revision()));
+        ctx.export("backendRevision", api.revision());
         ctx.export("messagingBackend", Output.of(settings.messaging().backend().id()));
         cluster.ifPresent(present -> ctx.export("gkeCluster", present.clusterName()));
         kafka.ifPresent(present -> {

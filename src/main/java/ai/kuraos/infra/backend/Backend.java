@@ -85,6 +85,7 @@ public final class Backend extends KuraComponent {
     private static final String CLOUDSQL_MOUNT = "/cloudsql";
 
     private final Service service;
+    private final Output<String> revision;
 
     /**
      * @param behindLoadBalancer whether the edge load balancer fronts the service; then it takes no traffic from
@@ -96,7 +97,9 @@ public final class Backend extends KuraComponent {
         super(TYPE, name, target);
         var backendAccount = foundation.backendServiceAccount();
 
-        TELEMETRY_ROLES.forEach((grant, role) -> grantToBackend(target, grant, Output.of(role), backendAccount.member()));
+        var resourceManager = foundation.api(ProjectApis.RESOURCE_MANAGER);
+        TELEMETRY_ROLES.forEach((grant, role) -> grantToBackend(target, grant, Output.of(role), backendAccount.member(),
+                resourceManager));
         var cdnPurger = new IAMCustomRole("kura-cdn-purger", IAMCustomRoleArgs.builder()
                 .project(target.project())
                 .roleId("kuraCdnPurger")
@@ -105,9 +108,19 @@ public final class Backend extends KuraComponent {
                 .permissions(CDN_PURGE_PERMISSIONS)
                 .stage("GA")
                 .build(), child(foundation.api(ProjectApis.IAM)));
-        grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member());
+        grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member(), resourceManager);
 
-        var revision = settings.revision();
+        var plainEnv = plainEnv(target, settings, messaging, kafka, cache, backups);
+        var secretVersions = secretVersions(secrets);
+        var templateValues = new TreeMap<String, Output<String>>();
+        plainEnv.forEach((envName, value) -> templateValues.put("env." + envName, value));
+        secretVersions.forEach((secretName, version) -> templateValues.put("secret." + secretName, version));
+        templateValues.put("image", Output.of(settings.image()));
+        templateValues.put("serviceAccount", backendAccount.email());
+        templateValues.put("network", foundation.networkName());
+        templateValues.put("subnetwork", foundation.subnetworkName());
+        templateValues.put("cloudSqlInstance", database.connectionName());
+        this.revision = revisionOf(settings, templateValues);
         this.service = new Service(BackendNames.SERVICE, ServiceArgs.builder()
                 .project(target.project())
                 .location(target.region())
@@ -142,7 +155,7 @@ public final class Backend extends KuraComponent {
                                         .startupCpuBoost(settings.startupCpuBoost())
                                         .cpuIdle(true)
                                         .build())
-                                .envs(serviceEnv(target, settings, messaging, kafka, cache, secrets, backups))
+                                .envs(serviceEnv(plainEnv, secretVersions, secrets))
                                 .startupProbe(ServiceTemplateContainerStartupProbeArgs.builder()
                                         .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder()
                                                 .path(HEALTH_PATH).port(PORT).build())
@@ -168,10 +181,10 @@ public final class Backend extends KuraComponent {
                                         .build())
                                 .build())
                         .build())
-                .traffics(TrafficTarget.split(settings.rollout(), revision).stream()
-                        .map(Backend::traffic).toList())
+                .traffics(TrafficTarget.split(settings.rollout()).stream()
+                        .map(line -> traffic(line, revision)).toList())
                 .labels(target.labels())
-                .build(), child(dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
+                .build(), adoptable(BackendNames.SERVICE, dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
 
         // The deliberate public entry point: the API is public and authenticates its users itself, as in the seeds.
         // Behind the edge, ingress still limits callers to the load balancer, which invokes without credentials.
@@ -210,15 +223,16 @@ public final class Backend extends KuraComponent {
                                         .commands("alembic")
                                         .args("upgrade", "heads")
                                         .envs(SecretCatalogue.readBy(Reader.MIGRATOR).stream()
-                                                .map(entry -> JobTemplateTemplateContainerEnvArgs.builder()
+                                                .flatMap(entry -> secrets.versionToMount(entry.name()).stream()
+                                                        .map(version -> JobTemplateTemplateContainerEnvArgs.builder()
                                                         .name(entry.name())
                                                         .valueSource(JobTemplateTemplateContainerEnvValueSourceArgs.builder()
                                                                 .secretKeyRef(JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
                                                                         .secret(secrets.secretId(entry.name()))
-                                                                        .version(secrets.versionToMount(entry.name()))
+                                                                        .version(version)
                                                                         .build())
                                                                 .build())
-                                                        .build())
+                                                        .build()))
                                                 .toList())
                                         .volumeMounts(JobTemplateTemplateContainerVolumeMountArgs.builder()
                                                 .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
@@ -232,25 +246,42 @@ public final class Backend extends KuraComponent {
                                 .build())
                         .build())
                 .labels(target.labels())
-                .build(), child(dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN)));
+                .build(), adoptable(BackendNames.MIGRATOR_JOB, dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN)));
 
         registerOutputs(Map.of(
                 "url", service.uri(),
                 "candidateUrl", candidateUrl()));
     }
 
-    private void grantToBackend(Target target, String name, Output<String> role, Output<String> member) {
+    /** @param resourceManager the API every project-level binding goes through, enabled in the same first update */
+    private void grantToBackend(Target target, String name, Output<String> role, Output<String> member,
+                                Resource resourceManager) {
         new IAMMember(name, IAMMemberArgs.builder()
                 .project(target.project())
                 .role(role)
                 .member(member)
-                .build(), child());
+                .build(), child(resourceManager));
     }
 
-    /** The non-secret environment the program knows, the stack's own, and every secret the backend reads. */
-    private static List<ServiceTemplateContainerEnvArgs> serviceEnv(Target target, BackendSettings settings,
-                                                                     MessagingBackend messaging, Optional<Kafka> kafka,
-                                                                     Cache cache, Secrets secrets, Backups backups) {
+    /**
+     * The revision's name, once every value of its template is known: a new secret version, Redis host or CA, Kafka
+     * address or CA makes a new template, and so a new name (see {@link BackendNames#revision(String, String, Map)}).
+     */
+    private static Output<String> revisionOf(BackendSettings settings, Map<String, Output<String>> templateValues) {
+        var names = List.copyOf(templateValues.keySet());
+        return Output.all(List.copyOf(templateValues.values())).applyValue(values -> {
+            var known = new TreeMap<String, String>();
+            for (int i = 0; i < names.size(); i++) {
+                known.put(names.get(i), KnownValues.orEmpty(values.get(i)));
+            }
+            return BackendNames.revision(settings.release(), settings.templateFingerprint(), known);
+        });
+    }
+
+    /** The non-secret environment the program knows and the stack's own. */
+    private static TreeMap<String, Output<String>> plainEnv(Target target, BackendSettings settings,
+                                                            MessagingBackend messaging, Optional<Kafka> kafka,
+                                                            Cache cache, Backups backups) {
         var plain = new TreeMap<String, Output<String>>();
         settings.env().forEach((name, value) -> plain.put(name, Output.of(value)));
         plain.put("ENVIRONMENT", Output.of(target.environment().id()));
@@ -274,19 +305,32 @@ public final class Backend extends KuraComponent {
             plain.put("KAFKA_SECURITY_PROTOCOL", Output.of("SSL"));
             plain.put("KAFKA_SSL_CA_PEM", present.caCertificate());
         });
+        return plain;
+    }
+
+    /** The version of each secret the backend reads and that has one, in the catalogue's order. */
+    private static Map<String, Output<String>> secretVersions(Secrets secrets) {
+        var versions = new java.util.LinkedHashMap<String, Output<String>>();
+        SecretCatalogue.readBy(Reader.BACKEND).forEach(entry ->
+                secrets.versionToMount(entry.name()).ifPresent(version -> versions.put(entry.name(), version)));
+        return versions;
+    }
+
+    /** The plain environment, then every mounted secret. */
+    private static List<ServiceTemplateContainerEnvArgs> serviceEnv(Map<String, Output<String>> plain,
+                                                                     Map<String, Output<String>> secretVersions,
+                                                                     Secrets secrets) {
         var envs = new ArrayList<ServiceTemplateContainerEnvArgs>();
         plain.forEach((name, value) -> envs.add(ServiceTemplateContainerEnvArgs.builder().name(name).value(value).build()));
-        for (var entry : SecretCatalogue.readBy(Reader.BACKEND)) {
-            envs.add(ServiceTemplateContainerEnvArgs.builder()
-                    .name(entry.name())
-                    .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
-                            .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
-                                    .secret(secrets.secretId(entry.name()))
-                                    .version(secrets.versionToMount(entry.name()))
-                                    .build())
-                            .build())
-                    .build());
-        }
+        secretVersions.forEach((name, version) -> envs.add(ServiceTemplateContainerEnvArgs.builder()
+                .name(name)
+                .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
+                        .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
+                                .secret(secrets.secretId(name))
+                                .version(version)
+                                .build())
+                        .build())
+                .build()));
         return envs;
     }
 
@@ -296,17 +340,24 @@ public final class Backend extends KuraComponent {
         return dependencies.toArray(Resource[]::new);
     }
 
-    private static ServiceTrafficArgs traffic(TrafficTarget target) {
+    private static ServiceTrafficArgs traffic(TrafficTarget target, Output<String> releaseRevision) {
         var traffic = ServiceTrafficArgs.builder()
                 .type(target.latest() ? "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" : "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION")
                 .percent(target.percent());
-        target.revision().ifPresent(traffic::revision);
+        if (!target.latest()) {
+            traffic.revision(target.revision().map(Output::of).orElse(releaseRevision));
+        }
         target.tag().ifPresent(traffic::tag);
         return traffic.build();
     }
 
     public Output<String> url() {
         return service.uri();
+    }
+
+    /** The revision the stack's release runs as, under its current template. */
+    public Output<String> revision() {
+        return revision;
     }
 
     /** The Cloud Run service, for what must wait until it exists (the edge's serverless NEGs). */

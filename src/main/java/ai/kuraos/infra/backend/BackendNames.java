@@ -9,13 +9,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Names of the backend's Cloud Run resources, and what may be called what. Revision names derive from the release and
- * the rest of the revision's configuration ({@code kura-backend-<release>-<fingerprint>}), so that the rollout can
- * address a release's revision and a configuration change gets a revision of its own.
+ * the rest of the revision's template ({@code kura-backend-<release>-<fingerprint>}), so that the rollout can tell a
+ * release's revisions and any change of the template gets a revision of its own.
  */
 public final class BackendNames {
 
@@ -28,6 +30,14 @@ public final class BackendNames {
     static final TextRule REVISION = TextRule.matching(SERVICE + "-[a-z0-9]([a-z0-9-]{0,46}[a-z0-9])?",
             "a revision name such as " + SERVICE + "-v1-3-7-4f2a9c");
     private static final int FINGERPRINT_LENGTH = 6;
+    /**
+     * What a stack runs until its first release: the images of a new stack live in the Artifact Registry repository
+     * the same first update creates, so none can exist yet. Google's public sample listens on {@code $PORT} and
+     * answers every path (so {@code /health}) with 200 (GoogleCloudPlatform/cloud-run-hello, hello.go). The first
+     * {@code deploy} stages the first real release against it.
+     */
+    public static final String PLACEHOLDER_IMAGE = "us-docker.pkg.dev/cloudrun/container/hello:latest";
+    public static final String PLACEHOLDER_RELEASE = "placeholder";
     /** Environment variables the program itself sets or Cloud Run reserves; the stack's env may not use them. */
     public static final Set<String> RESERVED_ENV = Set.of(
             "PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION",
@@ -45,18 +55,40 @@ public final class BackendNames {
     }
 
     /**
-     * A short hash of the settings that shape a revision besides its image: Cloud Run refuses a changed template under
-     * a revision name it has seen, so a change of size, scaling or environment must change the name. Values other
-     * resources produce (the Redis host, say) are not in it: a change of those needs a new release.
+     * A short hash of the stack settings that shape a revision besides its image (size, scaling, environment): the
+     * part of the template known from the stack config alone. The revision's name hashes it together with every
+     * value other resources feed into the template ({@link #revision(String, String, Map)}).
      */
     public static String templateFingerprint(List<Object> settings) {
+        return hash(settings.toString());
+    }
+
+    /**
+     * The revision that runs a release with a template: {@code kura-backend-<release>-<fingerprint>}, the fingerprint
+     * summing up the settings' fingerprint and each value of the template that another resource produces (the image,
+     * secret versions, the Redis host, port and CA, Kafka's address and CA, ...), by name. Cloud Run refuses a changed
+     * template under a revision name it has seen (409), so whatever changes the template changes the name.
+     */
+    public static String revision(String release, String settingsFingerprint, Map<String, String> templateValues) {
+        var text = new StringBuilder(settingsFingerprint);
+        // Length-prefixed, so that no value can pass for a boundary between two others.
+        new TreeMap<>(templateValues).forEach((name, value) -> text.append('\n').append(name.length()).append(':')
+                .append(name).append(value.length()).append(':').append(value));
+        return revision(release, hash(text.toString()));
+    }
+
+    private static String hash(String text) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256")
-                    .digest(settings.toString().getBytes(StandardCharsets.UTF_8));
+            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, FINGERPRINT_LENGTH);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
+    }
+
+    /** Whether {@code revision} is one of {@code release}'s revisions, whatever its template. */
+    public static boolean isRevisionOf(String revision, String release) {
+        return revision.startsWith(SERVICE + "-" + release + "-");
     }
 
     /** What is wrong with a release id, if anything. */

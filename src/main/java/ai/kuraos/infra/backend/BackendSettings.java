@@ -18,8 +18,8 @@ import java.util.TreeSet;
 /**
  * {@code kura-backend} and {@code kura-migrator}: what runs (image and release), how big and how many, the app's
  * non-secret environment, and where the rollout stands. {@code previousRevision} is the revision that served before
- * the last promotion: where {@code rollback} returns to. {@code templateFingerprint} sums up the rest of the
- * revision's configuration (see {@link BackendNames#templateFingerprint}).
+ * the last promotion: where {@code rollback} returns to. {@code templateFingerprint} sums up the settings that shape
+ * the revision (see {@link BackendNames#templateFingerprint}); the program adds what other resources feed in.
  */
 public record BackendSettings(
         String image,
@@ -52,14 +52,18 @@ public record BackendSettings(
      */
     public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
                                        boolean kafkaRuns, ConfigReader config) {
-        var image = section.value("image", "What the service and the migrator run. `deploy` sets it.")
-                .requiredText(CommonRules.IMAGE);
-        var release = section.value("release", "The release id. It names the revision,"
+        var imageValue = section.value("image", "What the service and the migrator run. `deploy` sets it. Until the"
+                + " first release, a public placeholder that answers on `$PORT`, so that the first update of an empty"
+                + " project can create the service.").defaultShown("`" + BackendNames.PLACEHOLDER_IMAGE + "`");
+        var image = imageValue.text(BackendNames.PLACEHOLDER_IMAGE, CommonRules.IMAGE);
+        var releaseValue = section.value("release", "The release id; required with an image. It names the revision,"
                 + " `kura-backend-<release>-<fingerprint>`, so each new image needs a new one. The fingerprint (6 hex"
-                + " digits) sums up the rest of the revision's configuration (size, scaling, environment, messaging):"
-                + " Cloud Run refuses a changed configuration under a name it has seen, so a configuration change gets a"
-                + " new revision by itself. A change of a value another resource produces (the Redis host, say) does not"
-                + " change the fingerprint: ship it with a new release. `deploy` sets it.").requiredText(BackendNames.RELEASE);
+                + " digits) sums up the whole revision template, values other resources produce included (secret"
+                + " versions, the Redis host and CA, the Kafka address and CA): Cloud Run refuses a changed template"
+                + " under a name it has seen, so every change of it gets a new revision by itself. `deploy` sets it.")
+                .defaultShown("`" + BackendNames.PLACEHOLDER_RELEASE + "` with the placeholder image");
+        var release = imageValue.isSet() ? releaseValue.requiredText(BackendNames.RELEASE)
+                : releaseValue.text(BackendNames.PLACEHOLDER_RELEASE, BackendNames.RELEASE);
         var previousRevision = Optional.of(section.value("previousRevision", "The revision that served before the last"
                 + " promotion: where `rollback` returns to. `deploy` sets it.").text("", BackendNames.REVISION))
                 .filter(text -> !text.isEmpty());
@@ -107,7 +111,7 @@ public record BackendSettings(
         var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
                 concurrency, minInstances, maxInstances, env, messaging.id(), kafkaRuns, traceSampleRatio));
         var rollout = RolloutSettings.read(section.section("rollout", "The traffic split. `deploy` and `rollback` set"
-                + " it; leave it alone."), BackendNames.revision(release, fingerprint), config);
+                + " it; leave it alone."), release, config);
         return new BackendSettings(image, release, previousRevision, cpu, memory, startupCpuBoost, requestTimeout,
                 concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint, rollout);
     }
@@ -126,8 +130,4 @@ public record BackendSettings(
         };
     }
 
-    /** The revision the stack's release runs as. */
-    public String revision() {
-        return BackendNames.revision(release, templateFingerprint);
-    }
 }

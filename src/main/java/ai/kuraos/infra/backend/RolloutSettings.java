@@ -10,8 +10,8 @@ public record RolloutSettings(RolloutMode mode, Optional<String> servingRevision
 
     public static final RolloutSettings NORMAL = new RolloutSettings(RolloutMode.NORMAL, Optional.empty());
 
-    /** @param releaseRevision the revision the stack's release runs as */
-    static RolloutSettings read(ConfigSection section, String releaseRevision, ConfigReader config) {
+    /** @param release the release the stack runs */
+    static RolloutSettings read(ConfigSection section, String release, ConfigReader config) {
         var mode = section.value("mode", "`normal`: 100 % on the latest revision. `staged`: 100 % on `servingRevision`,"
                 + " and the release's revision at 0 % under the `candidate` tag. `pinned`: 100 % on `servingRevision`.")
                 .choice(RolloutMode.NORMAL, RolloutMode.class);
@@ -22,7 +22,7 @@ public record RolloutSettings(RolloutMode mode, Optional<String> servingRevision
             config.reject(servingValue.key(), "missing; the " + mode.name().toLowerCase() + " rollout mode keeps all"
                     + " traffic on a named revision such as " + BackendNames.SERVICE + "-v1-3-7-4f2a9c");
         }
-        if (mode == RolloutMode.STAGED && serving.filter(releaseRevision::equals).isPresent()) {
+        if (mode == RolloutMode.STAGED && serving.filter(name -> BackendNames.isRevisionOf(name, release)).isPresent()) {
             config.reject(servingValue.key(), "got \"" + serving.get() + "\", the revision of the release being staged;"
                     + " expected the revision serving before it");
         }

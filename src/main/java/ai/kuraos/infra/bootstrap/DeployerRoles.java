@@ -30,8 +30,7 @@ public final class DeployerRoles {
             new Grant("roles/iam.serviceAccountUser", "run Cloud Run revisions as the runtime service accounts"),
             new Grant("roles/iam.roleAdmin", "the custom role kuraCdnPurger"),
             new Grant("roles/container.admin", "the GKE cluster and every Kubernetes object on it"),
-            new Grant("roles/monitoring.editor", "notification channels, uptime checks, alert policies, the dashboard"),
-            new Grant("roles/logging.configWriter", "the log-based metric of the backend's errors"));
+            new Grant("roles/monitoring.editor", "notification channels, uptime checks, alert policies, the dashboard"));
 
     /** On the billing account, when the bootstrap knows it: the stacks' budgets. */
     public static final String BUDGETS = "roles/billing.costsManager";
@@ -68,8 +67,13 @@ public final class DeployerRoles {
     }
 
     /**
-     * The objects of one stack in a DIY state backend: its checkpoint (and backup), history, locks and backups, plus
-     * the backend's meta file, which the CLI reads at login.
+     * The objects of one stack in a DIY state backend (project layout, {@code meta.yaml} version 1): its checkpoint
+     * ({@code .json}, {@code .json.bak}, compressed variants), history, backups, in-flight journal and locks, plus the
+     * backend's meta file, which the CLI reads at login. Paths as pulumi/pulumi {@code pkg/backend/diy} writes them:
+     * {@code store.go} ({@code StackBasePath}, {@code HistoryDir}, {@code BackupDir}, {@code JournalDir}, each
+     * {@code <dir>/<project>/<stack>}) and {@code lock.go} ({@code stackLockDir(FullyQualifiedName())}: locks sit
+     * under {@code locks/organization/<project>/<stack>/}, the DIY backend's organization always being
+     * {@code organization}).
      */
     public static List<String> stateObjects(String bucket, String project, String stack) {
         var objects = "projects/_/buckets/" + bucket + "/objects/.pulumi/";
@@ -77,9 +81,13 @@ public final class DeployerRoles {
                 objects + "meta.yaml",
                 objects + "stacks/" + project + "/" + stack + ".",
                 objects + "history/" + project + "/" + stack + "/",
-                objects + "locks/" + project + "/" + stack + "/",
-                objects + "backups/" + project + "/" + stack + "/");
+                objects + "backups/" + project + "/" + stack + "/",
+                objects + "journal/" + project + "/" + stack + "/",
+                objects + "locks/" + DIY_ORGANIZATION + "/" + project + "/" + stack + "/");
     }
+
+    /** The one organization name a DIY backend accepts in a stack reference (pulumi/pulumi diy {@code store.go}). */
+    static final String DIY_ORGANIZATION = "organization";
 
     public static String stateObjectsCondition(String bucket, String project, String stack) {
         return stateObjects(bucket, project, stack).stream()

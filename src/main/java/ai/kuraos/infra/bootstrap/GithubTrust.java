@@ -26,6 +26,7 @@ public final class GithubTrust extends KuraComponent {
 
     private final WorkloadIdentityPool pool;
     private final WorkloadIdentityPoolProvider provider;
+    private final Resource iamApi;
 
     public GithubTrust(String name, BootstrapSettings settings) {
         super(TYPE, name, settings.target());
@@ -34,6 +35,7 @@ public final class GithubTrust extends KuraComponent {
         for (var service : List.of("iam.googleapis.com", "iamcredentials.googleapis.com", "sts.googleapis.com")) {
             apis.add(AutomationApis.enable(project, service, child()));
         }
+        this.iamApi = apis.get(0);
         this.pool = new WorkloadIdentityPool("github-pool", WorkloadIdentityPoolArgs.builder()
                 .project(project)
                 .workloadIdentityPoolId(POOL_ID)
@@ -53,6 +55,14 @@ public final class GithubTrust extends KuraComponent {
                 .build(), child());
 
         registerOutputs(Map.of("pool", pool.name(), "provider", provider.name()));
+    }
+
+    /**
+     * The automation project's IAM API: service accounts there can be created only once it is enabled (a create
+     * that races the enablement gets 403 "IAM API has not been used in project ... or it is disabled").
+     */
+    public Resource iamApi() {
+        return iamApi;
     }
 
     /** {@code projects/<number>/locations/global/workloadIdentityPools/github}: the root of principal sets. */

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.component;
 
+import ai.kuraos.infra.config.Adoption;
 import ai.kuraos.infra.config.Target;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -14,15 +15,33 @@ import com.pulumi.resources.Resource;
 public abstract class KuraComponent extends ComponentResource {
 
     private final boolean protect;
+    private final Adoption adoption;
 
     protected KuraComponent(String type, String name, Target target) {
         super(type, name, ComponentResourceOptions.Empty);
         this.protect = target.deletionProtection();
+        this.adoption = target.adoption();
     }
 
     /** Options for a child resource: parented here, protected when the stack is, created after {@code dependsOn}. */
     protected CustomResourceOptions child(Resource... dependsOn) {
         return childOptions(dependsOn).build();
+    }
+
+    /**
+     * Options for a child that may exist already (see {@link Adoption}): when the stack adopts {@code logicalName},
+     * the engine imports it by its id instead of creating it (Pulumi's {@code import} resource option), and with the
+     * declared inputs matching the live resource the import changes nothing.
+     */
+    protected CustomResourceOptions adoptable(String logicalName, Resource... dependsOn) {
+        return adoptableOptions(logicalName, dependsOn).build();
+    }
+
+    /** The same, to add options. */
+    protected CustomResourceOptions.Builder adoptableOptions(String logicalName, Resource... dependsOn) {
+        var options = childOptions(dependsOn);
+        adoption.importId(logicalName).ifPresent(options::importId);
+        return options;
     }
 
     /** The same, to add options such as outputs to keep secret. */

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Where a stack deploys and how its resources are marked and guarded: shared by every component.
- * {@code deletionProtection} turns on every guard against deleting stateful resources (Pulumi's and the APIs' own).
+ * {@code deletionProtection} turns on every guard against deleting stateful resources (Pulumi's and the APIs' own);
+ * {@code adoption} names the resources that exist already and are imported rather than created.
  */
 public record Target(
         String stack,
@@ -19,7 +20,8 @@ public record Target(
         String project,
         String region,
         Map<String, String> labels,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        Adoption adoption) {
 
     /** The named override that lets a prod stack run without deletion protection, e.g. to decommission it. */
     public static final String ALLOW_UNPROTECTED_PROD = "allow-unprotected-prod";
@@ -28,6 +30,12 @@ public record Target(
 
     public Target {
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    }
+
+    /** A stack that adopts nothing. */
+    public Target(String stack, Environment environment, String project, String region, Map<String, String> labels,
+                  boolean deletionProtection) {
+        this(stack, environment, project, region, labels, deletionProtection, Adoption.NONE);
     }
 
     public boolean isProd() {
@@ -45,7 +53,11 @@ public record Target(
                 + (LabelLimits.MAX_LABELS - Labels.RESERVED.size()) + " (Google Cloud allows " + LabelLimits.MAX_LABELS
                 + " a resource). `app`, `environment` and `managed-by` are reserved: the program sets them."), config);
         var deletionProtection = deletionProtection(environment, config);
-        return new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection);
+        var adoption = Adoption.read(config.setting("adopt", "Resources that already exist and that the stack takes"
+                + " over with Pulumi's import instead of creating them: logical name (as in plan.json) to import id. The"
+                + " runbook is docs/adoption.md."));
+        return new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection,
+                adoption);
     }
 
     private static Environment environment(String stack, ConfigReader config) {

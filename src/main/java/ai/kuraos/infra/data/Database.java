@@ -93,7 +93,7 @@ public final class Database extends KuraComponent {
                         .deletionProtectionEnabled(isProtected())
                         .userLabels(target.labels())
                         .build())
-                .build(), child(foundation.privateServicesConnection(), foundation.api(ProjectApis.SQL_ADMIN)));
+                .build(), adoptable(INSTANCE, foundation.privateServicesConnection(), foundation.api(ProjectApis.SQL_ADMIN)));
 
         new com.pulumi.gcp.sql.Database(DATABASE, DatabaseArgs.builder()
                 .project(target.project())
@@ -101,7 +101,7 @@ public final class Database extends KuraComponent {
                 .name(DATABASE)
                 .charset("UTF8")
                 .collation("en_US.UTF8")
-                .build(), child());
+                .build(), adoptable(DATABASE));
 
         this.password = new RandomPassword("kura-app-password-generated", RandomPasswordArgs.alphanumeric(32), child());
 
@@ -113,7 +113,7 @@ public final class Database extends KuraComponent {
                 .password(password.result())
                 // Postgres refuses to drop a role that owns tables; on destroy, the role goes with the instance.
                 .deletionPolicy("ABANDON")
-                .build(), child());
+                .build(), adoptable("kura-app-user"));
 
         for (var client : clients) {
             new IAMMember("cloudsql-client-" + client.name(), IAMMemberArgs.builder()
@@ -125,7 +125,8 @@ public final class Database extends KuraComponent {
                             .expression("resource.name == 'projects/" + target.project() + "/instances/" + INSTANCE
                                     + "' && resource.type == 'sqladmin.googleapis.com/Instance'")
                             .build())
-                    .build(), child());
+                    // A project-level binding: the Resource Manager API, enabled in the same first update.
+                    .build(), child(foundation.api(ProjectApis.RESOURCE_MANAGER)));
         }
 
         registerOutputs(Map.of(

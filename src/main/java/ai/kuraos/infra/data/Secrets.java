@@ -2,6 +2,7 @@ package ai.kuraos.infra.data;
 
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.component.Principal;
+import ai.kuraos.infra.config.Adoption;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.data.SecretCatalogue.Reader;
 import ai.kuraos.infra.data.SecretCatalogue.Source;
@@ -17,6 +18,7 @@ import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
 import com.pulumi.gcp.secretmanager.SecretVersion;
 import com.pulumi.gcp.secretmanager.SecretVersionArgs;
 import com.pulumi.gcp.secretmanager.inputs.SecretReplicationArgs;
+import com.pulumi.gcp.secretmanager.inputs.SecretReplicationAutoArgs;
 import com.pulumi.gcp.secretmanager.inputs.SecretReplicationUserManagedArgs;
 import com.pulumi.gcp.secretmanager.inputs.SecretReplicationUserManagedReplicaArgs;
 import com.pulumi.resources.Resource;
@@ -27,7 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code kura:data:Secrets}: the catalogue of the deployment manual in Secret Manager, replicated in the stack's
@@ -42,6 +46,7 @@ public final class Secrets extends KuraComponent {
 
     private final Map<String, Secret> secrets = new TreeMap<>();
     private final Map<String, SecretVersion> versions = new TreeMap<>();
+    private final Set<String> adoptedWithVersions = new TreeSet<>();
     private final Map<Reader, List<Resource>> accessGrants = new EnumMap<>(Reader.class);
 
     /**
@@ -61,16 +66,13 @@ public final class Secrets extends KuraComponent {
             var secret = new Secret(id, SecretArgs.builder()
                     .project(target.project())
                     .secretId(entry.name())
-                    .replication(SecretReplicationArgs.builder()
-                            .userManaged(SecretReplicationUserManagedArgs.builder()
-                                    .replicas(SecretReplicationUserManagedReplicaArgs.builder()
-                                            .location(target.region())
-                                            .build())
-                                    .build())
-                            .build())
+                    .replication(replication(target, target.adoption().adopts(id)))
                     .labels(target.labels())
-                    .build(), child(foundation.api(ProjectApis.SECRET_MANAGER)));
+                    .build(), adoptable(id, foundation.api(ProjectApis.SECRET_MANAGER)));
             secrets.put(entry.name(), secret);
+            if (target.adoption().adopts(id)) {
+                adoptedWithVersions.add(entry.name());
+            }
 
             valueOf(entry, values).ifPresent(value -> versions.put(entry.name(), new SecretVersion(id + "-version",
                     SecretVersionArgs.builder()
@@ -95,6 +97,22 @@ public final class Secrets extends KuraComponent {
         registerOutputs(ids);
     }
 
+    /**
+     * In the stack's region only; an adopted secret keeps the automatic replication {@code gcloud secrets create}
+     * gives by default, since a change of replication replaces a secret (with all its versions), and a protected one
+     * cannot be replaced at all.
+     */
+    private static SecretReplicationArgs replication(Target target, boolean adopted) {
+        if (adopted) {
+            return SecretReplicationArgs.builder().auto(SecretReplicationAutoArgs.Empty).build();
+        }
+        return SecretReplicationArgs.builder()
+                .userManaged(SecretReplicationUserManagedArgs.builder()
+                        .replicas(SecretReplicationUserManagedReplicaArgs.builder().location(target.region()).build())
+                        .build())
+                .build();
+    }
+
     private static Optional<Output<String>> valueOf(SecretCatalogue.Entry entry, Map<String, Output<String>> values) {
         var value = Optional.ofNullable(values.get(entry.name()));
         if (entry.source() == Source.GENERATED && value.isEmpty()) {
@@ -105,7 +123,7 @@ public final class Secrets extends KuraComponent {
 
     /** {@code STRIPE_SECRET_KEY} becomes {@code stripe-secret-key}. */
     static String logicalName(String secretName) {
-        return secretName.toLowerCase().replace('_', '-');
+        return Adoption.secretLogicalName(secretName);
     }
 
     /** The Secret Manager id to mount a secret by, e.g. in a Cloud Run secret reference. */
@@ -118,12 +136,18 @@ public final class Secrets extends KuraComponent {
     }
 
     /**
-     * The version to mount: the one this program wrote, pinned so that a new value makes a new revision; otherwise
-     * {@code latest}, for a version added outside Pulumi.
+     * The version to mount: the one this program wrote, pinned so that a new value makes a new revision; for an
+     * adopted secret without a value here, {@code latest} of the versions it already has. Nothing for a secret
+     * without any version: Cloud Run refuses to create a revision that mounts one ("Secret ... versions/latest was
+     * not found"), and a failed create leaves the service behind (pulumi-gcp #2775), so it is not mounted until the
+     * stack config gives it a value.
      */
-    public Output<String> versionToMount(String secretName) {
+    public Optional<Output<String>> versionToMount(String secretName) {
         var version = versions.get(secretName);
-        return version == null ? Output.of("latest") : version.version();
+        if (version != null) {
+            return Optional.of(version.version());
+        }
+        return adoptedWithVersions.contains(secretName) ? Optional.of(Output.of("latest")) : Optional.empty();
     }
 
     /**

@@ -38,8 +38,9 @@ public record SecretsSettings(Map<String, SecretText> externalValues) {
         }
         if (!missing.isEmpty()) {
             config.warn("secrets without a value in the stack config are created without a version: "
-                    + String.join(", ", missing) + ". kura-backend mounts them and cannot start until each has one"
-                    + " (pulumi config set --secret --path 'secrets.<NAME>' <value>, or a version added outside Pulumi)");
+                    + String.join(", ", missing) + ". kura-backend mounts them only once each has one (pulumi config"
+                    + " set --secret --path 'secrets.<NAME>' <value>); a secret the stack adopts keeps its own versions"
+                    + " (docs/adoption.md)");
         }
         return new SecretsSettings(values);
     }

@@ -8,10 +8,16 @@ import java.util.Optional;
 /** The Cloud Armor rules of the API, in priority order: rate limiting, then the preconfigured WAF, then allow. */
 public final class ArmorRules {
 
+    /**
+     * At every sensitivity its one signature, 911100, refuses any method but GET, HEAD, POST and OPTIONS (Cloud Armor,
+     * "Preconfigured WAF rules" and "Tune preconfigured WAF rules", https://cloud.google.com/armor/docs/waf-rules,
+     * https://cloud.google.com/armor/docs/rule-tuning): the API's PUT, PATCH and DELETE would get 403.
+     */
+    public static final String METHOD_ENFORCEMENT = "methodenforcement-v33-stable";
     /** OWASP ModSecurity Core Rule Set 3.3, as Cloud Armor preconfigures it. */
     public static final List<String> WAF_RULE_SETS = List.of(
             "sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable", "rfi-v33-stable", "rce-v33-stable",
-            "methodenforcement-v33-stable", "scannerdetection-v33-stable", "protocolattack-v33-stable",
+            METHOD_ENFORCEMENT, "scannerdetection-v33-stable", "protocolattack-v33-stable",
             "sessionfixation-v33-stable");
     public static final int DEFAULT_RULE_PRIORITY = 2147483647;
 
@@ -36,6 +42,10 @@ public final class ArmorRules {
                 Optional.of("request.path.matches('/api/.*')"), false, Optional.of(new RateLimit(armor.rateLimitRequests(), armor.rateLimitIntervalSeconds()))));
         for (int index = 0; index < WAF_RULE_SETS.size(); index++) {
             var ruleSet = WAF_RULE_SETS.get(index);
+            if (ruleSet.equals(METHOD_ENFORCEMENT) && !armor.methodEnforcement()) {
+                continue;
+            }
+            // Priorities follow the rule set's place in the list, so that turning one off moves no other rule.
             rules.add(new Rule(2000 + index, "WAF " + ruleSet, "deny(403)",
                     Optional.of("evaluatePreconfiguredWaf('" + ruleSet + "', {'sensitivity': 1})"), armor.wafPreview(),
                     Optional.empty()));

@@ -26,8 +26,13 @@ public record EdgeSettings(
                       int serveWhileStaleSeconds, int htmlMaxAgeSeconds, int otherMaxAgeSeconds) {
     }
 
-    /** Cloud Armor: per-client-IP rate limiting of /api/*, the preconfigured WAF rules, adaptive protection. */
-    public record Armor(int rateLimitRequests, int rateLimitIntervalSeconds, boolean wafPreview, boolean adaptiveProtection) {
+    /**
+     * Cloud Armor: per-client-IP rate limiting of /api/*, the preconfigured WAF rules, adaptive protection.
+     * {@code methodEnforcement} keeps the CRS method enforcement rule set, which refuses every method but GET, HEAD,
+     * POST and OPTIONS (rule 911100): off by default, since the API answers PUT, PATCH and DELETE.
+     */
+    public record Armor(int rateLimitRequests, int rateLimitIntervalSeconds, boolean wafPreview, boolean adaptiveProtection,
+                        boolean methodEnforcement) {
     }
 
     public EdgeSettings {
@@ -102,6 +107,10 @@ public record EdgeSettings(
         }
         var adaptiveProtection = section.value("adaptiveProtection", "Adaptive Protection: layer 7 DDoS detection.")
                 .bool(environment.pick(false, false, true));
-        return new Armor(rateLimitRequests, rateLimitInterval, wafMode.equals("preview"), adaptiveProtection);
+        var methodEnforcement = section.value("methodEnforcement", "The WAF's method enforcement rule set (CRS 911100),"
+                + " which refuses every method but GET, HEAD, POST and OPTIONS: off, since the API answers PUT, PATCH"
+                + " and DELETE.").bool(false);
+        return new Armor(rateLimitRequests, rateLimitInterval, wafMode.equals("preview"), adaptiveProtection,
+                methodEnforcement);
     }
 }

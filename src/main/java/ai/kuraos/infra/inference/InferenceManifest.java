@@ -57,13 +57,40 @@ public final class InferenceManifest {
         }
     }
 
-    /** Requests equal limits (Autopilot bills requests); a GPU pod asks for its GPUs in both. */
+    /**
+     * Requests equal limits (Autopilot bills requests); a GPU pod asks for its GPUs in both. Ephemeral storage is
+     * stated too: without it Autopilot requests 1 GiB for the pod, and the kubelet evicts a pod whose emptyDir
+     * volumes, logs and writable layer outgrow its request (GKE, "Resource requests in Autopilot",
+     * https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-resource-requests).
+     */
     public static Map<String, String> resources(InferenceSettings settings) {
         var amounts = new TreeMap<String, String>();
         amounts.put("cpu", settings.cpu());
         amounts.put("memory", settings.memory());
+        amounts.put("ephemeral-storage", ephemeralStorage(settings));
         settings.gpu().ifPresent(gpu -> amounts.put(GPU_RESOURCE, String.valueOf(gpu.count())));
         return amounts;
+    }
+
+    /**
+     * What the pod writes to the node's disk: the model cache and {@code /tmp} (emptyDir volumes, each capped at its
+     * size limit) plus {@value #WRITABLE_LAYER_AND_LOGS_MIB} MiB for container logs and the image's writable layer.
+     */
+    public static String ephemeralStorage(InferenceSettings settings) {
+        return (mebibytes(settings.modelCacheSize()) + mebibytes(InferenceNames.TMP_SIZE) + WRITABLE_LAYER_AND_LOGS_MIB)
+                + "Mi";
+    }
+
+    static final int WRITABLE_LAYER_AND_LOGS_MIB = 512;
+
+    /** {@code 2Gi} is 2048, {@code 256Mi} 256: the two units the settings accept. */
+    static long mebibytes(String quantity) {
+        var amount = Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        return switch (quantity.substring(quantity.length() - 2)) {
+            case "Gi" -> amount * 1024;
+            case "Mi" -> amount;
+            default -> throw new IllegalArgumentException("not a Mi or Gi quantity: " + quantity);
+        };
     }
 
     /** On Autopilot, a pod lands on a GPU node by naming the accelerator it needs. */

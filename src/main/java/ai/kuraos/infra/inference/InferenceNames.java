@@ -16,8 +16,15 @@ public final class InferenceNames {
     public static final String READINESS_PATH = "/health/detailed";
     public static final String MODEL_CACHE_DIR = "/var/cache/adeline";
     public static final String KAFKA_CA_DIR = "/etc/kafka-ca";
-    /** Managed Prometheus' collectors run in this namespace; they scrape the metrics port. */
-    public static final String PROMETHEUS_NAMESPACE = "gmp-system";
+    /**
+     * Managed Prometheus' collectors run in this namespace; they scrape the metrics port. On Autopilot (and on
+     * Standard clusters with managed collection enabled by GKE) it is {@code gke-gmp-system}; {@code gmp-system} is
+     * only the self-deployed operator's (GKE, "Managed Service for Prometheus: set up managed collection" and its
+     * NetworkPolicy troubleshooting, https://cloud.google.com/stackdriver/docs/managed-prometheus/setup-managed).
+     */
+    public static final String PROMETHEUS_NAMESPACE = "gke-gmp-system";
+    /** The size limit of the pod's {@code /tmp} emptyDir. */
+    public static final String TMP_SIZE = "256Mi";
     public static final int RUN_AS_USER = 10001;
     private static final int LABEL_VALUE_LIMIT = 63;
 

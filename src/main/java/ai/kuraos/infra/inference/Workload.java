@@ -240,7 +240,7 @@ public final class Workload extends KuraComponent {
                 VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
                 VolumeMountArgs.builder().name("model-cache").mountPath(InferenceNames.MODEL_CACHE_DIR).build()));
         var volumes = new ArrayList<VolumeArgs>(List.of(
-                VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("256Mi").build()).build(),
+                VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit(InferenceNames.TMP_SIZE).build()).build(),
                 VolumeArgs.builder().name("model-cache")
                         .emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit(settings.modelCacheSize()).build())
                         .build()));

@@ -42,6 +42,14 @@ public final class Cluster extends KuraComponent {
     public static final String NAME = "kura-gke";
 
     private final com.pulumi.gcp.container.Cluster cluster;
+    /**
+     * The Kubernetes provider plugin the engine runs for this cluster (the Java SDK here stays 4.0.0). 4.0.0 and 4.0.1
+     * see a diff on every Secret's {@code stringData} and plan a replacement (pulumi-kubernetes #2507, fixed in
+     * #2511, 4.0.2); 4.0.2 stopped applying {@code stringData} at all (#2513). 4.5.5 carries both fixes and is a
+     * published release (it appears in the provider's own issue reports, e.g. #2681); docs/first-run.md.
+     */
+    public static final String PLUGIN_VERSION = "4.5.5";
+
     private final Provider provider;
 
     public Cluster(String name, Target target, ClusterSettings settings, Foundation foundation) {
@@ -115,7 +123,11 @@ public final class Cluster extends KuraComponent {
                                 caCertificate(endpointAndAuth.t2))))
                 // Objects are applied server-side, so fields that controllers own (replicas under an HPA) stay theirs.
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                // A change of a ConfigMap's data is an update, not a replacement: the settings and CA ConfigMaps are
+                // protected, and a protected replacement stops the update. Pods still restart on a settings change
+                // through the checksum annotation of their template (InferenceManifest.checksum).
+                .enableConfigMapMutable(true)
+                .build(), CustomResourceOptions.builder().parent(this).version(PLUGIN_VERSION).build());
 
         registerOutputs(Map.of(
                 "clusterName", cluster.name(),

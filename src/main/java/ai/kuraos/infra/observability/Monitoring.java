@@ -15,9 +15,6 @@ import com.pulumi.gcp.billing.inputs.BudgetAmountArgs;
 import com.pulumi.gcp.billing.inputs.BudgetAmountSpecifiedAmountArgs;
 import com.pulumi.gcp.billing.inputs.BudgetBudgetFilterArgs;
 import com.pulumi.gcp.billing.inputs.BudgetThresholdRuleArgs;
-import com.pulumi.gcp.logging.Metric;
-import com.pulumi.gcp.logging.MetricArgs;
-import com.pulumi.gcp.logging.inputs.MetricMetricDescriptorArgs;
 import com.pulumi.gcp.monitoring.AlertPolicy;
 import com.pulumi.gcp.monitoring.AlertPolicyArgs;
 import com.pulumi.gcp.monitoring.Dashboard;
@@ -86,15 +83,6 @@ public final class Monitoring extends KuraComponent {
                         .userLabels(target.labels())
                         .build(), child(monitoringApi)).name()));
 
-        var errorLogs = new Metric("backend-error-logs", MetricArgs.builder()
-                .project(target.project())
-                .name(PlatformMetrics.ERROR_LOGS_METRIC)
-                .description("kura-backend's log entries of severity ERROR or worse")
-                .filter(PlatformMetrics.backendErrorLogEntries())
-                .metricDescriptor(MetricMetricDescriptorArgs.builder().metricKind("DELTA").valueType("INT64").unit("1")
-                        .build())
-                .build(), child(foundation.api(ProjectApis.LOGGING)));
-
         var apiHost = domain.map(EdgeNames::apiHost).map(Output::of)
                 .orElse(backendUrl.applyValue(url -> hostOf(KnownValues.orEmpty(url))));
         var checks = new HashMap<String, Output<String>>();
@@ -119,13 +107,13 @@ public final class Monitoring extends KuraComponent {
                     .notificationChannels(Output.all(channels))
                     .alertStrategy(AlertPolicyAlertStrategyArgs.builder().autoClose("1800s").build())
                     .userLabels(withSeverity(target.labels(), alert.severity()))
-                    .build(), child(monitoringApi, errorLogs));
+                    .build(), child(monitoringApi));
         }
 
         new Dashboard("platform-dashboard", DashboardArgs.builder()
                 .project(target.project())
                 .dashboardJson(PlatformDashboard.json(scope))
-                .build(), child(monitoringApi, errorLogs));
+                .build(), child(monitoringApi));
 
         settings.budget().ifPresent(budget -> new Budget("monthly-budget", BudgetArgs.builder()
                 .billingAccount(budget.billingAccount())

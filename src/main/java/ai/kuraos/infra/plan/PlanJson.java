@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code plan.json}, the reviewable desired state of a stack. Its shape is a contract that tests, PR diffs and
- * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus provider, protect and dependsOn
- * when set), outputs. Output is deterministic and laid out one value per line so that a git diff is the review.
+ * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus provider, protect, import,
+ * version and dependsOn when set), outputs. {@code import} is the id of an existing resource the engine adopts. Output is deterministic and laid out one value per line so that a git diff is the review.
  */
 public final class PlanJson {
 
@@ -42,6 +42,12 @@ public final class PlanJson {
             }
             if (resource.protect()) {
                 entry.put("protect", true);
+            }
+            if (resource.importId() != null) {
+                entry.put("import", resource.importId());
+            }
+            if (resource.version() != null) {
+                entry.put("version", resource.version());
             }
             if (!resource.dependsOn().isEmpty()) {
                 var dependsOn = entry.putArray("dependsOn");

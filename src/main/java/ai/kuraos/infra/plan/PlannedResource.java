@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * One resource as the program declared it. {@code parent} is the name of the component it belongs to (null at the
  * top); {@code provider} the name of the explicit provider it goes through (null for the default one, e.g. every
- * Google Cloud resource); {@code outputs} is what a component registered, null for other resources.
+ * Google Cloud resource); {@code importId} the id of the existing resource the engine imports instead of creating
+ * one (null for a create); {@code version} the plugin version an explicit provider runs (null for other resources);
+ * {@code outputs} is what a component registered, null for other resources.
  * {@code dependsOn} is what the program added with the option; {@code dependencies} every resource the engine waits
  * for before this one, those whose outputs it takes included (known values hide them in the inputs), not rendered.
  */
@@ -18,6 +20,8 @@ public record PlannedResource(
         String parent,
         String provider,
         boolean protect,
+        String importId,
+        String version,
         List<String> dependsOn,
         ObjectNode inputs,
         ObjectNode outputs,
@@ -29,9 +33,10 @@ public record PlannedResource(
         dependencies = List.copyOf(dependencies);
     }
 
+    /** A resource created (not imported) through no pinned provider, waiting for what it explicitly depends on. */
     public PlannedResource(String type, String name, String parent, String provider, boolean protect,
                            List<String> dependsOn, ObjectNode inputs, ObjectNode outputs,
                            Class<? extends Resource> resourceClass) {
-        this(type, name, parent, provider, protect, dependsOn, inputs, outputs, resourceClass, dependsOn);
+        this(type, name, parent, provider, protect, null, null, dependsOn, inputs, outputs, resourceClass, dependsOn);
     }
 }

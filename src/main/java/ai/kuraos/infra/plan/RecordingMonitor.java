@@ -37,6 +37,7 @@ import java.util.function.Function;
 final class RecordingMonitor extends MockMonitor {
 
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
     private static final ClassValue<List<String>> STRING_OUTPUTS = new ClassValue<>() {
         @Override
         protected List<String> computeValue(Class<?> type) {
@@ -141,6 +142,8 @@ final class RecordingMonitor extends MockMonitor {
                     parent,
                     request.getProvider().isEmpty() ? null : nameOfUrn.apply(providerUrn(request.getProvider())),
                     request.getProtect(),
+                    request.getImportId().isEmpty() ? null : request.getImportId(),
+                    pinnedPluginVersion(request),
                     explicitDependencies(request).stream().map(nameOfUrn).sorted().toList(),
                     PlanValues.object(request.getObject(), nameOfUrn),
                     outputs == null ? null : PlanValues.object(outputs, nameOfUrn),
@@ -149,6 +152,15 @@ final class RecordingMonitor extends MockMonitor {
         });
         var stackOutputs = registeredOutputs.getOrDefault(stackUrn, Struct.getDefaultInstance());
         return new Plan(project, stack, treeOrder(planned), PlanValues.object(stackOutputs, nameOfUrn), warnings);
+    }
+
+    /**
+     * The plugin version an explicit provider runs (its {@code version} option, else its SDK's); every other
+     * resource's request carries its SDK's version, which says nothing, so it is left out.
+     */
+    private static String pinnedPluginVersion(RegisterResourceRequest request) {
+        return request.getType().startsWith(PROVIDER_TYPE_PREFIX) && !request.getVersion().isEmpty()
+                ? request.getVersion() : null;
     }
 
     /** A provider reference is {@code <urn>::<id>}, and a URN has {@code ::} of its own. */

@@ -131,7 +131,7 @@ public final class Foundation extends KuraComponent {
                                         .build())
                                 .build())
                 .labels(target.labels())
-                .build(), child(apis.get(ProjectApis.ARTIFACT_REGISTRY)));
+                .build(), adoptable("kura-images", apis.get(ProjectApis.ARTIFACT_REGISTRY)));
         this.registryUrl = Output.of(Names.registryUrl(target.region(), target.project(), registry.repositoryId()));
 
         this.backendServiceAccount = new Account("kura-backend-sa", AccountArgs.builder()

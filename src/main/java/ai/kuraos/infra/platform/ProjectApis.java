@@ -12,6 +12,8 @@ public final class ProjectApis {
     public static final String LOGGING = "logging.googleapis.com";
     public static final String MONITORING = "monitoring.googleapis.com";
     public static final String REDIS = "redis.googleapis.com";
+    /** Project-level IAM bindings go through the Resource Manager API. */
+    public static final String RESOURCE_MANAGER = "cloudresourcemanager.googleapis.com";
     public static final String RUN = "run.googleapis.com";
     public static final String SECRET_MANAGER = "secretmanager.googleapis.com";
     public static final String SERVICE_NETWORKING = "servicenetworking.googleapis.com";
@@ -21,8 +23,7 @@ public final class ProjectApis {
     public static final List<String> REQUIRED = List.of(
             ARTIFACT_REGISTRY,
             "cloudprofiler.googleapis.com",
-            // Project-level IAM bindings go through the Resource Manager API.
-            "cloudresourcemanager.googleapis.com",
+            RESOURCE_MANAGER,
             "cloudtrace.googleapis.com",
             COMPUTE,
             CONTAINER,

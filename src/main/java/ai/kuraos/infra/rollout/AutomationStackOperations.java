@@ -20,6 +20,9 @@ import java.util.function.Consumer;
  */
 public final class AutomationStackOperations implements StackOperations {
 
+    /** The stack output naming the revision of the stack's release (KuraProgram). */
+    static final String REVISION_OUTPUT = "backendRevision";
+
     private final ProjectLayout layout;
     private final String stackName;
     private final Consumer<String> output;
@@ -33,17 +36,27 @@ public final class AutomationStackOperations implements StackOperations {
 
     @Override
     public BackendState current() {
-        return BackendState.of(StackPlanner.settings(layout, stackName).backend());
+        try {
+            var revision = Optional.ofNullable(stack().getOutputs().get(REVISION_OUTPUT))
+                    .map(output -> String.valueOf(output.value())).filter(name -> !name.isBlank());
+            return BackendState.of(StackPlanner.settings(layout, stackName).backend(), revision);
+        } catch (AutomationException failure) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
     }
 
     @Override
-    public URI stage(String image, String release, String servingRevision) {
+    public Staged stage(String image, String release, String servingRevision) {
         var outputs = update(RolloutConfig.stage(image, release, servingRevision)).outputs();
-        var candidate = outputs.get("backendCandidateUrl");
-        if (candidate == null || String.valueOf(candidate.value()).isBlank()) {
-            throw new IllegalStateException("the update finished but the stack has no backendCandidateUrl output");
+        return new Staged(required(outputs, REVISION_OUTPUT), URI.create(required(outputs, "backendCandidateUrl")));
+    }
+
+    private static String required(Map<String, com.pulumi.automation.OutputValue> outputs, String name) {
+        var output = outputs.get(name);
+        if (output == null || String.valueOf(output.value()).isBlank()) {
+            throw new IllegalStateException("the update finished but the stack has no " + name + " output");
         }
-        return URI.create(String.valueOf(candidate.value()));
+        return String.valueOf(output.value());
     }
 
     @Override

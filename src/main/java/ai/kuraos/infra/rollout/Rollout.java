@@ -34,17 +34,18 @@ public final class Rollout {
     /** Releases {@code image} as {@code release}; returns the report, or throws {@link RolloutFailedException}. */
     public RolloutReport deploy(String image, String release) {
         var before = stack.current();
-        var serving = before.servingRevision();
-        var candidate = before.revisionOf(release);
-        if (candidate.equals(serving)) {
+        var serving = servingRevision(before, Step.STAGE);
+        if (before.mode() == RolloutMode.NORMAL && release.equals(before.release())) {
             throw new RolloutFailedException(Step.STAGE, "release " + release + " is the one serving (" + serving + ")",
                     "Nothing was changed. Deploy a new image under a new release id.", null);
         }
         var timings = new LinkedHashMap<Step, Duration>();
         var trafficUnchanged = "Traffic is unchanged: " + serving + " still serves.";
 
-        var candidateUrl = timed(Step.STAGE, timings, () -> stack.stage(image, release, serving),
+        var staged = timed(Step.STAGE, timings, () -> stack.stage(image, release, serving),
                 trafficUnchanged + " Fix the problem and run the same deploy again: staging is repeatable.");
+        var candidate = staged.revision();
+        var candidateUrl = staged.url();
         progress.accept("staged " + candidate + " with no traffic at " + candidateUrl);
 
         var migration = timed(Step.MIGRATE, timings, migrator::run, trafficUnchanged + " Look at the migrator, fix it,"
@@ -84,7 +85,7 @@ public final class Rollout {
         var before = stack.current();
         var target = revision.or(before::previousRevision).orElseThrow(() -> new RolloutFailedException(Step.ROLLBACK,
                 "no previous revision is recorded for this stack", "Name the revision to return to with --revision.", null));
-        var serving = before.servingRevision();
+        var serving = servingRevision(before, Step.ROLLBACK);
         if (target.equals(serving) && before.mode() != RolloutMode.STAGED) {
             throw new RolloutFailedException(Step.ROLLBACK, target + " already has all the traffic",
                     "Nothing was changed.", null);
@@ -96,6 +97,15 @@ public final class Rollout {
         }, "Traffic is unchanged: " + serving + " still serves. Fix the problem and run rollback again.");
         progress.accept("rolled back: " + target + " has all the traffic");
         return new RolloutReport(target, serving, timings);
+    }
+
+    /** A stack that was never updated has no revision serving: say so instead of failing on the missing output. */
+    private static String servingRevision(BackendState state, Step step) {
+        try {
+            return state.servingRevision();
+        } catch (IllegalStateException noRevision) {
+            throw new RolloutFailedException(step, noRevision.getMessage(), "Nothing was changed.", noRevision);
+        }
     }
 
     private <T> T timed(Step step, Map<Step, Duration> timings, Supplier<T> action, String adviceOnFailure) {

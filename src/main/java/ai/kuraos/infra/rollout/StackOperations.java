@@ -7,11 +7,15 @@ public interface StackOperations {
 
     BackendState current();
 
+    /** A staged release: its revision's name and own URL. */
+    record Staged(String revision, URI url) {
+    }
+
     /**
      * Deploys a release's revision with no traffic: the serving revision keeps 100 %, the new one gets the candidate
-     * tag. Also points the migrator job at the new image. Returns the candidate's own URL.
+     * tag. Also points the migrator job at the new image.
      */
-    URI stage(String image, String release, String servingRevision);
+    Staged stage(String image, String release, String servingRevision);
 
     /** Sends all traffic to the latest revision, and records the one it replaces for {@code rollback}. */
     void promote(String previousRevision);

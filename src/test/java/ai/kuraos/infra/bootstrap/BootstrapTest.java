@@ -134,9 +134,10 @@ class BootstrapTest {
                         + ".pulumi/meta.yaml') || resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/"
                         + "objects/.pulumi/stacks/kura-infra/staging.') || resource.name.startsWith('projects/_/buckets/"
                         + "kura-os-pulumi-state/objects/.pulumi/history/kura-infra/staging/') || resource.name.startsWith("
-                        + "'projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/locks/kura-infra/staging/') || "
-                        + "resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/backups/"
-                        + "kura-infra/staging/')");
+                        + "'projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/backups/kura-infra/staging/') || "
+                        + "resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/journal/"
+                        + "kura-infra/staging/') || resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/"
+                        + "objects/.pulumi/locks/organization/kura-infra/staging/')");
         ops.resource(BUCKET_IAM, "previewer-staging-state-objects").hasInput("role", "roles/storage.objectViewer");
         ops.resource(BUCKET_IAM, "previewer-staging-state-list").hasInput("role", "roles/storage.legacyBucketReader")
                 .hasNoInput("condition");
@@ -146,6 +147,55 @@ class BootstrapTest {
         ops.resource(KEY_IAM, "previewer-staging-secrets")
                 .hasInput("cryptoKeyId", "${pulumi-secrets-staging.id}")
                 .hasInput("role", "roles/cloudkms.cryptoKeyDecrypter");
+    }
+
+    /**
+     * Defect: CI cannot lock its stack. The DIY backend writes a stack's lock to
+     * {@code .pulumi/locks/<FullyQualifiedName>/<id>.json}, and a project stack's fully qualified name is
+     * {@code organization/<project>/<stack>} (pulumi/pulumi pkg/backend/diy lock.go, state.go): these are the
+     * objects every {@code pulumi up} of CI writes and deletes, checked against the condition as IAM evaluates it.
+     */
+    @Test
+    void ciCanLockItsStack() {
+        var condition = ops.resource(BUCKET_IAM, "deployer-prod-state-objects").input("condition.expression").asText();
+        var objects = "projects/_/buckets/kura-os-pulumi-state/objects/";
+        for (var written : List.of(
+                ".pulumi/locks/organization/kura-infra/prod/6d2c9a1e-0b7f-4e55-9d1a-3f1f0c2b8e77.json",
+                ".pulumi/stacks/kura-infra/prod.json",
+                ".pulumi/stacks/kura-infra/prod.json.bak",
+                ".pulumi/history/kura-infra/prod/prod-1764578400000000000.history.json",
+                ".pulumi/backups/kura-infra/prod/prod.1764578400000000000.json",
+                ".pulumi/meta.yaml")) {
+            assertThat(allowsByPrefix(condition, objects + written)).as(written).isTrue();
+        }
+        for (var foreign : List.of(
+                ".pulumi/locks/organization/kura-infra/staging/6d2c9a1e.json",
+                ".pulumi/stacks/kura-infra/staging.json",
+                ".pulumi/stacks/kura-bootstrap/ops.json")) {
+            assertThat(allowsByPrefix(condition, objects + foreign)).as(foreign).isFalse();
+        }
+    }
+
+    /** Defect: the bootstrap's service accounts race the IAM API being enabled in the same run. */
+    @Test
+    void serviceAccountsWaitForTheIamApiTheSameRunEnables() {
+        ops.resource("gcp:projects/service:Service", "api-iam").hasInput("service", "iam.googleapis.com");
+        for (var environment : List.of("dev", "staging", "prod")) {
+            for (var role : List.of("deployer", "previewer")) {
+                ops.resource("gcp:serviceaccount/account:Account", "kura-" + role + "-" + environment)
+                        .dependsOn("api-iam");
+            }
+        }
+    }
+
+    /** A condition made of {@code resource.name.startsWith('...')} terms joined by {@code ||}, evaluated on a name. */
+    private static boolean allowsByPrefix(String condition, String objectName) {
+        var matcher = java.util.regex.Pattern.compile("resource\\.name\\.startsWith\\('([^']*)'\\)").matcher(condition);
+        var allowed = false;
+        while (matcher.find()) {
+            allowed |= objectName.startsWith(matcher.group(1));
+        }
+        return allowed;
     }
 
     @Test

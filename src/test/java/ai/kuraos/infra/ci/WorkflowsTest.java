@@ -81,7 +81,7 @@ class WorkflowsTest {
             assertThat(workflow.path("permissions").path("contents").asText()).as(file + " default permissions")
                     .isEqualTo("read");
         }
-        assertThat(googleAuthSteps).isEqualTo(4);
+        assertThat(googleAuthSteps).isEqualTo(5);
     }
 
     @Test
@@ -128,6 +128,60 @@ class WorkflowsTest {
                 .isEqualTo("${{ matrix.stack }}-preview");
         assertThat(pullRequest.path("jobs").path("preview-skipped").path("if").asText())
                 .contains("vars.GCP_WORKLOAD_IDENTITY_PROVIDER == ''");
+    }
+
+    @Test
+    void checksEveryDeployedStackForDriftAsItsReadOnlyPreviewerOnly() throws IOException {
+        var drift = workflow("drift.yml");
+        var job = drift.path("jobs").path("drift");
+        var text = texts().get("drift.yml");
+
+        assertThat(drift.path("on").path("schedule").get(0).path("cron").asText()).isNotBlank();
+        assertThat(job.path("strategy").path("matrix").path("stack").toString()).isEqualTo("[\"dev\",\"staging\",\"prod\"]");
+        assertThat(job.path("environment").asText()).as("the previewer's environment, never the deployer's")
+                .isEqualTo("${{ matrix.stack }}-preview");
+        assertThat(job.path("permissions").path("contents").asText()).isEqualTo("read");
+        assertThat(job.path("permissions").path("issues").asText()).isEqualTo("write");
+        assertThat(job.path("permissions").path("id-token").asText()).isEqualTo("write");
+        assertThat(job.has("concurrency")).as("it takes no deploy slot: it changes nothing").isFalse();
+        assertThat(text).contains("pulumi preview --stack \"$STACK\" --refresh --expect-no-changes")
+                .contains("gh issue create", "gh issue edit", "gh issue close")
+                .doesNotContain("pulumi up", "command: up", "pulumi refresh --yes", "pulumi/actions@v5\n        with:");
+    }
+
+    /**
+     * Defect: GKE's control plane is private-only and the workflows default to GitHub-hosted runners, so a stack with
+     * a cluster failed mid-update. Every job that reaches a stack checks its runner before anything else.
+     */
+    @Test
+    void failsFastInCiWhenAStackNeedsARunnerInsideTheVpcAndNoneIsConfigured() throws IOException {
+        for (var file : texts().keySet()) {
+            for (var job : iterable(workflow(file).path("jobs"))) {
+                var steps = new ArrayList<String>();
+                job.path("steps").forEach(step -> steps.add(step.path("run").asText(step.path("uses").asText())));
+                if (steps.stream().anyMatch(step -> step.startsWith("google-github-actions/auth@"))) {
+                    assertThat(steps.get(0)).as(file).startsWith("actions/checkout@");
+                    assertThat(steps.get(1)).as(file).isEqualTo(".ci/require-vpc-runner \"$STACK\" \"$DEPLOY_RUNNER\"");
+                }
+            }
+        }
+        assertThat(requireVpcRunner("prod", "")).startsWith("1:").contains("stack prod needs a runner inside the VPC",
+                "DEPLOY_RUNNER");
+        assertThat(requireVpcRunner("prod", "kura-vpc-runner")).startsWith("0:");
+        assertThat(requireVpcRunner("dev", "")).startsWith("0:");
+    }
+
+    /** Runs the check as CI does; returns {@code <exit code>:<output>}. */
+    private static String requireVpcRunner(String stack, String runner) throws IOException {
+        var process = new ProcessBuilder("bash", ".ci/require-vpc-runner", stack, runner)
+                .directory(SynthesizedStack.PROJECT_ROOT.toFile()).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return process.waitFor() + ":" + output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private static Iterable<JsonNode> iterable(JsonNode node) {

@@ -34,7 +34,7 @@ class WorkloadTest {
     private static final String GOOGLE_ACCOUNT = "gcp:serviceaccount/account:Account";
     private static final String IAM_MEMBER = "gcp:serviceaccount/iAMMember:IAMMember";
     private static final String CONTAINER = "spec.template.spec.containers[0]";
-    private static final String IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/kura/adeline:2.7";
+    private static final String IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/adeline:2.7";
     private static final Map<String, String> SELECTOR = Map.of(
             "app.kubernetes.io/name", "adeline", "app.kubernetes.io/instance", "adeline-prod");
     private static final Map<String, String> LABELS = Map.of(
@@ -133,10 +133,31 @@ class WorkloadTest {
         void requestsWhatItIsLimitedToAndAsksForNoGpu() {
             var deployment = prod.resource(DEPLOYMENT, "inference-deployment")
                     .hasInput(CONTAINER + ".resources", Map.of(
-                            "requests", Map.of("cpu", "2", "memory", "4Gi"),
-                            "limits", Map.of("cpu", "2", "memory", "4Gi")))
+                            "requests", Map.of("cpu", "2", "memory", "4Gi", "ephemeral-storage", "2816Mi"),
+                            "limits", Map.of("cpu", "2", "memory", "4Gi", "ephemeral-storage", "2816Mi")))
                     .hasNoInput("spec.template.spec.nodeSelector");
             assertThat(deployment.input(CONTAINER + ".resources.limits").has("nvidia.com/gpu")).isFalse();
+        }
+
+        /**
+         * Defect: Adeline's pods would be evicted on Autopilot. Its emptyDirs hold up to 2 GiB of model cache and
+         * 256 MiB of /tmp; without an ephemeral-storage request Autopilot requests 1 GiB for the pod.
+         */
+        @Test
+        void podsAreNotEvictedForOutgrowingAutopilotsDefaultEphemeralStorage() {
+            var deployment = prod.resource(DEPLOYMENT, "inference-deployment");
+            var emptyDirMib = 0L;
+            for (var volume : deployment.input("spec.template.spec.volumes")) {
+                var limit = volume.path("emptyDir").path("sizeLimit").asText("");
+                emptyDirMib += limit.endsWith("Gi") ? Long.parseLong(limit.replace("Gi", "")) * 1024
+                        : limit.endsWith("Mi") ? Long.parseLong(limit.replace("Mi", "")) : 0;
+            }
+            assertThat(emptyDirMib).isEqualTo(2304);
+            for (var kind : List.of("requests", "limits")) {
+                var storage = deployment.input(CONTAINER + ".resources." + kind + ".ephemeral-storage").asText();
+                assertThat(storage).as(kind).endsWith("Mi");
+                assertThat(Long.parseLong(storage.replace("Mi", ""))).as(kind).isGreaterThan(emptyDirMib);
+            }
         }
 
         @Test
@@ -302,6 +323,13 @@ class WorkloadTest {
                     .hasInput("spec", Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress", "Egress")));
         }
 
+        /** Defect: inference metrics were never scraped; Autopilot runs the managed collectors in gke-gmp-system. */
+        @Test
+        void inferenceMetricsAreScrapedByTheCollectorsInGkeGmpSystem() {
+            var from = prod.resource(NETWORK_POLICY, "inference-allowed-flows").input("spec.ingress").get(0).path("from");
+            assertThat(from.findValuesAsText("kubernetes.io/metadata.name")).containsExactly("gke-gmp-system");
+        }
+
         @Test
         void letsOnlyManagedPrometheusInAndOnlyDnsMetadataMqttAndKafkaOut() {
             var dnsServer = Map.of(
@@ -316,7 +344,7 @@ class WorkloadTest {
                     .hasInput("spec.policyTypes", List.of("Ingress", "Egress"))
                     .hasInput("spec.ingress", List.of(Map.of(
                             "from", List.of(Map.of("namespaceSelector",
-                                    Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "gmp-system")))),
+                                    Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "gke-gmp-system")))),
                             "ports", List.of(Map.of("protocol", "TCP", "port", 8000)))))
                     .hasInput("spec.egress", List.of(
                             Map.of("to", List.of(dnsServer, ipBlock("169.254.169.254/32")),
@@ -371,8 +399,8 @@ class WorkloadTest {
                     .hasInput("spec.template.spec.nodeSelector",
                             Map.of("cloud.google.com/gke-accelerator", "nvidia-l4"))
                     .hasInput(CONTAINER + ".resources", Map.of(
-                            "requests", Map.of("cpu", "2", "memory", "4Gi", "nvidia.com/gpu", "2"),
-                            "limits", Map.of("cpu", "2", "memory", "4Gi", "nvidia.com/gpu", "2")));
+                            "requests", Map.of("cpu", "2", "memory", "4Gi", "nvidia.com/gpu", "2", "ephemeral-storage", "2816Mi"),
+                            "limits", Map.of("cpu", "2", "memory", "4Gi", "nvidia.com/gpu", "2", "ephemeral-storage", "2816Mi")));
         }
     }
 

@@ -144,6 +144,25 @@ class ClusterTest {
                     .containsExactlyInAnyOrder(ROUTER, NAT, CLUSTER, PROVIDER);
         }
 
+        /**
+         * Defect: every update after the first failed in staging and prod. Provider 4.0.0 sees a diff on every
+         * Secret's stringData and replaces it (pulumi-kubernetes #2507, fixed in 4.0.2; 4.0.2 itself dropped
+         * stringData, #2513), and replaces a ConfigMap on any data change unless enableConfigMapMutable: both kinds
+         * are protected here, so the replacement stops the update.
+         */
+        @Test
+        void everyUpdateAfterTheFirstUpdatesSecretsAndConfigMapsInPlace() {
+            var provider = prod.json().path("resources").findParents("name").stream()
+                    .filter(resource -> resource.path("name").asText().equals("kura-gke-provider")).findFirst()
+                    .orElseThrow();
+            var pinned = provider.path("version").asText();
+            assertThat(pinned).matches("4\\.[0-9]+\\.[0-9]+");
+            var minor = Integer.parseInt(pinned.split("\\.")[1]);
+            var patch = Integer.parseInt(pinned.split("\\.")[2]);
+            assertThat(minor > 0 || patch >= 3).as("a plugin with the fixes of #2511 and #2513, got %s", pinned).isTrue();
+            prod.resource(PROVIDER, "kura-gke-provider").hasInput("enableConfigMapMutable", "true");
+        }
+
         @Test
         void declaresEveryKubernetesObjectInsideTheKafkaOrInferenceComponent() {
             var objects = prod.plan().resources().stream()

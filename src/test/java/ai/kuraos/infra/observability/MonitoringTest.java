@@ -72,13 +72,25 @@ class MonitoringTest {
                     .doesNotContain("5xx");
             assertThat(ratio.path("thresholdValue").asDouble()).isEqualTo(0.05);
             var logs = errors.input("conditions[displayName=ERROR log entries above 10].conditionThreshold");
-            assertThat(logs.path("filter").asText()).contains("logging.googleapis.com/user/kura-backend-error-logs");
+            assertThat(logs.path("filter").asText()).isEqualTo("resource.type = \"cloud_run_revision\" AND"
+                    + " resource.labels.service_name = \"kura-backend\" AND metric.type ="
+                    + " \"logging.googleapis.com/log_entry_count\" AND metric.labels.severity ="
+                    + " one_of(\"ERROR\", \"CRITICAL\", \"ALERT\", \"EMERGENCY\")");
             assertThat(logs.path("thresholdValue").asDouble()).isEqualTo(10);
-            prod.resource("gcp:logging/metric:Metric", "backend-error-logs")
-                    .hasInput("name", "kura-backend-error-logs")
-                    .hasInput("filter", "resource.type=\"cloud_run_revision\" AND resource.labels.service_name="
-                            + "\"kura-backend\" AND severity>=ERROR")
-                    .hasInput("metricDescriptor.metricKind", "DELTA");
+        }
+
+        /**
+         * Defect: an alert was created before its metric existed. Monitoring refuses an alert on a log-based metric
+         * for up to 10 minutes after the metric's creation (terraform-provider-google #11102), and dependsOn cannot
+         * wait that out: no alert may filter on a metric that the same update creates.
+         */
+        @Test
+        void noAlertIsCreatedBeforeItsMetricExists() {
+            for (var stack : List.of(SynthesizedStack.of("dev"), prod)) {
+                assertThat(stack.resources("gcp:logging/metric:Metric")).isEmpty();
+                assertThat(stack.resources(POLICY)).allSatisfy(policy -> assertThat(policy.input("conditions").toString())
+                        .doesNotContain("logging.googleapis.com/user/"));
+            }
         }
 
         @Test
@@ -214,8 +226,8 @@ class MonitoringTest {
         if (metric.startsWith("loadbalancing.googleapis.com/")) {
             return types.contains("gcp:compute/uRLMap:URLMap");
         }
-        if (metric.startsWith("logging.googleapis.com/user/")) {
-            return names.contains("backend-error-logs") && metric.endsWith("/kura-backend-error-logs");
+        if (metric.equals("logging.googleapis.com/log_entry_count")) {
+            return types.contains("gcp:cloudrunv2/service:Service");
         }
         if (metric.equals("prometheus:kura-kafka")) {
             return names.contains("kafka-exporter-monitoring");

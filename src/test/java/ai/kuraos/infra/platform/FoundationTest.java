@@ -76,7 +76,7 @@ class FoundationTest {
         @Test
         void keepsImagesInADockerRepositoryWithACleanupPolicy() {
             prod.resource(REPOSITORY, "kura-images")
-                    .hasInput("repositoryId", "kura")
+                    .hasInput("repositoryId", "cloud-run-source-deploy")
                     .hasInput("format", "DOCKER")
                     .hasInput("location", "europe-southwest1")
                     .hasInput("dockerConfig.immutableTags", true)
@@ -120,12 +120,12 @@ class FoundationTest {
         @Test
         void registersItsOutputsAndTheStackExportsThem() {
             var component = prod.resource(Foundation.TYPE, "foundation");
-            assertThat(component.output("registryUrl").asText()).isEqualTo("europe-southwest1-docker.pkg.dev/kura-os/kura");
+            assertThat(component.output("registryUrl").asText()).isEqualTo("europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy");
             assertThat(component.output("backendServiceAccountEmail").asText()).isEqualTo("${kura-backend-sa.email}");
             assertThat(component.output("networkId").asText()).isEqualTo("${kura-vpc.id}");
 
             assertThat(prod.output("network").asText()).isEqualTo("kura-vpc");
-            assertThat(prod.output("artifactRegistry").asText()).isEqualTo("europe-southwest1-docker.pkg.dev/kura-os/kura");
+            assertThat(prod.output("artifactRegistry").asText()).isEqualTo("europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy");
             assertThat(prod.output("migratorServiceAccount").asText()).isEqualTo("${kura-migrator-sa.email}");
         }
     }

@@ -32,12 +32,14 @@ import static org.mockito.Mockito.when;
 @ExtendWith(MockitoExtension.class)
 class RolloutTest {
 
-    private static final String FINGERPRINT = "4f2a9c";
     private static final String IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8";
     private static final URI CANDIDATE = URI.create("https://candidate---kura-backend-abc-no.a.run.app");
+    private static final StackOperations.Staged STAGED_V138 = new StackOperations.Staged("kura-backend-v1-3-8-4f2a9c",
+            CANDIDATE);
     private static final BackendState SERVING_V137 = new BackendState(
-            "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7", "v1-3-7", FINGERPRINT,
-            Optional.of("kura-backend-v1-3-6-4f2a9c"), RolloutMode.NORMAL, Optional.empty());
+            "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-7", "v1-3-7",
+            Optional.of("kura-backend-v1-3-7-4f2a9c"), Optional.of("kura-backend-v1-3-6-4f2a9c"), RolloutMode.NORMAL,
+            Optional.empty());
 
     @Mock
     StackOperations stack;
@@ -83,7 +85,7 @@ class RolloutTest {
         @Test
         void stagesMigratesChecksThenPromotesInThatOrder() {
             when(stack.current()).thenReturn(SERVING_V137);
-            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7-4f2a9c")).thenReturn(CANDIDATE);
+            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7-4f2a9c")).thenReturn(STAGED_V138);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-x7k2p", "succeeded"));
             when(probe.check(CANDIDATE)).thenReturn(new HealthProbe.Result(true, "HTTP 200 {\"status\": \"healthy\"}"));
 
@@ -106,7 +108,7 @@ class RolloutTest {
         @Test
         void failsWhenTheMigrationFailsAndLeavesTrafficWhereItWas() {
             when(stack.current()).thenReturn(SERVING_V137);
-            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(CANDIDATE);
+            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(STAGED_V138);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(false, "kura-migrator-9qz", "Completed: task 0 failed"));
 
             assertThatThrownBy(() -> rollout.deploy(IMAGE, "v1-3-8"))
@@ -123,7 +125,7 @@ class RolloutTest {
         @Test
         void failsWhenTheMigratorCannotBeStarted() {
             when(stack.current()).thenReturn(SERVING_V137);
-            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(CANDIDATE);
+            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(STAGED_V138);
             when(migrator.run()).thenThrow(new IllegalStateException("Cloud Run Admin API could not start kura-migrator: HTTP 403"));
 
             assertThatThrownBy(() -> rollout.deploy(IMAGE, "v1-3-8"))
@@ -138,7 +140,7 @@ class RolloutTest {
         @Test
         void failsWhenTheSmokeTestFailsAndNeverPromotes() {
             when(stack.current()).thenReturn(SERVING_V137);
-            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(CANDIDATE);
+            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(STAGED_V138);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-x7k2p", "succeeded"));
             when(probe.check(CANDIDATE)).thenReturn(new HealthProbe.Result(false, "HTTP 503 upstream connect error"));
 
@@ -156,7 +158,7 @@ class RolloutTest {
         @Test
         void failsWhenPromotingFailsAndSaysTheDeployCanBeRunAgain() {
             when(stack.current()).thenReturn(SERVING_V137);
-            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(CANDIDATE);
+            when(stack.stage(anyString(), anyString(), anyString())).thenReturn(STAGED_V138);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-x7k2p", "succeeded"));
             when(probe.check(CANDIDATE)).thenReturn(new HealthProbe.Result(true, "HTTP 200"));
             doThrow(new IllegalStateException("error: update failed: googleapi: Error 409")).when(stack).promote(anyString());
@@ -199,10 +201,10 @@ class RolloutTest {
 
         @Test
         void resumesFromAStagedStackKeepingItsServingRevision() {
-            var staged = new BackendState(IMAGE, "v1-3-8", FINGERPRINT,
+            var staged = new BackendState(IMAGE, "v1-3-8", Optional.of("kura-backend-v1-3-8-4f2a9c"),
                     Optional.of("kura-backend-v1-3-6-4f2a9c"), RolloutMode.STAGED, Optional.of("kura-backend-v1-3-7-4f2a9c"));
             when(stack.current()).thenReturn(staged);
-            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7-4f2a9c")).thenReturn(CANDIDATE);
+            when(stack.stage(IMAGE, "v1-3-8", "kura-backend-v1-3-7-4f2a9c")).thenReturn(STAGED_V138);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-2", "succeeded"));
             when(probe.check(CANDIDATE)).thenReturn(new HealthProbe.Result(true, "HTTP 200"));
 
@@ -213,16 +215,29 @@ class RolloutTest {
 
         @Test
         void deploysOverAPinnedStackFromThePinnedRevision() {
-            var pinned = new BackendState(IMAGE, "v1-3-8", FINGERPRINT,
+            var pinned = new BackendState(IMAGE, "v1-3-8", Optional.of("kura-backend-v1-3-8-4f2a9c"),
                     Optional.of("kura-backend-v1-3-7-4f2a9c"), RolloutMode.PINNED, Optional.of("kura-backend-v1-3-7-4f2a9c"));
             when(stack.current()).thenReturn(pinned);
-            when(stack.stage(any(), any(), any())).thenReturn(CANDIDATE);
+            when(stack.stage(any(), any(), any())).thenReturn(STAGED_V138);
             when(migrator.run()).thenReturn(new MigrationRunner.Result(true, "kura-migrator-3", "succeeded"));
             when(probe.check(CANDIDATE)).thenReturn(new HealthProbe.Result(true, "HTTP 200"));
 
             rollout.deploy(IMAGE.replace("v1-3-8", "v1-3-9"), "v1-3-9");
 
             verify(stack).stage(IMAGE.replace("v1-3-8", "v1-3-9"), "v1-3-9", "kura-backend-v1-3-7-4f2a9c");
+        }
+
+        @Test
+        void failsPlainlyWhenTheStackWasNeverUpdated() {
+            when(stack.current()).thenReturn(new BackendState("us-docker.pkg.dev/cloudrun/container/hello:latest", "placeholder",
+                    Optional.empty(), Optional.empty(), RolloutMode.NORMAL, Optional.empty()));
+
+            assertThatThrownBy(() -> rollout.deploy(IMAGE, "v1-3-8"))
+                    .isInstanceOfSatisfying(RolloutFailedException.class, failed -> {
+                        assertThat(failed.getMessage()).contains("no backendRevision output", "pulumi up");
+                        assertThat(failed.advice()).contains("Nothing was changed");
+                    });
+            verify(stack, never()).stage(any(), any(), any());
         }
 
         @Test
@@ -265,7 +280,7 @@ class RolloutTest {
 
         @Test
         void takesAStagedCandidateOutOfTheSplit() {
-            var staged = new BackendState(IMAGE, "v1-3-8", FINGERPRINT,
+            var staged = new BackendState(IMAGE, "v1-3-8", Optional.of("kura-backend-v1-3-8-4f2a9c"),
                     Optional.of("kura-backend-v1-3-6-4f2a9c"), RolloutMode.STAGED, Optional.of("kura-backend-v1-3-7-4f2a9c"));
             when(stack.current()).thenReturn(staged);
 
@@ -276,7 +291,7 @@ class RolloutTest {
 
         @Test
         void failsWhenNoPreviousRevisionIsRecordedAndNoneIsNamed() {
-            when(stack.current()).thenReturn(new BackendState(IMAGE, "v1-3-8", FINGERPRINT, Optional.empty(),
+            when(stack.current()).thenReturn(new BackendState(IMAGE, "v1-3-8", Optional.of("kura-backend-v1-3-8-4f2a9c"), Optional.empty(),
                     RolloutMode.NORMAL,
                     Optional.empty()));
 
