@@ -36,7 +36,8 @@ public record PlanDiffs(List<PlanDiff> stacks) {
         return stacks.stream().allMatch(PlanDiff::isEmpty);
     }
 
-    private static Map<String, JsonNode> parse(Map<String, String> texts) {
+    /** Each stack's {@code plan.json} text parsed, keyed by stack. */
+    public static Map<String, JsonNode> parse(Map<String, String> texts) {
         var plans = new TreeMap<String, JsonNode>();
         texts.forEach((stack, text) -> {
             try {
