@@ -94,7 +94,8 @@ public final class Database extends KuraComponent {
                         .deletionProtectionEnabled(isProtected())
                         .userLabels(target.labels())
                         .build())
-                .build(), child(foundation.privateServicesConnection(), foundation.api(ProjectApis.SQL_ADMIN)));
+                // Protected: it holds every database and the automated backups.
+                .build(), protectedChild(foundation.privateServicesConnection(), foundation.api(ProjectApis.SQL_ADMIN)));
 
         new com.pulumi.gcp.sql.Database(DATABASE, DatabaseArgs.builder()
                 .project(target.project())
@@ -102,7 +103,8 @@ public final class Database extends KuraComponent {
                 .name(DATABASE)
                 .charset("UTF8")
                 .collation("en_US.UTF8")
-                .build(), child());
+                // Protected: it holds the application's tables.
+                .build(), protectedChild());
 
         this.password = new RandomPassword("kura-app-password-generated", RandomPasswordArgs.alphanumeric(32), child());
 

@@ -71,7 +71,9 @@ public final class Secrets extends KuraComponent {
                                     .build())
                             .build())
                     .labels(target.labels())
-                    .build(), child(foundation.api(ProjectApis.SECRET_MANAGER)));
+                    // Protected: the container is the identity every reader's grant and every deploy names; its
+                    // versions are not protected, so that a rotation can replace them.
+                    .build(), protectedChild(foundation.api(ProjectApis.SECRET_MANAGER)));
             secrets.put(entry.name(), secret);
 
             valueOf(entry, values).ifPresent(value -> versions.put(entry.name(), new SecretVersion(id + "-version",
