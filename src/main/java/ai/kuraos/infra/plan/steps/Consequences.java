@@ -124,8 +124,7 @@ final class Consequences {
     }
 
     private static boolean changed(List<PathChange> changes, String prefix) {
-        return changes.stream().anyMatch(change -> change.becauseOf() == null
-                && (change.path().equals(prefix) || change.path().startsWith(prefix + ".")
-                || change.path().startsWith(prefix + "[")));
+        return changes.stream().anyMatch(change -> change.path().equals(prefix)
+                || change.path().startsWith(prefix + ".") || change.path().startsWith(prefix + "["));
     }
 }

@@ -1,0 +1,118 @@
+package ai.kuraos.infra.cli;
+
+import ai.kuraos.infra.testing.LocalGit;
+import ai.kuraos.infra.testing.SynthesizedStack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the examples of docs/reviewing.md true: each is the output of `plan --diff` on a real branch of the project,
+ * made here again and compared. Run with {@code -Dkura.updateDocs=true} to write the current output into the doc.
+ */
+class ReviewingDocTest {
+
+    private static final Path DOC = SynthesizedStack.PROJECT_ROOT.resolve("docs/reviewing.md");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path project;
+
+    /** A change on a branch: a stack file's text replaced, then the stack planned; or a rendered plan edited. */
+    interface Change {
+        void apply(Path project) throws IOException;
+    }
+
+    record Example(String id, String stack, Change change) {
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    static Change config(String stack, String from, String to) {
+        return project -> {
+            var file = project.resolve("Pulumi." + stack + ".yaml");
+            var text = Files.readString(file);
+            assertThat(text).contains(from);
+            Files.writeString(file, text.replace(from, to));
+            var plan = CliRun.in(project, Map.of(), "plan", "--stack", stack);
+            assertThat(plan.exitCode()).as(plan.err()).isZero();
+        };
+    }
+
+    /** The adoption issue 13 renders: the new resource carries the id of the one that already runs. */
+    static Change importing(String stack, String type, String name, String id) {
+        return project -> {
+            var file = project.resolve("stacks/" + stack + "/plan.json");
+            var plan = JSON.readTree(Files.readString(file));
+            plan.path("resources").forEach(resource -> {
+                if (resource.path("type").asText().equals(type) && resource.path("name").asText().equals(name)) {
+                    ((ObjectNode) resource).put("import", id);
+                }
+            });
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+        };
+    }
+
+    static List<Example> examples() {
+        var addEmail = config("dev", "      - ops@kuraos.ai\n", "      - ops@kuraos.ai\n      - oncall@kuraos.ai\n");
+        return List.of(
+                new Example("update", "prod", config("prod", "    tier: db-custom-1-3840\n", "    tier: db-custom-2-7680\n")),
+                new Example("create", "dev", addEmail),
+                new Example("import", "dev", project -> {
+                    addEmail.apply(project);
+                    importing("dev", "gcp:monitoring/notificationChannel:NotificationChannel", "email-oncall-kuraos-ai",
+                            "projects/kura-os-dev/notificationChannels/1234567890").apply(project);
+                }),
+                new Example("delete", "dev", config("dev", "      - ops@kuraos.ai\n", "      - oncall@kuraos.ai\n")),
+                new Example("replace", "dev", config("dev", "    repositoryId: kura\n", "    repositoryId: kura-images\n")),
+                new Example("replace-delete-first", "prod", config("prod", "      LOG_FORMAT: json\n", "      LOG_FORMAT: text\n")),
+                new Example("refused-protected", "prod", config("prod", "    repositoryId: kura\n", "    repositoryId: kura-images\n")),
+                new Example("refused-collision", "dev", config("dev", "    tier: BASIC\n", "    tier: STANDARD_HA\n")));
+    }
+
+    @BeforeAll
+    static void commitTheProjectOnMain() throws IOException {
+        SynthesizedStack.copyProjectTo(project);
+        assertThat(CliRun.in(project, Map.of(), "plan", "--all").exitCode()).isZero();
+        LocalGit.run(project, "init", "--quiet");
+        LocalGit.commitAll(project, "the project, planned");
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theDocShowsWhatPlanDiffSaysForThisChange(Example example) throws IOException {
+        LocalGit.run(project, "checkout", "--quiet", "--force", "-B", example.id(), "main");
+        LocalGit.run(project, "clean", "--quiet", "-fd");
+        example.change().apply(project);
+
+        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--stack", example.stack());
+        var shown = "$ java -jar target/kura-infra.jar plan --diff --stack " + example.stack() + "\n" + run.out()
+                + "$ echo $?\n" + run.exitCode() + "\n";
+
+        var marker = "<!-- example: " + example.id() + " -->\n";
+        var block = Pattern.compile(Pattern.quote(marker) + "```text\n(.*?)```\n", Pattern.DOTALL);
+        var doc = Files.readString(DOC);
+        var match = block.matcher(doc);
+        assertThat(match.find()).as("docs/reviewing.md has a ```text block after %s", marker.strip()).isTrue();
+        if (Boolean.getBoolean("kura.updateDocs")) {
+            Files.writeString(DOC, doc.substring(0, match.start(1)) + shown + doc.substring(match.end(1)));
+        } else {
+            assertThat(match.group(1)).as("the %s example of docs/reviewing.md; rerun with -Dkura.updateDocs=true",
+                    example.id()).isEqualTo(shown);
+        }
+    }
+}
