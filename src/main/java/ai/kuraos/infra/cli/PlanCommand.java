@@ -151,7 +151,13 @@ final class PlanCommand implements Callable<Integer> {
             before.keySet().retainAll(stacks);
             after.keySet().retainAll(stacks);
         }
-        List<ReviewSection> sections = List.of(new StepsSection(PlanSteps.ofTexts(before, after)));
+        List<ReviewSection> sections;
+        try {
+            sections = List.of(new StepsSection(PlanSteps.ofTexts(before, after)));
+        } catch (IllegalArgumentException unreadable) {
+            err.println("error: " + unreadable.getMessage());
+            return KuraCli.FAILED;
+        }
         out.print(switch (format) {
             case text -> PlanReview.text(sections);
             case markdown -> PlanReview.markdown(sections, PlanReview.DEFAULT_BUDGET, artifactNote);

@@ -213,6 +213,14 @@ public final class StepAnalysis {
                                 : "first land inputs." + guard.get() + " = false, then remove it");
             }
         }
+        if (draft.op == Op.REPLACE && mode == ReplaceMode.CREATE_BEFORE_DELETE && keepsCloudName(type, draft)
+                && forcing.equals(List.of("parent"))) {
+            return new Refusal("a new parent gives " + draft.resource.name() + " a new URN: the engine creates it"
+                    + " before deleting the old one, with the same " + type.cloudName() + " "
+                    + InputPaths.at(draft.after.path("inputs"), type.cloudName()) + ": the API refuses it (already exists)",
+                    "declare the old parent as an alias of " + draft.resource.name() + " (the aliases option) so the"
+                            + " engine sees a move");
+        }
         if (draft.op == Op.REPLACE && mode == ReplaceMode.CREATE_BEFORE_DELETE && keepsCloudName(type, draft)) {
             return new Refusal("the replacement is created before the old one is deleted (create-before-delete) with"
                     + " the same " + type.cloudName() + " " + InputPaths.at(draft.after.path("inputs"), type.cloudName())

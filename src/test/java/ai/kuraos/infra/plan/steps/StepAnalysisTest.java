@@ -264,4 +264,14 @@ class StepAnalysisTest {
         assertThat(step.op()).isEqualTo(Op.UPDATE);
         assertThat(step.consequences()).singleElement().asString().contains("new revision", "no downtime");
     }
+
+    @Test
+    void aNewParentIsANewUrnThatCollidesWithTheOldCopyUnlessAliased() {
+        var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache'}")),
+                plan("{'type': '" + REDIS + "', 'name': 'kura-cache', 'parent': 'data', 'inputs': {'name': 'kura-cache'}}"));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.refused().reason()).contains("new URN");
+        assertThat(step.refused().wayOut()).contains("alias");
+    }
 }
