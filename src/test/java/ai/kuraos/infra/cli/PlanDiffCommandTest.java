@@ -39,12 +39,7 @@ class PlanDiffCommandTest {
     }
 
     private void change(String stack, String from, String to) throws IOException {
-        var stackFile = project.resolve("Pulumi." + stack + ".yaml");
-        var config = Files.readString(stackFile);
-        assertThat(config).contains(from);
-        Files.writeString(stackFile, config.replace(from, to));
-        var plan = CliRun.in(project, Map.of(), "plan", "--stack", stack);
-        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        StackFileChange.apply(project, stack, from, to);
     }
 
     private static JsonNode resourcesOf(JsonNode json, String stack) {

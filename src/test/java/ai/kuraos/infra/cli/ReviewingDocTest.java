@@ -43,14 +43,7 @@ class ReviewingDocTest {
     }
 
     static Change config(String stack, String from, String to) {
-        return project -> {
-            var file = project.resolve("Pulumi." + stack + ".yaml");
-            var text = Files.readString(file);
-            assertThat(text).contains(from);
-            Files.writeString(file, text.replace(from, to));
-            var plan = CliRun.in(project, Map.of(), "plan", "--stack", stack);
-            assertThat(plan.exitCode()).as(plan.err()).isZero();
-        };
+        return project -> StackFileChange.apply(project, stack, from, to);
     }
 
     /** The adoption issue 13 renders: the new resource carries the id of the one that already runs. */

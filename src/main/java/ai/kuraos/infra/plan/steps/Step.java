@@ -1,5 +1,6 @@
 package ai.kuraos.infra.plan.steps;
 
+import ai.kuraos.infra.plan.PlanDiff;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Comparator;
@@ -67,25 +68,22 @@ public record Step(String type, String name, Op op, ReplaceMode replaceMode, Lis
     }
 
     /**
-     * One changed value. {@code before} or {@code after} is a missing node where the value does not exist on that
-     * side. {@code becauseOf} names the replaced resource whose new outputs change this value, or is null when the
-     * program changed it.
+     * One changed value ({@link PlanDiff.Change}: a missing node where it does not exist on that side).
+     * {@code becauseOf} names the replaced resource whose new outputs change this value, or is null when the program
+     * changed it.
      */
-    public record PathChange(String path, JsonNode before, JsonNode after, boolean forcesReplacement, String becauseOf) {
+    public record PathChange(PlanDiff.Change value, boolean forcesReplacement, String becauseOf) {
 
-        public PathChange {
-            before = before.deepCopy();
-            after = after.deepCopy();
+        public String path() {
+            return value.path();
         }
 
-        @Override
         public JsonNode before() {
-            return before.deepCopy();
+            return value.before();
         }
 
-        @Override
         public JsonNode after() {
-            return after.deepCopy();
+            return value.after();
         }
     }
 

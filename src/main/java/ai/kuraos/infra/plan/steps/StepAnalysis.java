@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -93,7 +94,7 @@ public final class StepAnalysis {
             // Another provider or another parent (part of the URN) is another resource to the engine.
             forces = path.equals("provider") || path.equals("parent");
         }
-        return new PathChange(path, change.before(), change.after(), forces, null);
+        return new PathChange(change, forces, null);
     }
 
     /** A plan diff path under {@code inputs}, relative to the inputs. */
@@ -108,7 +109,7 @@ public final class StepAnalysis {
         while (spreading) {
             spreading = false;
             var replaced = drafts.values().stream().filter(draft -> draft.op == Op.REPLACE)
-                    .map(draft -> draft.resource.name()).collect(Collectors.toSet());
+                    .map(draft -> draft.resource.name()).collect(Collectors.toCollection(TreeSet::new));
             for (var entry : newResources.entrySet()) {
                 var key = entry.getKey();
                 var resource = entry.getValue();
@@ -122,8 +123,8 @@ public final class StepAnalysis {
                 var provider = resource.path("provider").asText(null);
                 if (provider != null && replaced.contains(provider) && (draft == null || !draft.hasPath("provider"))) {
                     draft = drafts.computeIfAbsent(key, k -> new Draft(k, Op.UPDATE, oldResources.get(k), resource));
-                    draft.add(new PathChange("provider", resource.path("provider"), resource.path("provider"), true,
-                            provider));
+                    draft.add(new PathChange(new PlanDiff.Change("provider", resource.path("provider"),
+                            resource.path("provider")), true, provider));
                     spreading = true;
                 }
                 for (var located : found) {
@@ -137,8 +138,8 @@ public final class StepAnalysis {
                         }
                         var forces = type.replaceOn().stream().anyMatch(rule -> InputPaths.touches(located.path(), rule));
                         draft = drafts.computeIfAbsent(key, k -> new Draft(k, Op.UPDATE, oldResources.get(k), resource));
-                        draft.add(new PathChange(path, InputPaths.atDiffPath(oldResources.get(key), path),
-                                TextNode.valueOf(PlanValues.UNKNOWN), forces, reference));
+                        draft.add(new PathChange(new PlanDiff.Change(path, InputPaths.atDiffPath(oldResources.get(key), path),
+                                TextNode.valueOf(PlanValues.UNKNOWN)), forces, reference));
                         spreading = true;
                     }
                 }
