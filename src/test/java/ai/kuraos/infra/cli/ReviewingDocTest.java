@@ -35,7 +35,13 @@ class ReviewingDocTest {
         void apply(Path project) throws IOException;
     }
 
-    record Example(String id, String stack, Change change) {
+    /** {@code format} is the --format of plan --diff: text, or markdown for the pull-request comment. */
+    record Example(String id, String stack, String format, Change change) {
+
+        Example(String id, String stack, Change change) {
+            this(id, stack, "text", change);
+        }
+
         @Override
         public String toString() {
             return id;
@@ -74,7 +80,9 @@ class ReviewingDocTest {
                 new Example("replace", "dev", config("dev", "    repositoryId: kura\n", "    repositoryId: kura-images\n")),
                 new Example("replace-delete-first", "prod", config("prod", "      LOG_FORMAT: json\n", "      LOG_FORMAT: text\n")),
                 new Example("refused-protected", "prod", config("prod", "    repositoryId: kura\n", "    repositoryId: kura-images\n")),
-                new Example("refused-collision", "dev", config("dev", "    tier: BASIC\n", "    tier: STANDARD_HA\n")));
+                new Example("refused-collision", "dev", config("dev", "    tier: BASIC\n", "    tier: STANDARD_HA\n")),
+                new Example("refused-collision-comment", "dev", "markdown",
+                        config("dev", "    tier: BASIC\n", "    tier: STANDARD_HA\n")));
     }
 
     @BeforeAll
@@ -92,15 +100,19 @@ class ReviewingDocTest {
         LocalGit.run(project, "clean", "--quiet", "-fd");
         example.change().apply(project);
 
-        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--stack", example.stack());
-        var shown = "$ java -jar target/kura-infra.jar plan --diff --stack " + example.stack() + "\n" + run.out()
-                + "$ echo $?\n" + run.exitCode() + "\n";
+        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--stack", example.stack(), "--format", example.format());
+        var shown = example.format().equals("text")
+                ? "$ java -jar target/kura-infra.jar plan --diff --stack " + example.stack() + "\n" + run.out()
+                        + "$ echo $?\n" + run.exitCode() + "\n"
+                : run.out();
 
         var marker = "<!-- example: " + example.id() + " -->\n";
-        var block = Pattern.compile(Pattern.quote(marker) + "```text\n(.*?)```\n", Pattern.DOTALL);
+        var fence = example.format().equals("text") ? "```text\n" : "````markdown\n";
+        var end = example.format().equals("text") ? "```\n" : "````\n";
+        var block = Pattern.compile(Pattern.quote(marker + fence) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL);
         var doc = Files.readString(DOC);
         var match = block.matcher(doc);
-        assertThat(match.find()).as("docs/reviewing.md has a ```text block after %s", marker.strip()).isTrue();
+        assertThat(match.find()).as("docs/reviewing.md has a %s block after %s", fence.strip(), marker.strip()).isTrue();
         if (Boolean.getBoolean("kura.updateDocs")) {
             Files.writeString(DOC, doc.substring(0, match.start(1)) + shown + doc.substring(match.end(1)));
         } else {
