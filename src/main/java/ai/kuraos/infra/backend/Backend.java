@@ -107,7 +107,8 @@ public final class Backend extends KuraComponent {
                 .description("Invalidate the CDN cache of the platform's URL map: the admin panel's Purge CDN button")
                 .permissions(CDN_PURGE_PERMISSIONS)
                 .stage("GA")
-                .build(), child(foundation.api(ProjectApis.IAM)));
+                // Protected: a deleted custom role keeps its id for 37 days, so it cannot be recreated at once.
+                .build(), protectedChild(foundation.api(ProjectApis.IAM)));
         grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member(), resourceManager);
 
         var plainEnv = plainEnv(target, settings, messaging, kafka, cache, backups);

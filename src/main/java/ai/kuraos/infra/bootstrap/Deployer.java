@@ -43,13 +43,15 @@ public final class Deployer extends KuraComponent {
                 .accountId(accountId("deployer", environment))
                 .displayName("Kura deployer (" + environment + ")")
                 .description("pulumi up and deploy of stack " + environment + " from GitHub Actions, keyless")
-                .build(), child(github.iamApi()));
+                // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
+                .build(), protectedChild(github.iamApi()));
         this.previewer = new Account(accountId("previewer", environment), AccountArgs.builder()
                 .project(automationProject)
                 .accountId(accountId("previewer", environment))
                 .displayName("Kura previewer (" + environment + ")")
                 .description("pulumi preview of stack " + environment + " for pull requests, keyless, read-only")
-                .build(), child(github.iamApi()));
+                // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
+                .build(), protectedChild(github.iamApi()));
 
         for (var grant : DeployerRoles.DEPLOYER) {
             grantOnProject("deployer-" + environment + "-" + shortName(grant.role()), project, grant.role(), deployer, null);

@@ -41,7 +41,8 @@ public final class GithubTrust extends KuraComponent {
                 .workloadIdentityPoolId(POOL_ID)
                 .displayName("GitHub Actions")
                 .description("Keyless deployments of " + settings.github().repository())
-                .build(), child(apis.toArray(Resource[]::new)));
+                // Protected: a deleted pool keeps its id for 30 days, and the workflows name it.
+                .build(), protectedChild(apis.toArray(Resource[]::new)));
         this.provider = new WorkloadIdentityPoolProvider("github-provider", WorkloadIdentityPoolProviderArgs.builder()
                 .project(project)
                 .workloadIdentityPoolId(pool.workloadIdentityPoolId())
@@ -52,7 +53,8 @@ public final class GithubTrust extends KuraComponent {
                 .attributeCondition(GithubClaims.attributeCondition(settings.github(),
                         List.copyOf(settings.environments().keySet())))
                 .oidc(WorkloadIdentityPoolProviderOidcArgs.builder().issuerUri(GithubClaims.ISSUER).build())
-                .build(), child());
+                // Protected: a deleted provider keeps its id for 30 days, and the workflows name it.
+                .build(), protectedChild());
 
         registerOutputs(Map.of("pool", pool.name(), "provider", provider.name()));
     }

@@ -53,14 +53,16 @@ public final class StateBackend extends KuraComponent {
                         .build())
                 .forceDestroy(false)
                 .labels(target.labels())
-                .build(), child(storageApi));
+                // Protected: it holds the state of every stack.
+                .build(), protectedChild(storageApi));
 
         var kms = settings.kms();
         var keyRing = new KeyRing("pulumi-secrets", KeyRingArgs.builder()
                 .project(target.project())
                 .name(kms.keyRing())
                 .location(kms.location())
-                .build(), child(kmsApi));
+                // Protected: a key ring can never be deleted, so a replacement could not reuse its name.
+                .build(), protectedChild(kmsApi));
         for (var environment : settings.environments().keySet()) {
             keys.put(environment, new CryptoKey("pulumi-secrets-" + environment, CryptoKeyArgs.builder()
                     .name(keyName(environment))
@@ -68,7 +70,8 @@ public final class StateBackend extends KuraComponent {
                     .purpose("ENCRYPT_DECRYPT")
                     .rotationPeriod(kms.rotationDays() * SECONDS_A_DAY + "s")
                     .labels(target.labels())
-                    .build(), child()));
+                    // Protected: the key material is the only way to decrypt the stacks' secrets.
+                    .build(), protectedChild()));
         }
 
         registerOutputs(Map.of(

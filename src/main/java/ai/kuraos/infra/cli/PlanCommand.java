@@ -6,14 +6,15 @@ import ai.kuraos.infra.config.Suggestions;
 import ai.kuraos.infra.plan.GeneratedDocs;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.Plan;
-import ai.kuraos.infra.plan.PlanDiffMarkdown;
-import ai.kuraos.infra.plan.PlanDiffText;
-import ai.kuraos.infra.plan.PlanDiffs;
 import ai.kuraos.infra.plan.PlanFailedException;
 import ai.kuraos.infra.plan.PlanFiles;
+import ai.kuraos.infra.plan.PlanReview;
 import ai.kuraos.infra.plan.PlannedResource;
 import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.plan.ReviewSection;
 import ai.kuraos.infra.plan.StackPlanner;
+import ai.kuraos.infra.plan.steps.PlanSteps;
+import ai.kuraos.infra.plan.steps.StepsSection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,14 +42,18 @@ import java.util.stream.Stream;
                         + " stacks/<stack>/plan.json: the reviewable picture of what `pulumi up` would converge to.",
                 "No Pulumi CLI, provider plugins or cloud credentials are needed; encrypted config values show as"
                         + " \"[secret]\".",
-                "--diff compares the rendered plans with those committed at a git ref instead: resources added,"
-                        + " removed and changed, with each changed input's old and new value."},
+                "--diff compares the rendered plans with those committed at a git ref instead: the step `pulumi up`"
+                        + " would take for each resource (create, import, update, replace, delete), what it does to"
+                        + " the running system, each changed input's old and new value, and the steps the engine"
+                        + " would refuse."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the plans were written, (--check) stacks/ is up to date, or (--diff) the diff was printed",
-                "1:(--check) stacks/ is out of date, or the program failed",
+                "1:(--check) stacks/ is out of date, (--diff) a step would be refused, or the program failed",
                 "2:bad usage, an unknown stack or git ref, or invalid configuration; nothing was written"})
 final class PlanCommand implements Callable<Integer> {
+
+    private static final String PLAN_FILE = "plan.json";
 
     @Option(names = "--stack", paramLabel = "NAME", description = "A stack to plan; repeat for several.")
     private List<String> stacks = new ArrayList<>();
@@ -68,15 +73,15 @@ final class PlanCommand implements Callable<Integer> {
     private String base;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "With --diff: text (default) or markdown, the pull-request comment (cut below GitHub's size"
-                    + " limit).")
+            description = "With --diff: text (default), markdown (the pull-request comment, cut below GitHub's size"
+                    + " limit) or json.")
     private DiffFormat format;
 
     @Option(names = "--artifact-note", paramLabel = "TEXT",
             description = "With --format markdown: where the full diff is when the comment had to be cut.")
     private String artifactNote;
 
-    enum DiffFormat { text, markdown }
+    enum DiffFormat { text, markdown, json }
 
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
             description = "The Pulumi project directory (default: the current one).")
@@ -156,11 +161,19 @@ final class PlanCommand implements Callable<Integer> {
             before.keySet().retainAll(stacks);
             after.keySet().retainAll(stacks);
         }
-        var diffs = PlanDiffs.ofTexts(before, after);
-        out.print(format == DiffFormat.markdown
-                ? PlanDiffMarkdown.render(diffs, PlanDiffMarkdown.DEFAULT_BUDGET, artifactNote)
-                : PlanDiffText.render(diffs));
-        return KuraCli.OK;
+        List<ReviewSection> sections;
+        try {
+            sections = List.of(new StepsSection(PlanSteps.ofTexts(before, after)));
+        } catch (IllegalArgumentException unreadable) {
+            err.println("error: " + unreadable.getMessage());
+            return KuraCli.FAILED;
+        }
+        out.print(switch (format) {
+            case text -> PlanReview.text(sections);
+            case markdown -> PlanReview.markdown(sections, PlanReview.DEFAULT_BUDGET, artifactNote);
+            case json -> PlanReview.json(sections);
+        });
+        return PlanReview.blocks(sections) ? KuraCli.FAILED : KuraCli.OK;
     }
 
     /** A stack of one of the repository's projects, and how messages name its rendered directory. */
@@ -232,14 +245,25 @@ final class PlanCommand implements Callable<Integer> {
                 outdated.add(GeneratedDocs.DIRECTORY);
             }
         }
+        var committedPlans = new TreeMap<String, String>();
+        var renderedPlans = new TreeMap<String, String>();
         rendered.forEach((stack, entry) -> {
             var shown = stack.shown(projectDir);
-            var diff = PlanFiles.diff(shown, PlanFiles.read(stack.layout().planDirectory(stack.stack())), entry.getValue());
+            var committed = PlanFiles.read(stack.layout().planDirectory(stack.stack()));
+            var diff = PlanFiles.diff(shown, committed, entry.getValue());
             if (!diff.isEmpty()) {
                 out.print(diff);
                 outdated.add(shown);
+                if (committed.containsKey(PLAN_FILE)) {
+                    committedPlans.put(shown, committed.get(PLAN_FILE));
+                }
+                renderedPlans.put(shown, entry.getValue().get(PLAN_FILE));
             }
         });
+        if (!renderedPlans.isEmpty()) {
+            out.println("\nWhat `pulumi up` would do beyond the committed plans:");
+            out.print(PlanReview.text(List.of(new StepsSection(PlanSteps.ofTexts(committedPlans, renderedPlans)))));
+        }
         var orphans = all ? orphanDirectories(layouts) : List.<StackRef>of();
         orphans.forEach(orphan -> err.println(orphan.shown(projectDir) + " belongs to no stack (there is no Pulumi."
                 + orphan.stack() + ".yaml); `plan --all` removes it"));

@@ -10,7 +10,10 @@ import com.pulumi.resources.Resource;
 
 /**
  * A capability of the platform ({@code kura:<area>:<Name>}). Its children are parented to it, so the resource tree
- * reads like the architecture, and carry the stack's deletion protection explicitly (Pulumi does not inherit it).
+ * reads like the architecture. Only the children that hold data or an identity that cannot be recreated carry the
+ * stack's deletion protection ({@link #protectedChild}, with the reason beside each call): everything else (secret
+ * versions, certificates and keys, Kubernetes objects built from other resources, IAM members) is regenerable and
+ * its normal life includes replacement, which {@code protect} would refuse.
  */
 public abstract class KuraComponent extends ComponentResource {
 
@@ -23,7 +26,7 @@ public abstract class KuraComponent extends ComponentResource {
         this.adoption = target.adoption();
     }
 
-    /** Options for a child resource: parented here, protected when the stack is, created after {@code dependsOn}. */
+    /** Options for a child resource: parented here, created after {@code dependsOn}. */
     protected CustomResourceOptions child(Resource... dependsOn) {
         return childOptions(dependsOn).build();
     }
@@ -37,6 +40,11 @@ public abstract class KuraComponent extends ComponentResource {
         return adoptableOptions(logicalName, dependsOn).build();
     }
 
+    /** {@link #adoptable} for a child that holds data or an identity that cannot be recreated (see {@link #protectedChild}). */
+    protected CustomResourceOptions protectedAdoptable(String logicalName, Resource... dependsOn) {
+        return adoptableOptions(logicalName, dependsOn).protect(protect).build();
+    }
+
     /** The same, to add options. */
     protected CustomResourceOptions.Builder adoptableOptions(String logicalName, Resource... dependsOn) {
         var options = childOptions(dependsOn);
@@ -46,7 +54,25 @@ public abstract class KuraComponent extends ComponentResource {
 
     /** The same, to add options such as outputs to keep secret. */
     protected CustomResourceOptions.Builder childOptions(Resource... dependsOn) {
-        return CustomResourceOptions.builder().parent(this).protect(protect).dependsOn(dependsOn);
+        return CustomResourceOptions.builder().parent(this).dependsOn(dependsOn);
+    }
+
+    /**
+     * Options for a child that holds data or an identity that cannot be recreated: protected when the stack is, so
+     * that the engine refuses to delete or replace it. Give the reason beside the call.
+     */
+    protected CustomResourceOptions protectedChild(Resource... dependsOn) {
+        return protectedChildOptions(dependsOn).build();
+    }
+
+    /** The same, to add options. */
+    protected CustomResourceOptions.Builder protectedChildOptions(Resource... dependsOn) {
+        return childOptions(dependsOn).protect(protect);
+    }
+
+    /** {@link #protectedChild} for a child that another provider creates. */
+    protected CustomResourceOptions protectedChildThrough(ProviderResource provider, Resource... dependsOn) {
+        return protectedChildOptions(dependsOn).provider(provider).build();
     }
 
     /** Options for a child that another provider creates, e.g. a Kubernetes object through the cluster's provider. */

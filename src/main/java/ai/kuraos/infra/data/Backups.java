@@ -51,7 +51,8 @@ public final class Backups extends KuraComponent {
                                 .build()))
                 .forceDestroy(false)
                 .labels(target.labels())
-                .build(), child(foundation.api(ProjectApis.STORAGE)));
+                // Protected: it holds the exported backups.
+                .build(), protectedChild(foundation.api(ProjectApis.STORAGE)));
 
         for (var writer : writers) {
             new BucketIAMMember("kura-backups-" + writer.name() + "-writer", BucketIAMMemberArgs.builder()

@@ -93,7 +93,8 @@ public final class Database extends KuraComponent {
                         .deletionProtectionEnabled(isProtected())
                         .userLabels(target.labels())
                         .build())
-                .build(), adoptable(INSTANCE, foundation.privateServicesConnection(), foundation.api(ProjectApis.SQL_ADMIN)));
+                // Protected: it holds every database and the automated backups.
+                .build(), protectedAdoptable(INSTANCE, foundation.privateServicesConnection(), foundation.api(ProjectApis.SQL_ADMIN)));
 
         new com.pulumi.gcp.sql.Database(DATABASE, DatabaseArgs.builder()
                 .project(target.project())
@@ -101,7 +102,8 @@ public final class Database extends KuraComponent {
                 .name(DATABASE)
                 .charset("UTF8")
                 .collation("en_US.UTF8")
-                .build(), adoptable(DATABASE));
+                // Protected: it holds the application's tables.
+                .build(), protectedAdoptable(DATABASE));
 
         this.password = new RandomPassword("kura-app-password-generated", RandomPasswordArgs.alphanumeric(32), child());
 

@@ -68,7 +68,9 @@ public final class Secrets extends KuraComponent {
                     .secretId(entry.name())
                     .replication(replication(target, target.adoption().adopts(id)))
                     .labels(target.labels())
-                    .build(), adoptable(id, foundation.api(ProjectApis.SECRET_MANAGER)));
+                    // Protected: the container is the identity every reader's grant and every deploy names; its
+                    // versions are not protected, so that a rotation can replace them.
+                    .build(), protectedAdoptable(id, foundation.api(ProjectApis.SECRET_MANAGER)));
             secrets.put(entry.name(), secret);
             if (target.adoption().adopts(id)) {
                 adoptedWithVersions.add(entry.name());

@@ -183,6 +183,7 @@ public final class Edge extends KuraComponent {
                 .quicOverride("ENABLE")
                 .build(), child());
 
+        // Protected: the public IP the DNS records point at; a new address cannot get it back.
         this.address = new GlobalAddress("kura-lb-ip", GlobalAddressArgs.builder()
                 .project(target.project())
                 .name("kura-lb-ip")
@@ -190,7 +191,7 @@ public final class Edge extends KuraComponent {
                 .addressType("EXTERNAL")
                 .ipVersion("IPV4")
                 .labels(target.labels())
-                .build(), child(compute));
+                .build(), protectedChild(compute));
 
         new GlobalForwardingRule("kura-https", GlobalForwardingRuleArgs.builder()
                 .project(target.project())

@@ -106,7 +106,8 @@ public final class Workload extends KuraComponent {
                 .accountId(InferenceNames.GOOGLE_ACCOUNT_ID)
                 .displayName("Kura inference (Adeline)")
                 .description("Identity of the Adeline pods on GKE through Workload Identity; holds no project role")
-                .build(), child(foundation.api(ProjectApis.IAM)));
+                // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
+                .build(), protectedChild(foundation.api(ProjectApis.IAM)));
         new IAMMember("inference-workload-identity", IAMMemberArgs.builder()
                 .serviceAccountId(googleAccount.name())
                 .role("roles/iam.workloadIdentityUser")

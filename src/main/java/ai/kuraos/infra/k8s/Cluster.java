@@ -115,7 +115,8 @@ public final class Cluster extends KuraComponent {
                         .build())
                 .deletionProtection(target.deletionProtection())
                 .resourceLabels(target.labels())
-                .build(), child(foundation.api(ProjectApis.CONTAINER)));
+                // Protected: it holds the workloads and the persistent volumes of the Kafka brokers.
+                .build(), protectedChild(foundation.api(ProjectApis.CONTAINER)));
 
         this.provider = new Provider("kura-gke-provider", ProviderArgs.builder()
                 .kubeconfig(Output.tuple(cluster.endpoint(), cluster.masterAuth())

@@ -61,10 +61,11 @@ public final class Kafka extends KuraComponent {
                         // The operator's pod gets restricted security contexts from the chart's values below.
                         Map.of("pod-security.kubernetes.io/enforce", "restricted")))
                 .build(), childThrough(provider));
+        // Protected: deleting the namespace deletes the brokers' persistent volume claims with it.
         var namespace = new Namespace("kafka-namespace", NamespaceArgs.builder()
                 .metadata(metadata(KafkaNames.NAMESPACE, null, KafkaNames.CLUSTER, "event-bus", version,
                         Map.of("pod-security.kubernetes.io/enforce", "restricted")))
-                .build(), childThrough(provider));
+                .build(), protectedChildThrough(provider));
 
         var operator = new Release("strimzi-operator", ReleaseArgs.builder()
                 .name("strimzi-operator")
@@ -126,16 +127,19 @@ public final class Kafka extends KuraComponent {
                         .build(),
                 // The addresses stay outputs inside the spec, so a preview shows which fields wait for them.
                 Output.of(StrimziSpecs.kafka(settings, addresses, subnetCidr))),
-                childThrough(provider, operator, listenerSecret));
+                // Protected: deleting the Kafka resource deletes every broker.
+                protectedChildThrough(provider, operator, listenerSecret));
         new KubernetesObject("kafka-node-pool", new KubernetesObject.Args(StrimziSpecs.API_VERSION, "KafkaNodePool",
                 clusterMember(KafkaNames.NODE_POOL, version), Output.of(StrimziSpecs.nodePool(settings))),
-                childThrough(provider, operator));
+                // Protected: the pool's persistent volumes hold every message.
+                protectedChildThrough(provider, operator));
         for (var topic : settings.topics()) {
             var metadata = ObjectMetaArgs.builder(clusterMember(topic.name(), version))
                     .annotations(Map.of("kura.ai/description", topic.description()))
                     .build();
             new KubernetesObject("kafka-topic-" + topic.name(), new KubernetesObject.Args(StrimziSpecs.API_VERSION,
-                    "KafkaTopic", metadata, Output.of(StrimziSpecs.topic(topic))), childThrough(provider, kafka));
+                    // Protected: deleting a KafkaTopic deletes the topic and its messages.
+                    "KafkaTopic", metadata, Output.of(StrimziSpecs.topic(topic))), protectedChildThrough(provider, kafka));
         }
 
         new KubernetesObject("kafka-exporter-monitoring", new KubernetesObject.Args("monitoring.googleapis.com/v1",

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code plan.json}, the reviewable desired state of a stack. Its shape is a contract that tests, PR diffs and
  * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus provider, protect, import,
- * version and dependsOn when set), outputs. {@code import} is the id of an existing resource the engine adopts. Output is deterministic and laid out one value per line so that a git diff is the review.
+ * version, dependsOn, deleteBeforeReplace, replaceOnChanges, ignoreChanges and retainOnDelete when set), outputs.
+ * {@code import} is the id of an existing resource the engine adopts. Output is deterministic and laid out one value
+ * per line so that a git diff is the review.
  */
 public final class PlanJson {
 
@@ -52,6 +54,19 @@ public final class PlanJson {
             if (!resource.dependsOn().isEmpty()) {
                 var dependsOn = entry.putArray("dependsOn");
                 resource.dependsOn().forEach(dependsOn::add);
+            }
+            var lifecycle = resource.lifecycle();
+            if (lifecycle.deleteBeforeReplace()) {
+                entry.put("deleteBeforeReplace", true);
+            }
+            if (!lifecycle.replaceOnChanges().isEmpty()) {
+                lifecycle.replaceOnChanges().forEach(entry.putArray("replaceOnChanges")::add);
+            }
+            if (!lifecycle.ignoreChanges().isEmpty()) {
+                lifecycle.ignoreChanges().forEach(entry.putArray("ignoreChanges")::add);
+            }
+            if (lifecycle.retainOnDelete()) {
+                entry.put("retainOnDelete", true);
             }
             entry.set("inputs", resource.inputs());
             if (resource.outputs() != null) {

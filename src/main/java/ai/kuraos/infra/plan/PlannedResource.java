@@ -10,7 +10,8 @@ import java.util.List;
  * top); {@code provider} the name of the explicit provider it goes through (null for the default one, e.g. every
  * Google Cloud resource); {@code importId} the id of the existing resource the engine imports instead of creating
  * one (null for a create); {@code version} the plugin version an explicit provider runs (null for other resources);
- * {@code outputs} is what a component registered, null for other resources.
+ * {@code outputs} is what a component registered, null for other resources; {@code lifecycle} the options that
+ * change how the engine replaces or deletes it.
  * {@code dependsOn} is what the program added with the option; {@code dependencies} every resource the engine waits
  * for before this one, those whose outputs it takes included (known values hide them in the inputs), not rendered.
  */
@@ -26,17 +27,38 @@ public record PlannedResource(
         ObjectNode inputs,
         ObjectNode outputs,
         Class<? extends Resource> resourceClass,
-        List<String> dependencies) {
+        List<String> dependencies,
+        Lifecycle lifecycle) {
 
     public PlannedResource {
         dependsOn = List.copyOf(dependsOn);
         dependencies = List.copyOf(dependencies);
     }
 
-    /** A resource created (not imported) through no pinned provider, waiting for what it explicitly depends on. */
+    /**
+     * A resource created (not imported) through no pinned provider, with default lifecycle options, waiting for what
+     * it explicitly depends on.
+     */
     public PlannedResource(String type, String name, String parent, String provider, boolean protect,
                            List<String> dependsOn, ObjectNode inputs, ObjectNode outputs,
                            Class<? extends Resource> resourceClass) {
-        this(type, name, parent, provider, protect, null, null, dependsOn, inputs, outputs, resourceClass, dependsOn);
+        this(type, name, parent, provider, protect, null, null, dependsOn, inputs, outputs, resourceClass, dependsOn,
+                Lifecycle.DEFAULT);
+    }
+
+    /**
+     * The resource options the step analysis needs: {@code deleteBeforeReplace}, {@code replaceOnChanges},
+     * {@code ignoreChanges} (input paths) and {@code retainOnDelete}.
+     */
+    public record Lifecycle(boolean deleteBeforeReplace, List<String> replaceOnChanges, List<String> ignoreChanges,
+                            boolean retainOnDelete) {
+
+        /** What a resource that sets none of these options gets. */
+        public static final Lifecycle DEFAULT = new Lifecycle(false, List.of(), List.of(), false);
+
+        public Lifecycle {
+            replaceOnChanges = List.copyOf(replaceOnChanges);
+            ignoreChanges = List.copyOf(ignoreChanges);
+        }
     }
 }

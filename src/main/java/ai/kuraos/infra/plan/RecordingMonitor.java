@@ -30,7 +30,8 @@ import java.util.function.Function;
 
 /**
  * The engine side of the offline plan. It records every registration as the real engine would receive it (parent,
- * raw inputs with secrets still marked, protection, dependencies) and answers like a provider that has just created
+ * raw inputs with secrets still marked, protection, dependencies, the options that change replacements and deletes)
+ * and answers like a provider that has just created
  * the resource: inputs echoed back, and every string output only known after creation given as
  * {@code ${<resource name>.<output>}}, so the plan shows what wires to what.
  */
@@ -148,7 +149,11 @@ final class RecordingMonitor extends MockMonitor {
                     PlanValues.object(request.getObject(), nameOfUrn),
                     outputs == null ? null : PlanValues.object(outputs, nameOfUrn),
                     registration.resource().getClass(),
-                    request.getDependenciesList().stream().map(nameOfUrn).distinct().sorted().toList()));
+                    request.getDependenciesList().stream().map(nameOfUrn).distinct().sorted().toList(),
+                    new PlannedResource.Lifecycle(request.getDeleteBeforeReplace(),
+                            request.getReplaceOnChangesList().stream().sorted().toList(),
+                            request.getIgnoreChangesList().stream().sorted().toList(),
+                            request.getRetainOnDelete())));
         });
         var stackOutputs = registeredOutputs.getOrDefault(stackUrn, Struct.getDefaultInstance());
         return new Plan(project, stack, treeOrder(planned), PlanValues.object(stackOutputs, nameOfUrn), warnings);

@@ -131,7 +131,8 @@ public final class Foundation extends KuraComponent {
                                         .build())
                                 .build())
                 .labels(target.labels())
-                .build(), adoptable("kura-images", apis.get(ProjectApis.ARTIFACT_REGISTRY)));
+                // Protected: it holds the release images that every revision and every rollback pulls.
+                .build(), protectedAdoptable("kura-images", apis.get(ProjectApis.ARTIFACT_REGISTRY)));
         this.registryUrl = Output.of(Names.registryUrl(target.region(), target.project(), registry.repositoryId()));
 
         this.backendServiceAccount = new Account("kura-backend-sa", AccountArgs.builder()
@@ -139,14 +140,16 @@ public final class Foundation extends KuraComponent {
                 .accountId(Names.BACKEND_ACCOUNT_ID)
                 .displayName("Kura backend runtime")
                 .description("Identity of the kura-backend Cloud Run service; granted only what the backend uses")
-                .build(), child(apis.get(ProjectApis.IAM)));
+                // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
+                .build(), protectedChild(apis.get(ProjectApis.IAM)));
 
         this.migratorServiceAccount = new Account("kura-migrator-sa", AccountArgs.builder()
                 .project(target.project())
                 .accountId(Names.MIGRATOR_ACCOUNT_ID)
                 .displayName("Kura database migrator")
                 .description("Identity of the kura-migrator Cloud Run job (alembic upgrade heads)")
-                .build(), child(apis.get(ProjectApis.IAM)));
+                // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
+                .build(), protectedChild(apis.get(ProjectApis.IAM)));
 
         registerOutputs(Map.of(
                 "networkId", this.network.id(),

@@ -46,7 +46,7 @@ class BackendTest {
                     .hasInput("template.containers[0].ports", List.of(Map.of("name", "http1", "containerPort", 8000)))
                     .hasInput("template.containers[0].startupProbe.httpGet", Map.of("path", "/health", "port", 8000))
                     .hasInput("template.containers[0].livenessProbe.httpGet", Map.of("path", "/health", "port", 8000))
-                    .isProtected();
+                    .isNotProtected();
         }
 
         @Test

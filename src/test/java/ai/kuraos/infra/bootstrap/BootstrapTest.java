@@ -250,4 +250,16 @@ class BootstrapTest {
         roles.addAll(List.of(more));
         return roles;
     }
+
+    @Test
+    void protectsTheStateItsKeysAndTheIdentitiesButNoGrant() {
+        ops.resource("gcp:storage/bucket:Bucket", "pulumi-state").isProtected();
+        ops.resource("gcp:kms/keyRing:KeyRing", "pulumi-secrets").isProtected();
+        assertThat(ops.resources("gcp:kms/cryptoKey:CryptoKey")).isNotEmpty().allSatisfy(ResourceAssert::isProtected);
+        assertThat(ops.resources("gcp:serviceaccount/account:Account")).isNotEmpty().allSatisfy(ResourceAssert::isProtected);
+        ops.resource("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "github-pool").isProtected();
+        for (var grants : List.of(PROJECT_IAM, ACCOUNT_IAM, BUCKET_IAM, KEY_IAM)) {
+            assertThat(ops.resources(grants)).as(grants).isNotEmpty().allSatisfy(ResourceAssert::isNotProtected);
+        }
+    }
 }

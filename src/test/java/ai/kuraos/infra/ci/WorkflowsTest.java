@@ -184,6 +184,19 @@ class WorkflowsTest {
         }
     }
 
+    @Test
+    void commentsAndThenFailsThePullRequestWhenPulumiUpWouldRefuseAStep() throws IOException {
+        var text = texts().get("pull-request.yml");
+        var steps = steps(workflow("pull-request.yml"));
+        var names = steps.stream().map(step -> step.path("name").asText()).toList();
+
+        assertThat(text).contains("> plan-diff.txt || status=$?", "echo \"status=${status}\" >> \"$GITHUB_OUTPUT\"");
+        assertThat(names).containsSubsequence("Diff the committed plans against the base branch",
+                "Comment on the pull request (one comment, updated in place)", "Fail when pulumi up would refuse a step");
+        assertThat(steps.get(names.indexOf("Fail when pulumi up would refuse a step")).path("if").asText())
+                .isEqualTo("steps.diff.outputs.status != '0'");
+    }
+
     private static Iterable<JsonNode> iterable(JsonNode node) {
         var children = new ArrayList<JsonNode>();
         node.forEach(children::add);

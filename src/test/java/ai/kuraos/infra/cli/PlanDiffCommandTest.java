@@ -1,21 +1,31 @@
 package ai.kuraos.infra.cli;
 
-import ai.kuraos.infra.plan.PlanDiffMarkdown;
+import ai.kuraos.infra.plan.PlanReview;
 import ai.kuraos.infra.testing.LocalGit;
 import ai.kuraos.infra.testing.StackFileEdits;
 import ai.kuraos.infra.testing.SynthesizedStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** `plan --diff` in a git repository holding the project: main, then a branch that changes one config value. */
+/**
+ * `plan --diff` in a git repository holding the project: main, then a branch that changes the configuration (or, for a
+ * rename in the program, the rendered plan) and plans again. The scenarios are the acceptance of the offline preview.
+ */
 class PlanDiffCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path project;
@@ -26,39 +36,104 @@ class PlanDiffCommandTest {
         assertThat(CliRun.in(project, Map.of(), "plan", "--all").exitCode()).isZero();
         LocalGit.run(project, "init", "--quiet");
         LocalGit.commitAll(project, "the project, planned");
-        LocalGit.run(project, "checkout", "--quiet", "-b", "keep-fewer-backups");
+        LocalGit.run(project, "checkout", "--quiet", "-b", "change");
     }
 
-    private void changeProdRetainedBackupsTo14AndPlan() throws IOException {
-        StackFileEdits.set(project.resolve("Pulumi.prod.yaml"), "kura-infra:database.retainedBackups", 14);
-        assertThat(CliRun.in(project, Map.of(), "plan", "--all").exitCode()).isZero();
+    private void change(String stack, String path, Object value) throws IOException {
+        StackFileChange.apply(project, stack, path, value);
     }
 
-    @Test
-    void showsExactlyTheOneChangedValueInTheMarkdownComment() throws IOException {
-        changeProdRetainedBackupsTo14AndPlan();
-
-        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--format", "markdown");
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith(PlanDiffMarkdown.MARKER + "\n")
-                .contains("| prod | 0 | 0 | 1 |", "| dev | 0 | 0 | 0 |", "| staging | 0 | 0 | 0 |",
-                        "| bootstrap/ops | 0 | 0 | 0 |",
-                        "- inputs.settings.backupConfiguration.backupRetentionSettings.retainedBackups: 30",
-                        "+ inputs.settings.backupConfiguration.backupRetentionSettings.retainedBackups: 14");
-        assertThat(run.out().lines().filter(line -> line.startsWith("- inputs.") || line.startsWith("+ inputs."))).hasSize(2);
+    private static JsonNode resourcesOf(JsonNode json, String stack) {
+        return StreamSupport.stream(json.path("steps").path("stacks").spliterator(), false)
+                .filter(entry -> entry.path("stack").asText().equals(stack)).findFirst().orElseThrow().path("resources");
     }
 
     @Test
-    void printsAConciseTextDiffByDefault() throws IOException {
-        changeProdRetainedBackupsTo14AndPlan();
+    void aLargerDatabaseTierIsOneInPlaceUpdateOfKuraPrimaryThatRestartsTheInstance() throws IOException {
+        change("prod", "kura-infra:database.tier", "db-custom-2-7680");
+
+        var text = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main");
+        var json = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--format", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("~ update gcp:sql/databaseInstance:DatabaseInstance kura-primary\n",
+                "inputs.settings.tier: \"db-custom-1-3840\" → \"db-custom-2-7680\"\n", "restarts the instance",
+                "prod: 1 to update\n", "dev: no changes", "bootstrap/ops: no changes").doesNotContain("REFUSED", "replace");
+        assertThat(json.exitCode()).isZero();
+        var steps = resourcesOf(JSON.readTree(json.out()), "prod");
+        assertThat(steps).hasSize(1);
+        assertThat(steps.get(0).path("name").asText()).isEqualTo("kura-primary");
+        assertThat(steps.get(0).path("op").asText()).isEqualTo("update");
+        assertThat(steps.get(0).has("refused")).isFalse();
+        assertThat(steps.get(0).path("changes").get(0).path("forcesReplacement").asBoolean()).isFalse();
+        assertThat(JSON.readTree(json.out()).path("steps").path("refused").asInt()).isZero();
+    }
+
+    @Test
+    void aNewIdForTheProtectedImageRepositoryIsRefusedNamingThePathAndTheProtectionAndFailsThePullRequest()
+            throws IOException {
+        change("prod", "kura-infra:artifactRegistry.repositoryId", "kura-releases");
+
+        var markdown = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--format", "markdown");
+        var text = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main");
+
+        assertThat(markdown.exitCode()).isEqualTo(1);
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out()).contains("+- replace gcp:artifactregistry/repository:Repository kura-images"
+                + " (create-before-delete) REFUSED", "inputs.repositoryId: \"cloud-run-source-deploy\" → \"kura-releases\" (forces replacement)",
+                "marked for protection (protect)");
+        var out = markdown.out();
+        assertThat(out).startsWith(PlanReview.MARKER + "\n").contains("**Refused**",
+                "- prod: replace `gcp:artifactregistry/repository:Repository kura-images`: unable to replace resource"
+                        + " kura-images as it is currently marked for protection (protect), and inputs.repositoryId"
+                        + " forces a replacement");
+        assertThat(out.indexOf("**Refused**")).isLessThan(out.indexOf("<details>"));
+    }
+
+    @Test
+    void aCacheTierChangeKeepingTheInstanceNameIsACreateBeforeDeleteCollisionAndIsRefused() throws IOException {
+        change("dev", "kura-infra:cache.tier", "STANDARD_HA");
+
+        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--stack", "dev");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("+- replace gcp:redis/instance:Instance kura-cache (create-before-delete) REFUSED",
+                "with the same name \"kura-cache\": the API refuses it (already exists)",
+                "way out: set the deleteBeforeReplace option on kura-cache",
+                "data loss: the old one is deleted and the new one starts empty: the cached data is lost",
+                "inputs.tier: \"BASIC\" → \"STANDARD_HA\" (forces replacement)");
+    }
+
+    @Test
+    void renamingAResourceInTheProgramWhileItsCloudNameStaysCollidesAndIsRefused() throws IOException {
+        var planFile = project.resolve("stacks/prod/plan.json");
+        var plan = (ObjectNode) JSON.readTree(Files.readString(planFile).replace("${kura-armor.", "${kura-waf."));
+        plan.path("resources").forEach(resource -> {
+            if (resource.path("name").asText().equals("kura-armor")) {
+                ((ObjectNode) resource).put("name", "kura-waf");
+            }
+        });
+        Files.writeString(planFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
 
         var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--stack", "prod");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("~ gcp:sql/databaseInstance:DatabaseInstance kura-primary",
-                "inputs.settings.backupConfiguration.backupRetentionSettings.retainedBackups: 30 → 14",
-                "prod: 0 to add, 0 to remove, 1 to change").doesNotContain("dev", "staging");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("+ create gcp:compute/securityPolicy:SecurityPolicy kura-waf REFUSED",
+                "kura-waf is created with name \"kura-armor\", which kura-armor holds until it is deleted",
+                "- delete gcp:compute/securityPolicy:SecurityPolicy kura-armor",
+                "~ update gcp:compute/backendService:BackendService");
+    }
+
+    @Test
+    void checkReportsAStaleTreeAsStepsToo() throws IOException {
+        StackFileEdits.set(project.resolve("Pulumi.prod.yaml"), "kura-infra:database.retainedBackups", 14);
+
+        var run = CliRun.in(project, Map.of(), "plan", "--all", "--check");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("What `pulumi up` would do beyond the committed plans:",
+                "~ update gcp:sql/databaseInstance:DatabaseInstance kura-primary",
+                "inputs.settings.backupConfiguration.backupRetentionSettings.retainedBackups: 30 → 14", "prod: 1 to update");
     }
 
     @Test

@@ -26,7 +26,8 @@ class CacheTest {
                 .hasInput("redisConfigs", Map.of("maxmemory-policy", "allkeys-lru"))
                 .hasInput("maintenancePolicy.weeklyMaintenanceWindows", List.of(
                         Map.of("day", "SUNDAY", "startTime", Map.of("hours", 5, "minutes", 0))))
-                .isProtected()
+                // A cache: what it holds comes back from the database.
+                .isNotProtected()
                 .dependsOn("api-redis", "kura-private-services-connection");
     }
 

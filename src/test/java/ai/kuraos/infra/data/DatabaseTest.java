@@ -1,5 +1,6 @@
 package ai.kuraos.infra.data;
 
+import ai.kuraos.infra.testing.ResourceAssert;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,15 @@ class DatabaseTest {
     @Nested
     class Prod {
         private final SynthesizedStack prod = SynthesizedStack.of("prod");
+
+        @Test
+        void protectsTheInstanceAndTheDatabaseButNotTheUserItsPasswordOrItsGrants() {
+            prod.resource(INSTANCE, "kura-primary").isProtected();
+            prod.resource(DATABASE, "kuraosbd").isProtected();
+            prod.resource(USER, "kura-app-user").isNotProtected();
+            prod.resource(PASSWORD, "kura-app-password-generated").isNotProtected();
+            assertThat(prod.resources(IAM_MEMBER)).allSatisfy(ResourceAssert::isNotProtected);
+        }
 
         @Test
         void runsPostgres15AsKuraPrimaryAcrossTwoZonesOnSsd() {

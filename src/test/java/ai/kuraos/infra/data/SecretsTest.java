@@ -3,6 +3,7 @@ package ai.kuraos.infra.data;
 import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.data.SecretCatalogue.Reader;
+import ai.kuraos.infra.testing.ResourceAssert;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +98,19 @@ class SecretsTest {
     void givesTheMigratorOnlyTheDatabaseSecrets() {
         assertThat(SecretCatalogue.readBy(Reader.MIGRATOR)).extracting(SecretCatalogue.Entry::name)
                 .containsExactlyInAnyOrder("DATABASE_URL", "DB_PASSWORD");
+    }
+
+    @Test
+    void secretVersionsAreNotProtectedSoRotationCanReplaceThem() {
+        var prod = SynthesizedStack.of("prod");
+
+        assertThat(prod.resources(VERSION)).isNotEmpty().allSatisfy(ResourceAssert::isNotProtected);
+        assertThat(prod.resources(ACCESS)).isNotEmpty().allSatisfy(ResourceAssert::isNotProtected);
+        assertThat(prod.resources("random:index/randomPassword:RandomPassword")).allSatisfy(ResourceAssert::isNotProtected);
+    }
+
+    @Test
+    void secretContainersStayProtectedInProd() {
+        assertThat(SynthesizedStack.of("prod").resources(SECRET)).isNotEmpty().allSatisfy(ResourceAssert::isProtected);
     }
 }

@@ -27,6 +27,12 @@ class EdgeTest {
         private final SynthesizedStack prod = SynthesizedStack.of("prod");
 
         @Test
+        void protectsOnlyThePublicAddressSoTheCertificateAndTheProxiesCanBeReplaced() {
+            assertThat(prod.childrenOf("edge")).filteredOn(child -> child.protect())
+                    .extracting(child -> child.name()).containsExactly("kura-lb-ip");
+        }
+
+        @Test
         void servesTheAssetsBucketThroughCloudCdn() {
             prod.resource(BUCKET, "kura-static")
                     .hasInput("name", "kura-static-prod")

@@ -96,7 +96,7 @@ class WorkloadTest {
                     .hasInput("spec.selector.matchLabels", SELECTOR)
                     .hasNoInput("spec.replicas")
                     .hasParent("inference")
-                    .isProtected()
+                    .isNotProtected()
                     .dependsOn("inference-namespace");
         }
 
@@ -227,7 +227,8 @@ class WorkloadTest {
                 object.inputs().path("metadata").path("labels").fields()
                         .forEachRemaining(field -> labels.put(field.getKey(), field.getValue().asText()));
                 assertThat(labels).as(object.name()).containsAllEntriesOf(LABELS);
-                assertThat(object.protect()).as(object.name() + " protected").isTrue();
+                // Built from other resources and settings: their normal life includes replacement.
+                assertThat(object.protect()).as(object.name() + " protected").isFalse();
             }
         }
 

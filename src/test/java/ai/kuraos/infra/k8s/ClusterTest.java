@@ -100,8 +100,9 @@ class ClusterTest {
             prod.resource(CLUSTER, "kura-gke")
                     .hasInput("deletionProtection", true)
                     .isProtected();
-            prod.resource(ROUTER, "kura-router").isProtected();
-            prod.resource(NAT, "kura-nat").isProtected();
+            // The router and NAT hold nothing: they can be replaced.
+            prod.resource(ROUTER, "kura-router").isNotProtected();
+            prod.resource(NAT, "kura-nat").isNotProtected();
         }
 
         @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +82,7 @@ class KafkaTest {
                             "requests", Map.of("cpu", "500m", "memory", "512Mi"),
                             "limits", Map.of("cpu", "500m", "memory", "512Mi")))
                     .hasParent("kafka")
-                    .isProtected()
+                    .isNotProtected()
                     .dependsOn("strimzi-namespace", "kafka-namespace");
         }
 
@@ -265,7 +266,7 @@ class KafkaTest {
                         .hasInput("region", "europe-southwest1")
                         .hasInput("project", "kura-os")
                         .hasParent("kafka")
-                        .isProtected();
+                        .isNotProtected();
             }
         }
 
@@ -323,11 +324,30 @@ class KafkaTest {
         }
 
         @Test
-        void parentsAndProtectsEveryChild() {
-            var children = prod.childrenOf("kafka");
+        void parentsEveryChild() {
+            assertThat(prod.childrenOf("kafka")).hasSize(2 + 1 + 1 + 1 + 1 + TOPICS.size() + 4 + 5 + 1);
+        }
 
-            assertThat(children).hasSize(2 + 1 + 1 + 1 + 1 + TOPICS.size() + 4 + 5 + 1);
-            assertThat(children).allSatisfy(child -> assertThat(child.protect()).as(child.name()).isTrue());
+        @Test
+        void protectsOnlyWhatHoldsMessages() {
+            var kept = new ArrayList<>(List.of("kafka-namespace", "kafka-cluster", "kafka-node-pool"));
+            TOPICS.forEach(topic -> kept.add("kafka-topic-" + topic));
+            assertThat(prod.childrenOf("kafka")).filteredOn(child -> child.protect())
+                    .extracting(child -> child.name()).containsExactlyInAnyOrderElementsOf(kept);
+        }
+
+        @Test
+        void kafkaListenerCertificateIsNotProtectedSoItsRenewalCanReplaceIt() {
+            prod.resource("tls:index/locallySignedCert:LocallySignedCert", "kafka-listener-certificate").isNotProtected();
+            prod.resource(CERT_REQUEST, "kafka-listener-request").isNotProtected();
+            prod.resource(PRIVATE_KEY, "kafka-listener-key").isNotProtected();
+            prod.resource(SECRET, "kafka-listener-tls").isNotProtected();
+        }
+
+        @Test
+        void kafkaCaIsNotProtectedSoItsRenewalCanReplaceIt() {
+            prod.resource(SELF_SIGNED_CERT, "kafka-ca").isNotProtected();
+            prod.resource(PRIVATE_KEY, "kafka-ca-key").isNotProtected();
         }
 
         @Test

@@ -1,6 +1,7 @@
 package ai.kuraos.infra.plan;
 
 import ai.kuraos.infra.testing.SynthesizedStack;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.organizations.OrganizationsFunctions;
 import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
@@ -46,6 +47,34 @@ class OfflineEngineTest {
         stack.resource(ACCOUNT, "second").hasInput("description", "[secret]");
         assertThat(stack.output("leak").asText()).isEqualTo("[secret]");
         assertThat(stack.rendered()).doesNotContain("do-not-print");
+    }
+
+    @Test
+    void recordsTheOptionsThatChangeReplacementsAndDeletesOnlyWhenSet() {
+        var stack = SynthesizedStack.ofProgram("test", ctx -> {
+            new Account("swapped", AccountArgs.builder().accountId("swapped").description("d").build(),
+                    CustomResourceOptions.builder().deleteBeforeReplace(true).replaceOnChanges("description")
+                            .ignoreChanges("displayName").retainOnDelete(true).build());
+            new Account("plain", AccountArgs.builder().accountId("plain").build());
+        });
+
+        var swapped = resourceNamed(stack.json(), "swapped");
+        assertThat(swapped.path("deleteBeforeReplace").asBoolean()).isTrue();
+        assertThat(swapped.path("replaceOnChanges").toString()).isEqualTo("[\"description\"]");
+        assertThat(swapped.path("ignoreChanges").toString()).isEqualTo("[\"displayName\"]");
+        assertThat(swapped.path("retainOnDelete").asBoolean()).isTrue();
+        var plain = resourceNamed(stack.json(), "plain");
+        assertThat(plain.has("deleteBeforeReplace") || plain.has("replaceOnChanges") || plain.has("ignoreChanges")
+                || plain.has("retainOnDelete")).as("options left out when not set").isFalse();
+    }
+
+    private static JsonNode resourceNamed(JsonNode plan, String name) {
+        for (var resource : plan.path("resources")) {
+            if (resource.path("name").asText().equals(name)) {
+                return resource;
+            }
+        }
+        throw new AssertionError("no resource " + name);
     }
 
     @Test

@@ -31,7 +31,8 @@ class StackPlanContractTest {
         assertThat(json.path("stack").asText()).isEqualTo(stack);
         assertThat(json.path("resources")).isNotEmpty().allSatisfy(resource -> {
             assertThat(fieldNames(resource)).containsSubsequence("type", "name", "parent", "inputs");
-            assertThat(Set.of("type", "name", "parent", "provider", "protect", "import", "version", "dependsOn", "inputs", "outputs"))
+            assertThat(Set.of("type", "name", "parent", "provider", "protect", "import", "version", "dependsOn",
+                    "deleteBeforeReplace", "replaceOnChanges", "ignoreChanges", "retainOnDelete", "inputs", "outputs"))
                     .containsAll(fieldNames(resource));
             assertThat(resource.path("inputs").isObject()).isTrue();
         });

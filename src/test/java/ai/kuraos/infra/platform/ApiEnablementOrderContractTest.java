@@ -67,7 +67,7 @@ class ApiEnablementOrderContractTest {
                                             String value) {
         var inputs = JsonNodeFactory.instance.objectNode().put("project", "kura-os").put(field, value);
         return new PlannedResource(type, name, "data", null, false, null, null, List.of(), inputs, null,
-                com.pulumi.resources.CustomResource.class, dependencies);
+                com.pulumi.resources.CustomResource.class, dependencies, PlannedResource.Lifecycle.DEFAULT);
     }
 
     /** Each resource that can be created before the plan's Service of the API it calls, by name. */

@@ -103,9 +103,10 @@ class FoundationTest {
         }
 
         @Test
-        void protectsEveryResourceItOwns() {
-            assertThat(prod.childrenOf("foundation")).isNotEmpty().allSatisfy(child ->
-                    assertThat(child.protect()).as("%s is protected", child.name()).isTrue());
+        void protectsOnlyTheImageRepositoryAndTheServiceAccounts() {
+            assertThat(prod.childrenOf("foundation")).filteredOn(child -> child.protect())
+                    .extracting(child -> child.name())
+                    .containsExactlyInAnyOrder("kura-images", "kura-backend-sa", "kura-migrator-sa");
         }
 
         @Test
@@ -158,7 +159,8 @@ class FoundationTest {
 
         @Test
         void isProtectedLikeProdWithItsOwnRanges() {
-            staging.resource(NETWORK, "kura-vpc").isProtected().hasInput("project", "kura-os-staging");
+            staging.resource(REPOSITORY, "kura-images").isProtected();
+            staging.resource(NETWORK, "kura-vpc").isNotProtected().hasInput("project", "kura-os-staging");
             staging.resource(SUBNETWORK, "kura-subnet").hasInput("ipCidrRange", "10.20.0.0/20");
             staging.resource(GLOBAL_ADDRESS, "kura-private-services").hasInput("address", "10.110.0.0");
         }
@@ -187,10 +189,12 @@ class FoundationTest {
         }
 
         @Test
-        void protectsEveryChildWhenAsked() {
+        void protectsWhatHoldsImagesOrIdentityWhenAsked() {
             var stack = foundation(new NetworkSettings("192.168.0.0/24", Optional.empty(), 20, 1.0), true);
 
-            assertThat(stack.childrenOf("foundation")).allSatisfy(child -> assertThat(child.protect()).isTrue());
+            assertThat(stack.childrenOf("foundation")).filteredOn(child -> child.protect())
+                    .extracting(child -> child.name())
+                    .containsExactlyInAnyOrder("kura-images", "kura-backend-sa", "kura-migrator-sa");
         }
     }
 }

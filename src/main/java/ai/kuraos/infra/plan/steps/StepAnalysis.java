@@ -1,0 +1,324 @@
+package ai.kuraos.infra.plan.steps;
+
+import ai.kuraos.infra.plan.PlanDiff;
+import ai.kuraos.infra.plan.PlanValues;
+import ai.kuraos.infra.plan.steps.ReplacementKnowledge.Kind;
+import ai.kuraos.infra.plan.steps.ReplacementKnowledge.TypeKnowledge;
+import ai.kuraos.infra.plan.steps.Step.Op;
+import ai.kuraos.infra.plan.steps.Step.PathChange;
+import ai.kuraos.infra.plan.steps.Step.Refusal;
+import ai.kuraos.infra.plan.steps.Step.ReplaceMode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The engine's rules, applied offline to two plans of one stack. For each resource it decides the step Pulumi's step
+ * generator would take, from the replacement knowledge and the resource options recorded in the plans:
+ * <ul>
+ *   <li>a change of an input the provider cannot update, of the resource's provider or of its parent (a new URN)
+ *       replaces it; a replacement spreads to the resources whose replacement-forcing inputs reference it
+ *       ({@code ${name.output}}), and to everything created through a replaced provider;</li>
+ *   <li>a replacement creates the new copy first unless {@code deleteBeforeReplace} is set or the provider deletes
+ *       first (a Kubernetes object that keeps its name);</li>
+ *   <li>refused: replacing a resource protected before and after, deleting one protected before (the engine's
+ *       "unable to replace/delete resource … marked for protection", pkg/resource/deploy/step_generator.go and
+ *       step.go); creating a copy with the same fixed name before the old one is gone ("already exists"); deleting
+ *       first a resource another one still uses; deleting one whose deletion guard input is on.</li>
+ * </ul>
+ */
+public final class StepAnalysis {
+
+
+    private final ReplacementKnowledge knowledge;
+
+    public StepAnalysis(ReplacementKnowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    /** The steps from {@code before} to {@code after}; a null side is a stack that does not exist there. */
+    public StackSteps analyse(String stack, JsonNode before, JsonNode after) {
+        var diff = PlanDiff.of(stack, before, after);
+        var oldResources = resources(before);
+        var newResources = resources(after);
+        var drafts = new TreeMap<PlanDiff.Resource, Draft>();
+        for (var added : diff.added()) {
+            var resource = newResources.get(added);
+            drafts.put(added, new Draft(added, resource.has("import") ? Op.IMPORT : Op.CREATE, null, resource));
+        }
+        for (var removed : diff.removed()) {
+            drafts.put(removed, new Draft(removed, Op.DELETE, oldResources.get(removed), null));
+        }
+        for (var changed : diff.changed()) {
+            var draft = new Draft(changed.resource(), Op.UPDATE, oldResources.get(changed.resource()),
+                    newResources.get(changed.resource()));
+            var type = knowledgeOf(changed.resource().type());
+            if (type.kind() == Kind.COMPONENT) {
+                continue;
+            }
+            var ignored = strings(draft.after.path("ignoreChanges"));
+            changed.changes().stream()
+                    .filter(change -> ignored.stream().noneMatch(rule -> change.path().startsWith("inputs")
+                            && InputPaths.touches(inputPath(change.path()), rule)))
+                    .forEach(change -> draft.add(ownChange(type, draft.after, change)));
+            if (!draft.changes.isEmpty()) {
+                drafts.put(changed.resource(), draft);
+            }
+        }
+        spreadReplacements(drafts, newResources, oldResources);
+        var steps = drafts.values().stream().map(draft -> finish(draft, drafts, newResources)).toList();
+        return new StackSteps(stack, steps, diff.outputs());
+    }
+
+    private TypeKnowledge knowledgeOf(String type) {
+        return knowledge.of(type).orElseThrow(() -> new IllegalArgumentException("no replacement knowledge for"
+                + " resource type " + type + ": add it to plan/replacements.yaml with its source"));
+    }
+
+    private static PathChange ownChange(TypeKnowledge type, JsonNode resource, PlanDiff.Change change) {
+        var path = change.path();
+        boolean forces;
+        if (path.startsWith("inputs.") || path.startsWith("inputs[")) {
+            var input = inputPath(path);
+            forces = type.replaceOn().stream().anyMatch(rule -> InputPaths.touches(input, rule))
+                    || strings(resource.path("replaceOnChanges")).stream().anyMatch(rule -> InputPaths.touches(input, rule));
+        } else {
+            // Another provider or another parent (part of the URN) is another resource to the engine.
+            forces = path.equals("provider") || path.equals("parent");
+        }
+        return new PathChange(change, forces, null);
+    }
+
+    /** A plan diff path under {@code inputs}, relative to the inputs. */
+    private static String inputPath(String path) {
+        return path.substring("inputs".length()).replaceFirst("^\\.", "");
+    }
+
+    /** Until nothing more changes: resources fed by a replaced resource's outputs, or created through a replaced provider. */
+    private void spreadReplacements(Map<PlanDiff.Resource, Draft> drafts, Map<PlanDiff.Resource, JsonNode> newResources,
+                                    Map<PlanDiff.Resource, JsonNode> oldResources) {
+        var spreading = true;
+        while (spreading) {
+            spreading = false;
+            var replaced = drafts.values().stream().filter(draft -> draft.op == Op.REPLACE)
+                    .map(draft -> draft.resource.name()).collect(Collectors.toCollection(TreeSet::new));
+            for (var entry : newResources.entrySet()) {
+                var key = entry.getKey();
+                var resource = entry.getValue();
+                var draft = drafts.get(key);
+                if (!oldResources.containsKey(key) || knowledgeOf(key.type()).kind() == Kind.COMPONENT) {
+                    continue;
+                }
+                var type = knowledgeOf(key.type());
+                var found = new ArrayList<InputPaths.Located>();
+                InputPaths.strings("", resource.path("inputs"), found);
+                var provider = resource.path("provider").asText(null);
+                if (provider != null && replaced.contains(provider) && (draft == null || !draft.hasPath("provider"))) {
+                    draft = drafts.computeIfAbsent(key, k -> new Draft(k, Op.UPDATE, oldResources.get(k), resource));
+                    draft.add(new PathChange(new PlanDiff.Change("provider", resource.path("provider"),
+                            resource.path("provider")), true, provider));
+                    spreading = true;
+                }
+                for (var located : found) {
+                    var path = "inputs." + located.path();
+                    for (var reference : replaced) {
+                        if (reference.equals(key.name()) || !references(located.value(), reference)) {
+                            continue;
+                        }
+                        if (draft != null && draft.hasPath(path)) {
+                            continue;
+                        }
+                        var forces = type.replaceOn().stream().anyMatch(rule -> InputPaths.touches(located.path(), rule));
+                        draft = drafts.computeIfAbsent(key, k -> new Draft(k, Op.UPDATE, oldResources.get(k), resource));
+                        draft.add(new PathChange(new PlanDiff.Change(path, InputPaths.atDiffPath(oldResources.get(key), path),
+                                TextNode.valueOf(PlanValues.UNKNOWN)), forces, reference));
+                        spreading = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** True when {@code value} holds an output of the resource named {@code name} (names may hold dots). */
+    private static boolean references(String value, String name) {
+        return value.contains("${" + name + ".");
+    }
+
+    private Step finish(Draft draft, Map<PlanDiff.Resource, Draft> drafts, Map<PlanDiff.Resource, JsonNode> newResources) {
+        var type = knowledgeOf(draft.resource.type());
+        var mode = draft.op == Op.REPLACE ? replaceMode(type, draft) : null;
+        var dataLoss = type.holdsData() == null ? null : switch (draft.op) {
+            case DELETE -> "deletes " + type.holdsData();
+            case REPLACE -> "the old one is deleted and the new one starts empty: " + type.holdsData() + " is lost";
+            default -> null;
+        };
+        var consequences = new ArrayList<String>(Consequences.of(type, draft.op, draft.before, draft.after, draft.changes));
+        if (draft.op == Op.REPLACE && type.kind() == Kind.PROVIDER) {
+            consequences.add("every resource created through this provider is replaced too");
+        }
+        var refused = refusal(type, draft, mode, drafts, newResources);
+        return new Step(draft.resource.type(), draft.resource.name(), draft.op, mode, draft.changes, consequences,
+                dataLoss, refused);
+    }
+
+    private static ReplaceMode replaceMode(TypeKnowledge type, Draft draft) {
+        if (draft.after.path("deleteBeforeReplace").asBoolean(false)
+                || type.providerDeletesFirst() && keepsCloudName(type, draft)) {
+            return ReplaceMode.DELETE_BEFORE_REPLACE;
+        }
+        return ReplaceMode.CREATE_BEFORE_DELETE;
+    }
+
+    private static boolean keepsCloudName(TypeKnowledge type, Draft draft) {
+        if (type.cloudName() == null) {
+            return false;
+        }
+        var before = InputPaths.at(draft.before.path("inputs"), type.cloudName());
+        var after = InputPaths.at(draft.after.path("inputs"), type.cloudName());
+        return !before.isMissingNode() && before.equals(after);
+    }
+
+    private Refusal refusal(TypeKnowledge type, Draft draft, ReplaceMode mode, Map<PlanDiff.Resource, Draft> drafts,
+                            Map<PlanDiff.Resource, JsonNode> newResources) {
+        var forcing = draft.changes.stream().filter(PathChange::forcesReplacement).map(PathChange::path).toList();
+        if (draft.op == Op.REPLACE && protectedIn(draft.before) && protectedIn(draft.after)) {
+            return new Refusal("unable to replace resource " + draft.resource.name() + " as it is currently marked for"
+                    + " protection (protect), and " + String.join(", ", forcing) + " forces a replacement",
+                    "keep " + String.join(", ", forcing) + " as it is; if a new, empty " + draft.resource.name()
+                            + " is really wanted, remove `protect` from it in the same change (the engine allows"
+                            + " unprotecting and replacing in one update) after taking a backup");
+        }
+        if (draft.op == Op.DELETE && protectedIn(draft.before)) {
+            return new Refusal("unable to delete resource " + draft.resource.name() + " as it is currently marked for"
+                    + " protection (protect)",
+                    "first land a change that only removes `protect` from it (pulumi up records that), then remove it;"
+                            + " or keep it");
+        }
+        if (draft.op == Op.DELETE || draft.op == Op.REPLACE) {
+            var guard = type.deletionGuards().stream()
+                    .filter(path -> InputPaths.at(draft.before.path("inputs"), path).asBoolean(false)).findFirst();
+            if (guard.isPresent()) {
+                return new Refusal(draft.op.label() + " deletes " + draft.resource.name() + ", whose inputs."
+                        + guard.get() + " is true: the provider refuses to delete it",
+                        draft.op == Op.REPLACE
+                                ? "keep " + String.join(", ", forcing) + " as it is, or first land inputs." + guard.get()
+                                        + " = false"
+                                : "first land inputs." + guard.get() + " = false, then remove it");
+            }
+        }
+        if (draft.op == Op.REPLACE && mode == ReplaceMode.CREATE_BEFORE_DELETE && keepsCloudName(type, draft)
+                && forcing.equals(List.of("parent"))) {
+            return new Refusal("a new parent gives " + draft.resource.name() + " a new URN: the engine creates it"
+                    + " before deleting the old one, with the same " + type.cloudName() + " "
+                    + InputPaths.at(draft.after.path("inputs"), type.cloudName()) + ": the API refuses it (already exists)",
+                    "declare the old parent as an alias of " + draft.resource.name() + " (the aliases option) so the"
+                            + " engine sees a move");
+        }
+        if (draft.op == Op.REPLACE && mode == ReplaceMode.CREATE_BEFORE_DELETE && keepsCloudName(type, draft)) {
+            return new Refusal("the replacement is created before the old one is deleted (create-before-delete) with"
+                    + " the same " + type.cloudName() + " " + InputPaths.at(draft.after.path("inputs"), type.cloudName())
+                    + ": the API refuses it (already exists)",
+                    "set the deleteBeforeReplace option on " + draft.resource.name() + " (nothing serves in between),"
+                            + " or give the new one another " + type.cloudName() + " so both exist while dependents"
+                            + " move over");
+        }
+        if (draft.op == Op.REPLACE && mode == ReplaceMode.DELETE_BEFORE_REPLACE && !type.providerDeletesFirst()) {
+            var user = usersThatStay(draft.resource.name(), drafts, newResources);
+            if (!user.isEmpty()) {
+                return new Refusal(draft.resource.name() + " is deleted before its replacement exists"
+                        + " (deleteBeforeReplace) while " + String.join(", ", user) + " still uses it: the API refuses"
+                        + " to delete a resource in use (resourceInUseByAnotherResource)",
+                        "drop deleteBeforeReplace and give the replacement another " + type.cloudName()
+                                + ": the engine creates it, moves its users over, then deletes the old one");
+            }
+        }
+        if (draft.op == Op.CREATE && type.cloudName() != null && !type.providerDeletesFirst()) {
+            var name = InputPaths.at(draft.after.path("inputs"), type.cloudName());
+            var holder = drafts.values().stream()
+                    .filter(other -> other.op == Op.DELETE && other.resource.type().equals(draft.resource.type()))
+                    .filter(other -> !name.isMissingNode()
+                            && name.equals(InputPaths.at(other.before.path("inputs"), type.cloudName())))
+                    .findFirst();
+            if (holder.isPresent()) {
+                return new Refusal(draft.resource.name() + " is created with " + type.cloudName() + " " + name
+                        + ", which " + holder.get().resource.name() + " holds until it is deleted after the creates:"
+                        + " the API refuses it (already exists)",
+                        "keep the Pulumi name " + holder.get().resource.name() + ", or declare the old name as an alias"
+                                + " of the new one (the aliases option) so the engine sees a rename");
+            }
+        }
+        return null;
+    }
+
+    /** The resources that reference {@code name} and are not themselves replaced or deleted. */
+    private static List<String> usersThatStay(String name, Map<PlanDiff.Resource, Draft> drafts,
+                                              Map<PlanDiff.Resource, JsonNode> newResources) {
+        var users = new ArrayList<String>();
+        newResources.forEach((key, resource) -> {
+            var draft = drafts.get(key);
+            if (key.name().equals(name) || draft != null && (draft.op == Op.REPLACE || draft.op == Op.DELETE)) {
+                return;
+            }
+            var found = new ArrayList<InputPaths.Located>();
+            InputPaths.strings("", resource.path("inputs"), found);
+            if (found.stream().anyMatch(located -> references(located.value(), name))) {
+                users.add(key.name());
+            }
+        });
+        return users;
+    }
+
+    private static boolean protectedIn(JsonNode resource) {
+        return resource != null && resource.path("protect").asBoolean(false);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        var values = new ArrayList<String>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static Map<PlanDiff.Resource, JsonNode> resources(JsonNode plan) {
+        var resources = new LinkedHashMap<PlanDiff.Resource, JsonNode>();
+        if (plan != null) {
+            plan.path("resources").forEach(resource -> resources.put(
+                    new PlanDiff.Resource(resource.path("type").asText(), resource.path("name").asText()), resource));
+        }
+        return resources;
+    }
+
+    /** A step being worked out. */
+    private static final class Draft {
+        final PlanDiff.Resource resource;
+        final JsonNode before;
+        final JsonNode after;
+        final List<PathChange> changes = new ArrayList<>();
+        Op op;
+
+        Draft(PlanDiff.Resource resource, Op op, JsonNode before, JsonNode after) {
+            this.resource = resource;
+            this.op = op;
+            this.before = before == null ? MissingNode.getInstance() : before;
+            this.after = after == null ? MissingNode.getInstance() : after;
+        }
+
+        void add(PathChange change) {
+            changes.add(change);
+            if (change.forcesReplacement()) {
+                op = Op.REPLACE;
+            }
+        }
+
+        boolean hasPath(String path) {
+            return changes.stream().anyMatch(change -> change.path().equals(path));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package ai.kuraos.infra.plan.steps;
+
+import ai.kuraos.infra.plan.steps.Step.Op;
+import ai.kuraos.infra.plan.steps.Step.ReplaceMode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The engine's rules on small plans, written with single quotes to stay readable. */
+class StepAnalysisTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
+    private static final StepAnalysis ANALYSIS = new StepAnalysis(ReplacementKnowledge.shipped());
+
+    private static final String SQL = "gcp:sql/databaseInstance:DatabaseInstance";
+    private static final String REDIS = "gcp:redis/instance:Instance";
+    private static final String SECRET = "gcp:secretmanager/secret:Secret";
+    private static final String VERSION = "gcp:secretmanager/secretVersion:SecretVersion";
+    private static final String CERTIFICATE = "gcp:compute/managedSslCertificate:ManagedSslCertificate";
+    private static final String PROXY = "gcp:compute/targetHttpsProxy:TargetHttpsProxy";
+    private static final String BUCKET = "gcp:storage/bucket:Bucket";
+    private static final String CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
+    private static final String K8S_PROVIDER = "pulumi:providers:kubernetes";
+
+    private static JsonNode json(String singleQuoted) {
+        try {
+            return JSON.readTree(singleQuoted);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad fixture: " + singleQuoted, e);
+        }
+    }
+
+    private static ObjectNode plan(String... resources) {
+        var plan = JSON.createObjectNode();
+        plan.put("project", "kura-infra").put("stack", "prod");
+        var list = plan.putArray("resources");
+        for (var resource : resources) {
+            list.add(json(resource));
+        }
+        plan.putObject("outputs");
+        return plan;
+    }
+
+    /** A resource with these inputs and, optionally, more fields such as {@code 'protect': true}. */
+    private static String resource(String type, String name, String inputs, String... fields) {
+        return "{'type': '" + type + "', 'name': '" + name + "', 'parent': 'app'"
+                + (fields.length == 0 ? "" : ", " + String.join(", ", fields)) + ", 'inputs': " + inputs + "}";
+    }
+
+    private static Step onlyStep(JsonNode before, JsonNode after) {
+        var steps = ANALYSIS.analyse("prod", before, after).steps();
+        assertThat(steps).hasSize(1);
+        return steps.get(0);
+    }
+
+    private static String sql(String tier, String flags) {
+        return "{'name': 'kura-primary', 'region': 'europe-southwest1', 'deletionProtection': true,"
+                + " 'settings': {'tier': '" + tier + "', 'databaseFlags': [" + flags + "]}}";
+    }
+
+    @Test
+    void aTierChangeIsAnInPlaceUpdateThatRestartsTheInstance() {
+        var step = onlyStep(plan(resource(SQL, "kura-primary", sql("db-custom-1-3840", ""), "'protect': true")),
+                plan(resource(SQL, "kura-primary", sql("db-custom-2-7680", ""), "'protect': true")));
+
+        assertThat(step.op()).isEqualTo(Op.UPDATE);
+        assertThat(step.isRefused()).isFalse();
+        assertThat(step.changes()).singleElement().satisfies(change -> {
+            assertThat(change.path()).isEqualTo("inputs.settings.tier");
+            assertThat(change.forcesReplacement()).isFalse();
+        });
+        assertThat(step.consequences()).singleElement().asString().startsWith("restarts the instance: a machine type");
+    }
+
+    @Test
+    void aFlagPostgresReadsOnlyAtServerStartRestartsTheInstanceAndAReloadableOneDoesNot() {
+        var before = plan(resource(SQL, "kura-primary", sql("db-f1-micro", "{'name': 'log_lock_waits', 'value': 'on'}")));
+        var restart = plan(resource(SQL, "kura-primary", sql("db-f1-micro",
+                "{'name': 'log_lock_waits', 'value': 'on'}, {'name': 'max_connections', 'value': '200'}")));
+        var reload = plan(resource(SQL, "kura-primary", sql("db-f1-micro", "{'name': 'log_lock_waits', 'value': 'off'}")));
+
+        assertThat(onlyStep(before, restart).consequences()).singleElement().asString()
+                .contains("restarts the instance: max_connections only takes effect at server start");
+        assertThat(onlyStep(before, reload).consequences()).isEmpty();
+    }
+
+    @Test
+    void replacingAFixedNameResourceCreateBeforeDeleteCollidesAndIsRefused() {
+        var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC'}")),
+                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'STANDARD_HA'}")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.CREATE_BEFORE_DELETE);
+        assertThat(step.changes()).singleElement().satisfies(change -> assertThat(change.forcesReplacement()).isTrue());
+        assertThat(step.refused().reason()).contains("create-before-delete", "already exists");
+        assertThat(step.refused().wayOut()).contains("deleteBeforeReplace");
+        assertThat(step.dataLoss()).contains("the cached data");
+    }
+
+    @Test
+    void replacingAFixedNameResourceThatDeletesBeforeReplacingIsNotRefused() {
+        var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC'}")),
+                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'STANDARD_HA'}",
+                        "'deleteBeforeReplace': true")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.DELETE_BEFORE_REPLACE);
+        assertThat(step.isRefused()).isFalse();
+    }
+
+    @Test
+    void aNewNameIsAReplacementThatCanCreateFirst() {
+        var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC'}")),
+                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache-2', 'tier': 'BASIC'}")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.CREATE_BEFORE_DELETE);
+        assertThat(step.isRefused()).isFalse();
+    }
+
+    @Test
+    void replacingAProtectedResourceIsRefusedNamingThePathAndTheProtection() {
+        var step = onlyStep(plan(resource(BUCKET, "kura-backups", "{'name': 'a', 'location': 'EU'}", "'protect': true")),
+                plan(resource(BUCKET, "kura-backups", "{'name': 'b', 'location': 'EU'}", "'protect': true")));
+
+        assertThat(step.refused().reason()).contains("marked for protection (protect)", "inputs.name");
+        assertThat(step.dataLoss()).contains("every object in the bucket");
+    }
+
+    @Test
+    void unprotectingAndReplacingInOneChangeIsAllowedAsTheEngineAllowsIt() {
+        var step = onlyStep(plan(resource(BUCKET, "kura-backups", "{'name': 'a', 'location': 'EU'}", "'protect': true")),
+                plan(resource(BUCKET, "kura-backups", "{'name': 'b', 'location': 'EU'}")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.isRefused()).isFalse();
+    }
+
+    @Test
+    void deletingAProtectedResourceIsRefusedAndLosesItsData() {
+        var steps = ANALYSIS.analyse("prod",
+                plan(resource(BUCKET, "kura-backups", "{'name': 'a'}", "'protect': true")), plan()).steps();
+
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.op()).isEqualTo(Op.DELETE);
+            assertThat(step.refused().reason()).contains("unable to delete resource kura-backups");
+            assertThat(step.dataLoss()).isEqualTo("deletes every object in the bucket");
+        });
+    }
+
+    @Test
+    void deletingAnInstanceWhoseDeletionProtectionInputIsOnIsRefused() {
+        var steps = ANALYSIS.analyse("prod", plan(resource(SQL, "kura-primary", sql("db-f1-micro", ""))), plan()).steps();
+
+        assertThat(steps).singleElement().satisfies(step ->
+                assertThat(step.refused().reason()).contains("inputs.deletionProtection is true"));
+    }
+
+    @Test
+    void aReplacementSpreadsToTheResourcesWhoseReplacementForcingInputsReferenceIt() {
+        var before = plan(resource(SECRET, "db-url", "{'secretId': 'DB_URL'}"),
+                resource(VERSION, "db-url-version", "{'secret': '${db-url.id}', 'secretData': '[secret]'}"));
+        var after = plan(resource(SECRET, "db-url", "{'secretId': 'DATABASE_URL'}"),
+                resource(VERSION, "db-url-version", "{'secret': '${db-url.id}', 'secretData': '[secret]'}"));
+
+        var steps = ANALYSIS.analyse("prod", before, after).steps();
+
+        assertThat(steps).extracting(Step::name, Step::op)
+                .containsExactly(tuple("db-url", Op.REPLACE),
+                        tuple("db-url-version", Op.REPLACE));
+        assertThat(steps.get(1).changes()).singleElement().satisfies(change -> {
+            assertThat(change.path()).isEqualTo("inputs.secret");
+            assertThat(change.becauseOf()).isEqualTo("db-url");
+            assertThat(change.forcesReplacement()).isTrue();
+        });
+    }
+
+    @Test
+    void deletingFirstACertificateAProxyStillUsesIsRefused() {
+        var proxy = resource(PROXY, "proxy", "{'name': 'proxy', 'sslCertificates': ['${cert.selfLink}']}");
+        var step = ANALYSIS.analyse("prod",
+                plan(resource(CERTIFICATE, "cert", "{'name': 'cert', 'managed': {'domains': ['a.example']}}"), proxy),
+                plan(resource(CERTIFICATE, "cert", "{'name': 'cert', 'managed': {'domains': ['b.example']}}",
+                        "'deleteBeforeReplace': true"), proxy)).steps().stream()
+                .filter(candidate -> candidate.name().equals("cert")).findFirst().orElseThrow();
+
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.DELETE_BEFORE_REPLACE);
+        assertThat(step.refused().reason()).contains("while proxy still uses it", "resourceInUseByAnotherResource");
+    }
+
+    @Test
+    void aResourceAbsentFromTheBaseThatCarriesAnImportIdIsImported() {
+        var steps = ANALYSIS.analyse("prod", plan(),
+                plan(resource(BUCKET, "kura-backups", "{'name': 'a'}", "'import': 'kura-os/a'"),
+                        resource(BUCKET, "kura-static", "{'name': 'b'}"))).steps();
+
+        assertThat(steps).extracting(Step::name, Step::op)
+                .containsExactly(tuple("kura-backups", Op.IMPORT),
+                        tuple("kura-static", Op.CREATE));
+    }
+
+    @Test
+    void renamingAResourceWhileItsCloudNameStaysIsACreateThatCollides() {
+        var steps = ANALYSIS.analyse("prod", plan(resource(BUCKET, "old", "{'name': 'kura-static-prod'}")),
+                plan(resource(BUCKET, "new", "{'name': 'kura-static-prod'}"))).steps();
+
+        assertThat(steps).filteredOn(step -> step.op() == Op.CREATE).singleElement()
+                .satisfies(step -> assertThat(step.refused().wayOut()).contains("alias"));
+    }
+
+    @Test
+    void aConfigMapDataChangeReplacesItAndTheKubernetesProviderDeletesFirst() {
+        var step = onlyStep(plan(resource(CONFIG_MAP, "settings", "{'metadata': {'name': 's'}, 'data': {'A': '1'}}")),
+                plan(resource(CONFIG_MAP, "settings", "{'metadata': {'name': 's'}, 'data': {'A': '2'}}")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.DELETE_BEFORE_REPLACE);
+        assertThat(step.isRefused()).isFalse();
+    }
+
+    @Test
+    void aReplacedProviderReplacesEverythingCreatedThroughIt() {
+        var configMap = resource(CONFIG_MAP, "settings", "{'metadata': {'name': 's'}}", "'provider': 'gke'");
+        var steps = ANALYSIS.analyse("prod",
+                plan(resource(K8S_PROVIDER, "gke", "{'kubeconfig': '${old-cluster.kubeconfig}'}"), configMap),
+                plan(resource(K8S_PROVIDER, "gke", "{'kubeconfig': '${new-cluster.kubeconfig}'}"), configMap)).steps();
+
+        assertThat(steps).allSatisfy(step -> assertThat(step.op()).isEqualTo(Op.REPLACE));
+        assertThat(steps).extracting(Step::name).containsExactlyInAnyOrder("gke", "settings");
+    }
+
+    @Test
+    void leavesOutUnchangedResourcesAndIgnoredInputs() {
+        var steps = ANALYSIS.analyse("prod",
+                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'memorySizeGb': 1}",
+                        "'ignoreChanges': ['memorySizeGb']"), resource(BUCKET, "b", "{'name': 'b'}")),
+                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'memorySizeGb': 2}",
+                        "'ignoreChanges': ['memorySizeGb']"), resource(BUCKET, "b", "{'name': 'b'}"))).steps();
+
+        assertThat(steps).isEmpty();
+    }
+
+    @Test
+    void aCacheResizeKeepsItsDataWithABriefConnectionReset() {
+        var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC', 'memorySizeGb': 1}")),
+                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC', 'memorySizeGb': 2}")));
+
+        assertThat(step.op()).isEqualTo(Op.UPDATE);
+        assertThat(step.consequences()).singleElement().asString().contains("data is kept", "connection reset");
+    }
+
+    @Test
+    void aCloudRunTemplateChangeDeploysANewRevisionWithoutDowntime() {
+        var service = "gcp:cloudrunv2/service:Service";
+        var step = onlyStep(plan(resource(service, "api", "{'name': 'api', 'template': {'containers': [{'image': 'a'}]}}")),
+                plan(resource(service, "api", "{'name': 'api', 'template': {'containers': [{'image': 'b'}]}}")));
+
+        assertThat(step.op()).isEqualTo(Op.UPDATE);
+        assertThat(step.consequences()).singleElement().asString().contains("new revision", "no downtime");
+    }
+
+    @Test
+    void aNewParentIsANewUrnThatCollidesWithTheOldCopyUnlessAliased() {
+        var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache'}")),
+                plan("{'type': '" + REDIS + "', 'name': 'kura-cache', 'parent': 'data', 'inputs': {'name': 'kura-cache'}}"));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.refused().reason()).contains("new URN");
+        assertThat(step.refused().wayOut()).contains("alias");
+    }
+}
