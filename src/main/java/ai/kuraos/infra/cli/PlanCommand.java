@@ -1,8 +1,14 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.StackSettings;
+import ai.kuraos.infra.architecture.ArchitectureMermaid;
+import ai.kuraos.infra.architecture.ArchitectureSection;
 import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.Suggestions;
+import ai.kuraos.infra.cost.CostAssumptions;
+import ai.kuraos.infra.cost.CostDelta;
+import ai.kuraos.infra.cost.CostSection;
+import ai.kuraos.infra.cost.PriceSheet;
 import ai.kuraos.infra.plan.GeneratedDocs;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.Plan;
@@ -15,6 +21,8 @@ import ai.kuraos.infra.plan.ReviewSection;
 import ai.kuraos.infra.plan.StackPlanner;
 import ai.kuraos.infra.plan.steps.PlanSteps;
 import ai.kuraos.infra.plan.steps.StepsSection;
+import ai.kuraos.infra.policy.PolicyDiff;
+import ai.kuraos.infra.policy.PolicySection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +33,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,8 +173,19 @@ final class PlanCommand implements Callable<Integer> {
         }
         List<ReviewSection> sections;
         try {
-            sections = List.of(new StepsSection(PlanSteps.ofTexts(before, after)));
-        } catch (IllegalArgumentException unreadable) {
+            // The platform's stacks cost money and have a picture; the bootstrap's stacks (bootstrap/<stack>) neither.
+            var platformBefore = new TreeMap<>(before);
+            var platformAfter = new TreeMap<>(after);
+            platformBefore.keySet().removeIf(stack -> stack.contains("/"));
+            platformAfter.keySet().removeIf(stack -> stack.contains("/"));
+            var costs = CostDelta.of(platformBefore, platformAfter, stack -> CostAssumptions.ofStack(layout, stack),
+                    PriceSheet.bundled());
+            sections = List.of(
+                    new CostSection(costs),
+                    new StepsSection(PlanSteps.ofTexts(before, after)),
+                    new PolicySection(PolicyDiff.of(projectDir, base, LocalDate.now(ZoneOffset.UTC))),
+                    new ArchitectureSection(ArchitectureMermaid.changedPictures(platformBefore, platformAfter)));
+        } catch (IllegalArgumentException | InvalidConfigException unreadable) {
             err.println("error: " + unreadable.getMessage());
             return KuraCli.FAILED;
         }

@@ -44,12 +44,22 @@ public record PolicyDiff(List<Finding> introduced, List<Finding> fixed, List<Wai
      * @throws IllegalArgumentException when the ref cannot be read or the working tree's waiver file is malformed
      */
     public static String markdownSection(Path projectDir, String baseRef, LocalDate today, int budget) {
+        return of(projectDir, baseRef, today).markdown(budget);
+    }
+
+    /**
+     * The verdict on the plans and {@value Waivers#FILE} committed at {@code baseRef} against the verdict on those in
+     * the working tree of {@code projectDir}, as of {@code today}.
+     *
+     * @throws IllegalArgumentException when the ref cannot be read or the working tree's waiver file is malformed
+     */
+    public static PolicyDiff of(Path projectDir, String baseRef, LocalDate today) {
         var beforePlans = PolicyPlans.parse(PolicyPlans.atRef(projectDir, baseRef));
         var beforeWaivers = Waivers.parse(GitPlans.fileAtRef(projectDir, baseRef, Waivers.FILE).orElse(""), null);
         var afterPlans = PolicyPlans.parse(PolicyPlans.inWorkingTree(projectDir));
         var afterWaivers = Waivers.parse(readWaivers(projectDir), PolicyReport.waivableRules());
         return between(PolicyReport.of(beforePlans, beforeWaivers, today, true),
-                PolicyReport.of(afterPlans, afterWaivers, today, true)).markdown(budget);
+                PolicyReport.of(afterPlans, afterWaivers, today, true));
     }
 
     /** The working tree's waiver file; empty when there is none. */
