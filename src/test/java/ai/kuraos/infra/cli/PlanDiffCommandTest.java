@@ -70,6 +70,31 @@ class PlanDiffCommandTest {
     }
 
     @Test
+    void thePullRequestCommentOfALargerProdTierShowsItsCostDeltaFirstThenTheStepsThePolicyAndThePicture()
+            throws IOException {
+        change("prod", "kura-infra:database.tier", "db-custom-2-7680");
+
+        var markdown = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--format", "markdown");
+        var json = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--format", "json");
+
+        assertThat(markdown.exitCode()).as(markdown.err()).isZero();
+        var comment = markdown.out();
+        // One more vCPU and 3.75 GB, HA (REGIONAL) doubles both: 730 h × (0.0826 + 3.75 × 0.014) × 2, the sheet's rates.
+        assertThat(comment.lines().skip(2).filter(line -> !line.isBlank()).findFirst())
+                .hasValue("**Monthly cost:** dev ±0, prod +$98.62/month, staging ±0");
+        assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $106.02 | $204.65 |")
+                .contains("### Policy\n\n`policy --all` passes. This change introduces 0 findings, fixes 0")
+                .contains("<summary>Architecture of prod")
+                .contains("```mermaid\nflowchart");
+        assertThat(comment.indexOf("**Monthly cost:**")).isLessThan(comment.indexOf("| Stack | Create |"));
+        assertThat(comment.indexOf("| Stack | Create |")).isLessThan(comment.indexOf("### Policy"));
+        var review = JSON.readTree(json.out());
+        assertThat(review.path("cost").path("summary").asText()).isEqualTo("dev ±0, prod +$98.62/month, staging ±0");
+        assertThat(review.path("policy").path("passes").asBoolean()).isTrue();
+        assertThat(review.path("architecture").path("changed").toString()).isEqualTo("[\"prod\"]");
+    }
+
+    @Test
     void aNewIdForTheProtectedImageRepositoryIsRefusedNamingThePathAndTheProtectionAndFailsThePullRequest()
             throws IOException {
         change("prod", "kura-infra:artifactRegistry.repositoryId", "kura-releases");

@@ -36,7 +36,7 @@ class PolicyCommandTest {
     void copyTheProjectWithItsPlansAndWaivers() throws IOException {
         SynthesizedStack.copyProjectTo(project);
         var root = SynthesizedStack.PROJECT_ROOT;
-        for (var tree : List.of("stacks", "bootstrap/stacks", "policy")) {
+        for (var tree : List.of("stacks", "bootstrap/stacks")) {
             copyTree(root.resolve(tree), project.resolve(tree));
         }
     }
@@ -123,10 +123,10 @@ class PolicyCommandTest {
 
     @Test
     void failsWhenAWaiverHasExpired() {
-        var run = CliRun.in(project, Map.of(), "policy", "--all", "--today", "2027-01-16");
+        var run = CliRun.in(project, Map.of(), "policy", "--all", "--today", "2027-04-01");
 
         assertThat(run.exitCode()).isEqualTo(KuraCli.FAILED);
-        assertThat(run.out()).contains("KURA-POLICY-001", "expired on 2027-01-15", "KURA-K8S-011 prod");
+        assertThat(run.out()).contains("KURA-POLICY-001", "expired on 2027-03-31", "waiver KURA-K8S-007");
     }
 
     @Test

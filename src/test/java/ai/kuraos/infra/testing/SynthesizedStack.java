@@ -100,6 +100,9 @@ public final class SynthesizedStack {
     /** The project files, and those of the projects it holds (the bootstrap), without anything rendered. */
     public static void copyProjectTo(Path directory) throws IOException {
         copyProject(PROJECT, directory);
+        // The reviewed policy waivers belong to the project: a review of the copy judges it as CI judges the repository.
+        var waivers = PROJECT.root().resolve("policy/waivers.yaml");
+        Files.copy(waivers, Files.createDirectories(directory.resolve("policy")).resolve("waivers.yaml"));
         for (var nested : PROJECT.nestedProjects()) {
             copyProject(nested, Files.createDirectories(directory.resolve(nested.root().getFileName().toString())));
         }
