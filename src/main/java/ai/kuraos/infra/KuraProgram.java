@@ -1,6 +1,8 @@
 package ai.kuraos.infra;
 
 import ai.kuraos.infra.backend.Backend;
+import ai.kuraos.infra.backend.BackendInputs;
+import ai.kuraos.infra.backend.Ingress;
 import ai.kuraos.infra.component.Principal;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.data.Backups;
@@ -56,9 +58,10 @@ public final class KuraProgram {
         var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings, foundation,
                 settings.foundation().network().subnetCidr(), cluster.orElseThrow()));
         settings.inference().ifPresent(inferenceSettings -> new Workload("inference", target, inferenceSettings,
-                foundation, cluster.orElseThrow(), kafka));
-        var api = new Backend("backend", target, settings.backend(), settings.messaging().backend(), kafka,
-                settings.edge().isPresent(), foundation, database, cache, secrets, backups);
+                foundation, cluster.orElseThrow(), kafka.map(Kafka::endpoint)));
+        var api = new Backend("backend", target, settings.backend(), new BackendInputs(database.connectionName(),
+                cache.endpoint(), backups.bucketName(), settings.messaging().backend(), kafka.map(Kafka::endpoint),
+                settings.edge().isPresent() ? Ingress.LOAD_BALANCER_ONLY : Ingress.ALL), foundation, secrets);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
         new Monitoring("monitoring", AlertCatalogue.Scope.of(settings), settings.monitoring(),
                 settings.edge().map(EdgeSettings::domain), api.url(), foundation);

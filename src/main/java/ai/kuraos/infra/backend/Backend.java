@@ -3,14 +3,10 @@ package ai.kuraos.infra.backend;
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.config.Target;
-import ai.kuraos.infra.data.Backups;
-import ai.kuraos.infra.data.Cache;
-import ai.kuraos.infra.data.Database;
 import ai.kuraos.infra.data.SecretCatalogue.Reader;
 import ai.kuraos.infra.data.SecretCatalogue;
 import ai.kuraos.infra.data.Secrets;
 import ai.kuraos.infra.messaging.Kafka;
-import ai.kuraos.infra.messaging.MessagingBackend;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;
 import com.pulumi.core.Output;
@@ -58,7 +54,6 @@ import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -88,12 +83,11 @@ public final class Backend extends KuraComponent {
     private final Output<String> revision;
 
     /**
-     * @param behindLoadBalancer whether the edge load balancer fronts the service; then it takes no traffic from
-     *                           anywhere else
+     * @param foundation the project's APIs, network and runtime accounts
+     * @param secrets    the secrets the service and the job mount, and what each mount waits for
      */
-    public Backend(String name, Target target, BackendSettings settings, MessagingBackend messaging, Optional<Kafka> kafka,
-                   boolean behindLoadBalancer, Foundation foundation, Database database, Cache cache, Secrets secrets,
-                   Backups backups) {
+    public Backend(String name, Target target, BackendSettings settings, BackendInputs inputs, Foundation foundation,
+                   Secrets secrets) {
         super(TYPE, name, target);
         var backendAccount = foundation.backendServiceAccount();
 
@@ -111,7 +105,7 @@ public final class Backend extends KuraComponent {
                 .build(), protectedChild(foundation.api(ProjectApis.IAM)));
         grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member(), resourceManager);
 
-        var plainEnv = plainEnv(target, settings, messaging, kafka, cache, backups);
+        var plainEnv = plainEnv(target, settings, inputs);
         var secretVersions = secretVersions(secrets);
         var templateValues = new TreeMap<String, Output<String>>();
         plainEnv.forEach((envName, value) -> templateValues.put("env." + envName, value));
@@ -120,14 +114,14 @@ public final class Backend extends KuraComponent {
         templateValues.put("serviceAccount", backendAccount.email());
         templateValues.put("network", foundation.networkName());
         templateValues.put("subnetwork", foundation.subnetworkName());
-        templateValues.put("cloudSqlInstance", database.connectionName());
+        templateValues.put("cloudSqlInstance", inputs.databaseConnectionName());
         this.revision = revisionOf(settings, templateValues);
         this.service = new Service(BackendNames.SERVICE, ServiceArgs.builder()
                 .project(target.project())
                 .location(target.region())
                 .name(BackendNames.SERVICE)
                 .description("Kura API (FastAPI)")
-                .ingress(behindLoadBalancer ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_ALL")
+                .ingress(inputs.ingress().cloudRunValue())
                 .template(ServiceTemplateArgs.builder()
                         .revision(revision)
                         .labels(Map.of("release", settings.release()))
@@ -178,7 +172,7 @@ public final class Backend extends KuraComponent {
                         .volumes(ServiceTemplateVolumeArgs.builder()
                                 .name(CLOUDSQL_VOLUME)
                                 .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
-                                        .instances(database.connectionName().applyValue(KnownValues::listOfKnown))
+                                        .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
                                         .build())
                                 .build())
                         .build())
@@ -241,7 +235,7 @@ public final class Backend extends KuraComponent {
                                 .volumes(JobTemplateTemplateVolumeArgs.builder()
                                         .name(CLOUDSQL_VOLUME)
                                         .cloudSqlInstance(JobTemplateTemplateVolumeCloudSqlInstanceArgs.builder()
-                                                .instances(database.connectionName().applyValue(KnownValues::listOfKnown))
+                                                .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
                                                 .build())
                                         .build())
                                 .build())
@@ -280,20 +274,18 @@ public final class Backend extends KuraComponent {
     }
 
     /** The non-secret environment the program knows and the stack's own. */
-    private static TreeMap<String, Output<String>> plainEnv(Target target, BackendSettings settings,
-                                                            MessagingBackend messaging, Optional<Kafka> kafka,
-                                                            Cache cache, Backups backups) {
+    private static TreeMap<String, Output<String>> plainEnv(Target target, BackendSettings settings, BackendInputs inputs) {
         var plain = new TreeMap<String, Output<String>>();
         settings.env().forEach((name, value) -> plain.put(name, Output.of(value)));
         plain.put("ENVIRONMENT", Output.of(target.environment().id()));
         plain.put("GCP_PROJECT_ID", Output.of(target.project()));
         plain.put("GCP_REGION", Output.of(target.region()));
         plain.put("RELEASE", Output.of(settings.release()));
-        plain.put("MESSAGING_BACKEND", Output.of(messaging.id()));
-        plain.put("BACKUPS_BUCKET", backups.bucketName());
-        plain.put("REDIS_HOST", cache.host());
-        plain.put("REDIS_PORT", cache.port().applyValue(String::valueOf));
-        plain.put("REDIS_CA_CERT", cache.caCertificate());
+        plain.put("MESSAGING_BACKEND", Output.of(inputs.messaging().id()));
+        plain.put("BACKUPS_BUCKET", inputs.backupsBucket());
+        plain.put("REDIS_HOST", inputs.redis().host());
+        plain.put("REDIS_PORT", inputs.redis().port().applyValue(String::valueOf));
+        plain.put("REDIS_CA_CERT", inputs.redis().caCertificate());
         // What the backend's OpenTelemetry setup reads: traces to Cloud Trace, named and versioned per release.
         plain.put("OTEL_SERVICE_NAME", Output.of(BackendNames.SERVICE));
         plain.put("OTEL_RESOURCE_ATTRIBUTES", Output.of("service.version=" + settings.release()
@@ -301,7 +293,7 @@ public final class Backend extends KuraComponent {
         plain.put("OTEL_TRACES_SAMPLER", Output.of("parentbased_traceidratio"));
         plain.put("OTEL_TRACES_SAMPLER_ARG", Output.of(String.valueOf(settings.traceSampleRatio())));
         // With Kafka running, switching MESSAGING_BACKEND between kafka and celery changes nothing else.
-        kafka.ifPresent(present -> {
+        inputs.kafka().ifPresent(present -> {
             plain.put("KAFKA_BOOTSTRAP_SERVERS", present.bootstrapServers());
             plain.put("KAFKA_SECURITY_PROTOCOL", Output.of("SSL"));
             plain.put("KAFKA_SSL_CA_PEM", present.caCertificate());

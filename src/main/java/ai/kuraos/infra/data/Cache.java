@@ -62,6 +62,11 @@ public final class Cache extends KuraComponent {
                 "caCertificate", caCertificate()));
     }
 
+    /** What the backend needs to reach the instance. */
+    public RedisEndpoint endpoint() {
+        return new RedisEndpoint(host(), port(), caCertificate());
+    }
+
     public Output<String> host() {
         return instance.host();
     }

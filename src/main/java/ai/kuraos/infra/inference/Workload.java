@@ -6,7 +6,7 @@ import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.k8s.Cluster;
 import ai.kuraos.infra.k8s.KubernetesObject;
 import ai.kuraos.infra.k8s.RecommendedLabels;
-import ai.kuraos.infra.messaging.Kafka;
+import ai.kuraos.infra.messaging.KafkaEndpoint;
 import ai.kuraos.infra.messaging.KafkaNames;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;
@@ -93,7 +93,7 @@ public final class Workload extends KuraComponent {
     private final Account googleAccount;
 
     public Workload(String name, Target target, InferenceSettings settings, Foundation foundation, Cluster cluster,
-                    Optional<Kafka> kafka) {
+                    Optional<KafkaEndpoint> kafka) {
         super(TYPE, name, target);
         var provider = cluster.provider();
         var version = InferenceNames.version(settings.image());

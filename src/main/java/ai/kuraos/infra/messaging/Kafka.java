@@ -157,6 +157,11 @@ public final class Kafka extends KuraComponent {
                 "caCertificate", caCertificate));
     }
 
+    /** What a client in the VPC (the backend) needs to reach the cluster. */
+    public KafkaEndpoint endpoint() {
+        return new KafkaEndpoint(bootstrapServers, caCertificate);
+    }
+
     /** The address clients in the VPC bootstrap from, {@code <ip>:9094}. */
     public Output<String> bootstrapServers() {
         return bootstrapServers;

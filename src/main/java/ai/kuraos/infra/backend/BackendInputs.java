@@ -1,0 +1,21 @@
+package ai.kuraos.infra.backend;
+
+import ai.kuraos.infra.data.RedisEndpoint;
+import ai.kuraos.infra.messaging.KafkaEndpoint;
+import ai.kuraos.infra.messaging.MessagingBackend;
+import com.pulumi.core.Output;
+
+import java.util.Optional;
+
+/**
+ * What the backend is wired to, as values: the Cloud SQL instance it connects to over the socket, Memorystore, the
+ * backups bucket, how it publishes events (and Kafka's endpoint while Kafka runs), and where it takes traffic from.
+ */
+public record BackendInputs(
+        Output<String> databaseConnectionName,
+        RedisEndpoint redis,
+        Output<String> backupsBucket,
+        MessagingBackend messaging,
+        Optional<KafkaEndpoint> kafka,
+        Ingress ingress) {
+}
