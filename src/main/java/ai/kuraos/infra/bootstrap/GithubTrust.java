@@ -1,6 +1,7 @@
 package ai.kuraos.infra.bootstrap;
 
 import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.platform.ProjectApis;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.iam.WorkloadIdentityPool;
 import com.pulumi.gcp.iam.WorkloadIdentityPoolArgs;
@@ -33,7 +34,7 @@ public final class GithubTrust extends KuraComponent {
         var project = settings.target().project();
         var apis = new ArrayList<Resource>();
         for (var service : List.of("iam.googleapis.com", "iamcredentials.googleapis.com", "sts.googleapis.com")) {
-            apis.add(AutomationApis.enable(project, service, child()));
+            apis.add(ProjectApis.enable(project, service, child()));
         }
         this.iamApi = apis.get(0);
         this.pool = new WorkloadIdentityPool("github-pool", WorkloadIdentityPoolArgs.builder()

@@ -1,6 +1,7 @@
 package ai.kuraos.infra.bootstrap;
 
 import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.platform.ProjectApis;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.kms.CryptoKey;
 import com.pulumi.gcp.kms.CryptoKeyArgs;
@@ -32,8 +33,8 @@ public final class StateBackend extends KuraComponent {
     public StateBackend(String name, BootstrapSettings settings) {
         super(TYPE, name, settings.target());
         var target = settings.target();
-        var storageApi = AutomationApis.enable(target.project(), "storage.googleapis.com", child());
-        var kmsApi = AutomationApis.enable(target.project(), "cloudkms.googleapis.com", child());
+        var storageApi = ProjectApis.enable(target.project(), "storage.googleapis.com", child());
+        var kmsApi = ProjectApis.enable(target.project(), "cloudkms.googleapis.com", child());
 
         var state = settings.stateBucket();
         this.bucket = new Bucket("pulumi-state", BucketArgs.builder()

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.plan;
 
+import ai.kuraos.infra.config.StackConfigValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  */
 public final class PlanValues {
 
-    public static final String SECRET = "[secret]";
+    /** What a secret reads as in a plan: the same marker as an encrypted config value offline. */
+    public static final String SECRET = StackConfigValues.UNREADABLE_SECRET;
     public static final String UNKNOWN = "[unknown]";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -19,7 +19,6 @@ import com.pulumi.gcp.compute.SubnetworkArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkLogConfigArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkSecondaryIpRangeArgs;
 import com.pulumi.gcp.projects.Service;
-import com.pulumi.gcp.projects.ServiceArgs;
 import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.gcp.servicenetworking.Connection;
@@ -162,13 +161,7 @@ public final class Foundation extends KuraComponent {
     private Map<String, Service> enableApis(Target target) {
         var services = new LinkedHashMap<String, Service>();
         for (var api : ProjectApis.REQUIRED) {
-            services.put(api, new Service(ProjectApis.logicalName(api), ServiceArgs.builder()
-                    .project(target.project())
-                    .service(api)
-                    // Disabling an API on destroy would break whatever else in the project uses it.
-                    .disableOnDestroy(false)
-                    .disableDependentServices(false)
-                    .build(), child()));
+            services.put(api, ProjectApis.enable(target.project(), api, child()));
         }
         return services;
     }

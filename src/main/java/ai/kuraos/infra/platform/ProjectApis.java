@@ -1,5 +1,9 @@
 package ai.kuraos.infra.platform;
 
+import com.pulumi.gcp.projects.Service;
+import com.pulumi.gcp.projects.ServiceArgs;
+import com.pulumi.resources.CustomResourceOptions;
+
 import java.util.List;
 
 /** The Google APIs the platform's resources call. Enabled once per project, never disabled by a destroy. */
@@ -45,5 +49,18 @@ public final class ProjectApis {
     /** {@code run.googleapis.com} becomes {@code api-run}. */
     public static String logicalName(String service) {
         return "api-" + service.substring(0, service.indexOf('.'));
+    }
+
+    /**
+     * Enables {@code service} in {@code project} as resource {@link #logicalName}. Never disabled on destroy: that
+     * would break whatever else in the project uses it.
+     */
+    public static Service enable(String project, String service, CustomResourceOptions options) {
+        return new Service(logicalName(service), ServiceArgs.builder()
+                .project(project)
+                .service(service)
+                .disableOnDestroy(false)
+                .disableDependentServices(false)
+                .build(), options);
     }
 }
