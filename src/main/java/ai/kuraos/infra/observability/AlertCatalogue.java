@@ -129,7 +129,7 @@ public final class AlertCatalogue {
                             + minutes(window) + ": events are processed late.",
                     "Find the group and topic on the platform dashboard's lag chart; check that consumer's logs.",
                     "If the consumer is down and Kafka is not the problem, scale or restart it. If Kafka itself is"
-                            + " down, switch the backend to Celery (README, Switching the messaging backend)."),
+                            + " down, switch the backend to Celery (docs/operations.md, Switching the messaging backend)."),
                     "OR", List.of(new PromQl("lag above " + limits.kafkaConsumerLag(),
                     "max by (consumergroup, topic) (" + PlatformMetrics.kafka("kafka_consumergroup_lag") + ") > "
                             + limits.kafkaConsumerLag(), window))));
