@@ -46,9 +46,10 @@ class ReadmeTest {
         var ci = read(".ci/run");
         var workflow = read(".github/workflows/ci.yml");
 
-        assertThat(readme).contains("mvn -B -q package -DskipTests && java -jar target/kura-infra.jar plan --all\n")
+        assertThat(readme).contains("mvn -B -q package -DskipTests && ./kura-infra plan --all\n")
                 .contains("# 2. Run the tests\nmvn -B verify\n");
-        assertThat(ci).contains("\nmvn -B verify\n").contains("\njava -jar target/kura-infra.jar plan --all --check\n");
+        assertThat(ci).contains("\nmvn -B verify\n").contains("\njava -jar target/kura-infra.jar plan --all --check\n")
+                .doesNotContain("postgresql", "redis-server");
         assertThat(workflow).contains("run: .ci/run");
     }
 
