@@ -51,6 +51,8 @@ class ReadmeTest {
         assertThat(ci).contains("\nmvn -B verify\n").contains("\njava -jar target/kura-infra.jar plan --all --check\n")
                 .doesNotContain("postgresql", "redis-server");
         assertThat(workflow).contains("run: .ci/run");
+        assertThat(SynthesizedStack.PROJECT_ROOT.resolve("kura-infra")).as("the launcher the run command names")
+                .isExecutable();
     }
 
     @Test
