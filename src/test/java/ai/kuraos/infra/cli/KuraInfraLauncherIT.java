@@ -51,7 +51,8 @@ class KuraInfraLauncherIT {
         }
         archive = target.resolve("cds/dependencies.jsa");
         reference = run(jar(planArguments()), Map.of());
-        // The first run has no archive: it runs without one and then builds it. A short command keeps that quick.
+        // The first run has no archive: it runs without one, then trains and builds one (the sandbox has no stacks,
+        // so its training run is short).
         help = run(jar("--help"), Map.of());
         first = run(launcher("--help"), Map.of());
     }
