@@ -7,12 +7,12 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -81,15 +81,24 @@ final class MavenEngines {
             }
             try {
                 Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException concurrent) {
+            } catch (FileSystemException concurrent) {
                 // Another test JVM unpacked the same version first; its copy is as good.
                 if (!Files.isDirectory(directory)) {
                     throw concurrent;
                 }
+                deleteTree(partial);
             }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + resource + " into " + directory, e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
