@@ -6,6 +6,7 @@ import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.LocalWorkspace;
+import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.WorkspaceStack;
 
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * {@link StackOperations} through the Pulumi Automation API: a local workspace on this project, so that each update is
- * {@code pulumi up} of this very program (the CLI runs the jar). Config changes land in {@code Pulumi.<stack>.yaml}.
+ * {@code pulumi up} of this very program (the CLI runs the jar, with {@link ShortRunJvm}'s options). Config changes land
+ * in {@code Pulumi.<stack>.yaml}.
  */
 public final class AutomationStackOperations implements StackOperations {
 
@@ -89,7 +91,11 @@ public final class AutomationStackOperations implements StackOperations {
 
     private WorkspaceStack stack() throws AutomationException {
         if (stack == null) {
-            stack = LocalWorkspace.selectStack(stackName, layout.root());
+            // The CLI runs this program again (Pulumi.yaml): the same short-run JVM as every other run of it.
+            var options = LocalWorkspaceOptions.builder()
+                    .environmentVariables(ShortRunJvm.forPulumiCli(System.getenv()))
+                    .build();
+            stack = LocalWorkspace.selectStack(stackName, layout.root(), options);
         }
         return stack;
     }

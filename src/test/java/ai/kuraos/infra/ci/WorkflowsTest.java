@@ -1,5 +1,6 @@
 package ai.kuraos.infra.ci;
 
+import ai.kuraos.infra.rollout.ShortRunJvm;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,8 @@ class WorkflowsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path WORKFLOWS = SynthesizedStack.PROJECT_ROOT.resolve(".github/workflows");
+    // deploy and rollback drive the Pulumi CLI through the Automation API.
+    private static final Pattern PROGRAM_THROUGH_AUTOMATION_API = Pattern.compile("kura-infra\\.jar (deploy|rollback) ");
     private static final Pattern SECRET_REFERENCE = Pattern.compile("secrets\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private static Map<String, String> texts() throws IOException {
@@ -195,6 +198,27 @@ class WorkflowsTest {
                 "Comment on the pull request (one comment, updated in place)", "Fail when pulumi up would refuse a step");
         assertThat(steps.get(names.indexOf("Fail when pulumi up would refuse a step")).path("if").asText())
                 .isEqualTo("steps.diff.outputs.status != '0'");
+    }
+
+    @Test
+    void everyStepThatRunsTheProgramUnderThePulumiCliStartsItsJvmWithTheShortRunOptions() throws IOException {
+        var runs = new ArrayList<String>();
+        for (var file : texts().keySet()) {
+            for (var job : iterable(workflow(file).path("jobs"))) {
+                for (var step : iterable(job.path("steps"))) {
+                    var pulumiCommand = step.path("uses").asText().startsWith("pulumi/actions@")
+                            && step.path("with").has("command");
+                    var automationApi = PROGRAM_THROUGH_AUTOMATION_API.matcher(step.path("run").asText()).find();
+                    if (pulumiCommand || automationApi) {
+                        runs.add(file + ": " + step.path("name").asText(step.path("uses").asText()));
+                        var options = step.path("env").path("JDK_JAVA_OPTIONS").asText(
+                                job.path("env").path("JDK_JAVA_OPTIONS").asText());
+                        assertThat(options).as("%s: JDK_JAVA_OPTIONS of %s", file, step).isEqualTo(ShortRunJvm.OPTIONS);
+                    }
+                }
+            }
+        }
+        assertThat(runs).as("steps that run the program under the Pulumi CLI").hasSize(4);
     }
 
     private static Iterable<JsonNode> iterable(JsonNode node) {

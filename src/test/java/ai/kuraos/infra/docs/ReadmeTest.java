@@ -38,10 +38,13 @@ class ReadmeTest {
         var ci = read(".ci/run");
         var workflow = read(".github/workflows/ci.yml");
 
-        assertThat(readme).contains("mvn -B -q package -DskipTests && java -jar target/kura-infra.jar plan --all\n")
+        assertThat(readme).contains("mvn -B -q package -DskipTests && ./kura-infra plan --all\n")
                 .contains("# 2. Run the tests\nmvn -B verify\n");
-        assertThat(ci).contains("\nmvn -B verify\n").contains("\njava -jar target/kura-infra.jar plan --all --check\n");
+        assertThat(ci).contains("\nmvn -B verify\n").contains("\njava -jar target/kura-infra.jar plan --all --check\n")
+                .doesNotContain("postgresql", "redis-server");
         assertThat(workflow).contains("run: .ci/run");
+        assertThat(SynthesizedStack.PROJECT_ROOT.resolve("kura-infra")).as("the launcher the run command names")
+                .isExecutable();
     }
 
     @Test

@@ -4,6 +4,7 @@ import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.plan.PlanValues;
 import ai.kuraos.infra.plan.PlannedResource;
 import ai.kuraos.infra.testing.SynthesizedStack;
+import ai.kuraos.infra.testing.TestJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,6 +56,10 @@ class PulumiEngineRunIT {
         environment.put("PULUMI_DRY_RUN", String.valueOf(preview));
         environment.put("PULUMI_CONFIG", JSON.writeValueAsString(config.values()));
         environment.put("PULUMI_CONFIG_SECRET_KEYS", JSON.writeValueAsString(config.secretKeys()));
+        // The workflows give the language host's java the short-run options (ShortRunJvm) the same way.
+        if (!TestJvm.options().isEmpty()) {
+            environment.put("JDK_JAVA_OPTIONS", String.join(" ", TestJvm.options()));
+        }
         var started = process.start();
         var output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(started.waitFor(120, TimeUnit.SECONDS)).as("the program finished").isTrue();

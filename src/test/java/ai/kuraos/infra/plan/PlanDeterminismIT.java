@@ -1,6 +1,7 @@
 package ai.kuraos.infra.plan;
 
 import ai.kuraos.infra.testing.SynthesizedStack;
+import ai.kuraos.infra.testing.TestJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,9 @@ class PlanDeterminismIT {
     Path project;
 
     private String plan(String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "plan", "--project-dir", project.toString()));
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(TestJvm.options());
+        command.addAll(List.of("-jar", JAR.toString(), "plan", "--project-dir", project.toString()));
         command.addAll(List.of(args));
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

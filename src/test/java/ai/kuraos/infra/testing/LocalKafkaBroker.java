@@ -106,6 +106,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx512m");
+        command.addAll(TestJvm.options());
         command.add("-cp");
         command.add(testClasspath());
         command.addAll(mainAndArguments);

@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The PostgreSQL 15 server binary installed on this machine (`.ci/run` installs it), used as the authority on
- * parameters: its catalogue, and its own validation of values. No database is started.
+ * A PostgreSQL 15 server binary (Maven's, see {@link MavenEngines}; KURA_POSTGRES15_BIN names another), used as the
+ * authority on parameters: its catalogue, and its own validation of values. No database is started.
  */
 public final class LocalPostgres {
 
-    private static final Path BINARY = Path.of(System.getenv().getOrDefault(
-            "KURA_POSTGRES15_BIN", "/usr/lib/postgresql/15/bin/postgres"));
+    private static final String BINARY_OVERRIDE = "KURA_POSTGRES15_BIN";
+    private static Path binary;
 
     public record Result(int exitCode, String output) {
     }
@@ -28,7 +28,7 @@ public final class LocalPostgres {
 
     /** {@code postgres --describe-config}: one tab-separated line per parameter. */
     public static List<String> describeConfig() {
-        var result = run(List.of(BINARY.toString(), "--describe-config"));
+        var result = run(List.of(binary().toString(), "--describe-config"));
         if (result.exitCode() != 0) {
             fail("postgres --describe-config failed: %s", result.output());
         }
@@ -45,20 +45,28 @@ public final class LocalPostgres {
         var configFile = Files.writeString(configDirectory.resolve("postgresql.conf"), "");
         Files.setPosixFilePermissions(configFile, PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
-        var command = new ArrayList<>(List.of(BINARY.toString(), "-D", configDirectory.toString(), "-C", "server_version"));
+        var command = new ArrayList<>(List.of(binary().toString(), "-D", configDirectory.toString(), "-C", "server_version"));
         settings.forEach(setting -> command.addAll(List.of("-c", setting)));
         return run(command);
     }
 
+    private static synchronized Path binary() {
+        if (binary == null) {
+            var override = System.getenv(BINARY_OVERRIDE);
+            binary = override == null ? MavenEngines.postgres15() : Path.of(override);
+        }
+        return binary;
+    }
+
     private static Result run(List<String> command) {
-        if (!Files.isExecutable(BINARY)) {
-            fail("PostgreSQL 15 is not installed at %s: .ci/run installs it (apt-get install postgresql-15),"
-                    + " or set KURA_POSTGRES15_BIN", BINARY);
+        if (!Files.isExecutable(binary())) {
+            fail("no PostgreSQL 15 server at %s (%s)", binary(), BINARY_OVERRIDE);
         }
         var full = new ArrayList<String>();
-        // PostgreSQL refuses to run as root; CI machines run as root.
+        // PostgreSQL refuses to run as root, and CI machines run as root: there it runs as nobody, which every
+        // Debian and Ubuntu machine has (a "postgres" user exists only where a PostgreSQL package was installed).
         if ("root".equals(System.getProperty("user.name"))) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+            full.addAll(List.of("runuser", "-u", "nobody", "--"));
         }
         full.addAll(command);
         try {

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A throwaway {@code redis-server} (Debian's, the same 7.0 line as Memorystore's REDIS_7_0) on a free loopback port,
- * spoken to in plain RESP. `.ci/run` installs it.
+ * A throwaway {@code redis-server} of the 7.0 line, Memorystore's REDIS_7_0 (Maven's, see {@link MavenEngines};
+ * KURA_REDIS_SERVER_BIN names another), on a free loopback port, spoken to in plain RESP.
  */
 public final class LocalRedis implements AutoCloseable {
 
-    private static final Path BINARY = Path.of(System.getenv().getOrDefault("KURA_REDIS_SERVER_BIN", "/usr/bin/redis-server"));
+    private static final String BINARY_OVERRIDE = "KURA_REDIS_SERVER_BIN";
 
     private final Process process;
     private final Socket socket;
@@ -27,15 +27,16 @@ public final class LocalRedis implements AutoCloseable {
     private final OutputStream out;
 
     public LocalRedis(Path directory) throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY)) {
-            fail("redis-server is not installed at %s: .ci/run installs it (apt-get install redis-server),"
-                    + " or set KURA_REDIS_SERVER_BIN", BINARY);
+        var override = System.getenv(BINARY_OVERRIDE);
+        var binary = override == null ? MavenEngines.redis70() : Path.of(override);
+        if (!Files.isExecutable(binary)) {
+            fail("no redis-server at %s (%s)", binary, BINARY_OVERRIDE);
         }
         int port;
         try (var probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        this.process = new ProcessBuilder(BINARY.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
+        this.process = new ProcessBuilder(binary.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", directory.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("redis.log").toFile())
