@@ -30,7 +30,9 @@ public final class DeployerRoles {
             new Grant("roles/iam.serviceAccountUser", "run Cloud Run revisions as the runtime service accounts"),
             new Grant("roles/iam.roleAdmin", "the custom role kuraCdnPurger"),
             new Grant("roles/container.admin", "the GKE cluster and every Kubernetes object on it"),
-            new Grant("roles/monitoring.editor", "notification channels, uptime checks, alert policies, the dashboard"));
+            new Grant("roles/monitoring.editor", "notification channels, uptime checks, alert policies, the dashboard"),
+            // Retiring with the metric it manages (observability/Monitoring): earlier plans protected these grants.
+            new Grant("roles/logging.configWriter", "the retiring log-based metric of the backend's errors"));
 
     /** On the billing account, when the bootstrap knows it: the stacks' budgets. */
     public static final String BUDGETS = "roles/billing.costsManager";

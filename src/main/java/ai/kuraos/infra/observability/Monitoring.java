@@ -1,5 +1,6 @@
 package ai.kuraos.infra.observability;
 
+import ai.kuraos.infra.backend.BackendNames;
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.edge.EdgeNames;
@@ -15,6 +16,9 @@ import com.pulumi.gcp.billing.inputs.BudgetAmountArgs;
 import com.pulumi.gcp.billing.inputs.BudgetAmountSpecifiedAmountArgs;
 import com.pulumi.gcp.billing.inputs.BudgetBudgetFilterArgs;
 import com.pulumi.gcp.billing.inputs.BudgetThresholdRuleArgs;
+import com.pulumi.gcp.logging.Metric;
+import com.pulumi.gcp.logging.MetricArgs;
+import com.pulumi.gcp.logging.inputs.MetricMetricDescriptorArgs;
 import com.pulumi.gcp.monitoring.AlertPolicy;
 import com.pulumi.gcp.monitoring.AlertPolicyArgs;
 import com.pulumi.gcp.monitoring.Dashboard;
@@ -82,6 +86,20 @@ public final class Monitoring extends KuraComponent {
                         .labels(Output.ofSecret(Map.of("url", url.value())))
                         .userLabels(target.labels())
                         .build(), child(monitoringApi)).name()));
+
+        // Retiring: the error alert counts Cloud Logging's built-in log_entry_count now, so nothing reads this metric.
+        // Earlier plans protected it, and the engine refuses to delete a protected resource in the update that
+        // unprotects it: this change keeps it, unprotected, and the next one deletes it (and the deployers'
+        // roles/logging.configWriter with it).
+        new Metric("backend-error-logs", MetricArgs.builder()
+                .project(target.project())
+                .name("kura-backend-error-logs")
+                .description("kura-backend's log entries of severity ERROR or worse")
+                .filter("resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"" + BackendNames.SERVICE
+                        + "\" AND severity>=ERROR")
+                .metricDescriptor(MetricMetricDescriptorArgs.builder().metricKind("DELTA").valueType("INT64").unit("1")
+                        .build())
+                .build(), child(foundation.api(ProjectApis.LOGGING)));
 
         var apiHost = domain.map(EdgeNames::apiHost).map(Output::of)
                 .orElse(backendUrl.applyValue(url -> hostOf(KnownValues.orEmpty(url))));

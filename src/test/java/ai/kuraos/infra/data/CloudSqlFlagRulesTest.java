@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,9 +59,20 @@ class CloudSqlFlagRulesTest {
                 .isEmpty();
     }
 
+    /**
+     * Values a PostgreSQL 15 server offers only when built with an optional library: the server the tests run (zonky's
+     * binaries from Maven) is built without lz4 and zstd, which the catalogue's build (pg_settings of a server with both)
+     * has.
+     */
+    private static final Map<String, java.util.Set<String>> BUILD_DEPENDENT = Map.of(
+            "default_toast_compression", java.util.Set.of("lz4"),
+            "wal_compression", java.util.Set.of("lz4", "zstd"));
+
     @Test
     void theInstalledServerAcceptsEveryEnumValueTheCatalogueLists() throws IOException {
-        var values = CloudSqlFlagRules.enumValues();
+        var values = new java.util.TreeMap<String, java.util.List<String>>();
+        CloudSqlFlagRules.enumValues().forEach((name, allowed) -> values.put(name, allowed.stream()
+                .filter(value -> !BUILD_DEPENDENT.getOrDefault(name, java.util.Set.of()).contains(value)).toList()));
         var longest = values.values().stream().mapToInt(java.util.List::size).max().orElse(0);
         assertThat(values).containsKey("log_statement").hasSizeGreaterThan(30);
         for (int i = 0; i < longest; i++) {
