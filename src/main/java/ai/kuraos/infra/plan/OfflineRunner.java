@@ -50,7 +50,9 @@ final class OfflineRunner implements Runner {
     }
 
     private <T> Result<T> awaitAllSettled(CompletableFuture<T> value) {
-        for (var running = settleFinished(); !running.isEmpty(); running = settleFinished()) {
+        // Until nothing is pending: a task registered while a pass copied the set (and so missed by it) is settled by
+        // the next pass, even when every task that pass saw had finished.
+        for (var running = settleFinished(); !running.isEmpty() || !pending.isEmpty(); running = settleFinished()) {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> null).join();
         }
         var failures = List.copyOf(exceptions);
