@@ -1,5 +1,6 @@
 package ai.kuraos.infra.config;
 
+import ai.kuraos.infra.component.Adoption;
 import ai.kuraos.infra.platform.LabelLimits;
 import ai.kuraos.infra.platform.Regions;
 

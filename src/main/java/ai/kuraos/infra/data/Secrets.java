@@ -1,8 +1,8 @@
 package ai.kuraos.infra.data;
 
+import ai.kuraos.infra.component.Adoption;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.component.Principal;
-import ai.kuraos.infra.config.Adoption;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.data.SecretCatalogue.Reader;
 import ai.kuraos.infra.data.SecretCatalogue.Source;

@@ -1,6 +1,8 @@
-package ai.kuraos.infra.config;
+package ai.kuraos.infra.component;
 
 import ai.kuraos.infra.backend.BackendNames;
+import ai.kuraos.infra.config.ConfigValue;
+import ai.kuraos.infra.config.TextRule;
 import ai.kuraos.infra.data.SecretCatalogue;
 
 import java.util.Collections;
@@ -66,7 +68,7 @@ public record Adoption(Map<String, String> importIds) {
      * {@code kura-infra:adopt}: a mapping of logical resource names to the ids of resources that already exist, e.g.
      * {@code kura-primary: projects/kura-os/instances/kura-primary}. Unknown names and malformed ids are errors.
      */
-    static Adoption read(ConfigValue value) {
+    public static Adoption read(ConfigValue value) {
         return new Adoption(value.textMap(Map.of(), ADOPTABLE_NAME, IMPORT_ID));
     }
 

@@ -1,6 +1,8 @@
-package ai.kuraos.infra.config;
+package ai.kuraos.infra.component;
 
 import ai.kuraos.infra.StackSettings;
+import ai.kuraos.infra.config.ConfigError;
+import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.testing.MinimalConfig;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import com.fasterxml.jackson.databind.JsonNode;
