@@ -12,13 +12,13 @@ import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.ProjectLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,9 +60,8 @@ final class CostCommand implements Callable<Integer> {
             description = "With --diff: the git ref to compare with (default: main).")
     private String base;
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The Pulumi project directory (default: the current one).")
-    private Path projectDir;
+    @Mixin
+    private ProjectDirOption project;
 
     @Spec
     private CommandSpec spec;
@@ -71,11 +70,10 @@ final class CostCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(projectDir.resolve("Pulumi.yaml"))) {
-            err.println("error: " + projectDir.toAbsolutePath().normalize() + " is not a Pulumi project (no Pulumi.yaml)");
+        if (!project.isProject(err)) {
             return KuraCli.USAGE;
         }
-        var layout = new ProjectLayout(projectDir);
+        var layout = new ProjectLayout(project.projectDir);
         var sheet = PriceSheet.bundled();
         try {
             return diff ? delta(layout, sheet, out, err) : estimate(layout, sheet, out, err);

@@ -24,6 +24,7 @@ import ai.kuraos.infra.plan.steps.StepsSection;
 import ai.kuraos.infra.policy.PolicyDiff;
 import ai.kuraos.infra.policy.PolicySection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,9 +94,8 @@ final class PlanCommand implements Callable<Integer> {
 
     enum DiffFormat { text, markdown, json }
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The Pulumi project directory (default: the current one).")
-    private Path projectDir;
+    @Mixin
+    private ProjectDirOption project;
 
     @Spec
     private CommandSpec spec;
@@ -104,10 +104,8 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        var layout = new ProjectLayout(projectDir);
-        if (!Files.isRegularFile(projectDir.resolve("Pulumi.yaml"))) {
-            err.println("error: " + projectDir.toAbsolutePath().normalize() + " is not a Pulumi project (no Pulumi.yaml);"
-                    + " run from the repository root or pass --project-dir");
+        var layout = new ProjectLayout(project.projectDir);
+        if (!project.isProject(err)) {
             return KuraCli.USAGE;
         }
         if (diff) {
@@ -156,8 +154,8 @@ final class PlanCommand implements Callable<Integer> {
         var before = new TreeMap<String, String>();
         var after = new TreeMap<String, String>();
         try {
-            before.putAll(GitPlans.atRef(projectDir, base));
-            after.putAll(GitPlans.inWorkingTree(projectDir));
+            before.putAll(GitPlans.atRef(project.projectDir, base));
+            after.putAll(GitPlans.inWorkingTree(project.projectDir));
             for (var nested : layout.nestedProjects()) {
                 var prefix = nested.root().getFileName() + "/";
                 GitPlans.atRef(nested.root(), base).forEach((stack, plan) -> before.put(prefix + stack, plan));
@@ -183,7 +181,7 @@ final class PlanCommand implements Callable<Integer> {
             sections = List.of(
                     new CostSection(costs),
                     new StepsSection(PlanSteps.ofTexts(before, after)),
-                    new PolicySection(PolicyDiff.of(projectDir, base, LocalDate.now(ZoneOffset.UTC))),
+                    new PolicySection(PolicyDiff.of(project.projectDir, base, LocalDate.now(ZoneOffset.UTC))),
                     new ArchitectureSection(ArchitectureMermaid.changedPictures(platformBefore, platformAfter)));
         } catch (IllegalArgumentException | InvalidConfigException unreadable) {
             err.println("error: " + unreadable.getMessage());
@@ -260,7 +258,7 @@ final class PlanCommand implements Callable<Integer> {
                       SortedMap<String, String> docs, PrintWriter out, PrintWriter err) {
         var outdated = new ArrayList<String>();
         if (all) {
-            var diff = PlanFiles.diff(GeneratedDocs.DIRECTORY, PlanFiles.read(projectDir.resolve(GeneratedDocs.DIRECTORY)), docs);
+            var diff = PlanFiles.diff(GeneratedDocs.DIRECTORY, PlanFiles.read(project.projectDir.resolve(GeneratedDocs.DIRECTORY)), docs);
             if (!diff.isEmpty()) {
                 out.print(diff);
                 outdated.add(GeneratedDocs.DIRECTORY);
@@ -269,7 +267,7 @@ final class PlanCommand implements Callable<Integer> {
         var committedPlans = new TreeMap<String, String>();
         var renderedPlans = new TreeMap<String, String>();
         rendered.forEach((stack, entry) -> {
-            var shown = stack.shown(projectDir);
+            var shown = stack.shown(project.projectDir);
             var committed = PlanFiles.read(stack.layout().planDirectory(stack.stack()));
             var diff = PlanFiles.diff(shown, committed, entry.getValue());
             if (!diff.isEmpty()) {
@@ -286,10 +284,10 @@ final class PlanCommand implements Callable<Integer> {
             out.print(PlanReview.text(List.of(new StepsSection(PlanSteps.ofTexts(committedPlans, renderedPlans)))));
         }
         var orphans = all ? orphanDirectories(layouts) : List.<StackRef>of();
-        orphans.forEach(orphan -> err.println(orphan.shown(projectDir) + " belongs to no stack (there is no Pulumi."
+        orphans.forEach(orphan -> err.println(orphan.shown(project.projectDir) + " belongs to no stack (there is no Pulumi."
                 + orphan.stack() + ".yaml); `plan --all` removes it"));
         if (outdated.isEmpty() && orphans.isEmpty()) {
-            out.println("up to date: " + Stream.concat(rendered.keySet().stream().map(stack -> stack.shown(projectDir)),
+            out.println("up to date: " + Stream.concat(rendered.keySet().stream().map(stack -> stack.shown(project.projectDir)),
                     all ? Stream.of(GeneratedDocs.DIRECTORY) : Stream.empty()).collect(Collectors.joining(", ")));
             return KuraCli.OK;
         }
@@ -304,14 +302,14 @@ final class PlanCommand implements Callable<Integer> {
                       SortedMap<String, String> docs, PrintWriter out) {
         rendered.forEach((stack, entry) -> {
             var changed = PlanFiles.write(stack.layout().planDirectory(stack.stack()), entry.getValue());
-            summarise(entry.getKey(), stack.shown(projectDir), changed, out);
+            summarise(entry.getKey(), stack.shown(project.projectDir), changed, out);
         });
         if (all) {
-            var changed = PlanFiles.write(projectDir.resolve(GeneratedDocs.DIRECTORY), docs);
+            var changed = PlanFiles.write(project.projectDir.resolve(GeneratedDocs.DIRECTORY), docs);
             out.printf("%s/ (%s)%n", GeneratedDocs.DIRECTORY, changed.isEmpty() ? "unchanged" : "updated: " + String.join(", ", changed));
             for (var orphan : orphanDirectories(layouts)) {
                 PlanFiles.delete(orphan.layout().planDirectory(orphan.stack()));
-                out.println(orphan.shown(projectDir) + ": removed (there is no Pulumi." + orphan.stack() + ".yaml)");
+                out.println(orphan.shown(project.projectDir) + ": removed (there is no Pulumi." + orphan.stack() + ".yaml)");
             }
         }
         return KuraCli.OK;

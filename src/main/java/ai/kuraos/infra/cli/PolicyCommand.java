@@ -8,6 +8,7 @@ import ai.kuraos.infra.policy.PolicyReport;
 import ai.kuraos.infra.policy.RulesDoc;
 import ai.kuraos.infra.policy.Waivers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -68,9 +68,8 @@ final class PolicyCommand implements Callable<Integer> {
             description = "The date waiver expiry is judged on (default: today, UTC).")
     private LocalDate today;
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The Pulumi project directory (default: the current one).")
-    private Path projectDir;
+    @Mixin
+    private ProjectDirOption project;
 
     @Spec
     private CommandSpec spec;
@@ -79,14 +78,12 @@ final class PolicyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(projectDir.resolve("Pulumi.yaml"))) {
-            err.println("error: " + projectDir.toAbsolutePath().normalize() + " is not a Pulumi project (no Pulumi.yaml);"
-                    + " run from the repository root or pass --project-dir");
+        if (!project.isProject(err)) {
             return KuraCli.USAGE;
         }
         var date = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
         try {
-            var waivers = Waivers.parse(PolicyDiff.readWaivers(projectDir), PolicyReport.waivableRules());
+            var waivers = Waivers.parse(PolicyDiff.readWaivers(project.projectDir), PolicyReport.waivableRules());
             if (writeDocs) {
                 return writeDocs(waivers);
             }
@@ -95,7 +92,7 @@ final class PolicyCommand implements Callable<Integer> {
                     err.println("error: --diff compares every stack; drop " + (all ? "--all" : "--stack"));
                     return KuraCli.USAGE;
                 }
-                out.print(PolicyDiff.markdownSection(projectDir, base, date, Integer.MAX_VALUE));
+                out.print(PolicyDiff.markdownSection(project.projectDir, base, date, Integer.MAX_VALUE));
                 return KuraCli.OK;
             }
             if (all == !stacks.isEmpty()) {
@@ -103,9 +100,9 @@ final class PolicyCommand implements Callable<Integer> {
                         + " both)");
                 return KuraCli.USAGE;
             }
-            var texts = PolicyPlans.inWorkingTree(projectDir);
+            var texts = PolicyPlans.inWorkingTree(project.projectDir);
             if (texts.isEmpty()) {
-                err.println("error: there are no rendered plans under " + projectDir.resolve("stacks")
+                err.println("error: there are no rendered plans under " + project.projectDir.resolve("stacks")
                         + "; run `java -jar target/kura-infra.jar plan --all` first");
                 return KuraCli.USAGE;
             }
@@ -136,7 +133,7 @@ final class PolicyCommand implements Callable<Integer> {
     }
 
     private int writeDocs(List<ai.kuraos.infra.policy.Waiver> waivers) {
-        var doc = projectDir.resolve(RulesDoc.DOC);
+        var doc = project.projectDir.resolve(RulesDoc.DOC);
         try {
             var text = Files.readString(doc, StandardCharsets.UTF_8);
             Files.writeString(doc, RulesDoc.regenerate(text, waivers), StandardCharsets.UTF_8);
