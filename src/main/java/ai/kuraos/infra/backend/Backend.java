@@ -44,7 +44,6 @@ import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVolumeArgs;
 import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVolumeCloudSqlInstanceArgs;
 import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessArgs;
 import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessNetworkInterfaceArgs;
-import com.pulumi.gcp.cloudrunv2.inputs.ServiceTrafficArgs;
 import com.pulumi.gcp.projects.IAMCustomRole;
 import com.pulumi.gcp.projects.IAMCustomRoleArgs;
 import com.pulumi.gcp.projects.IAMMember;
@@ -60,7 +59,8 @@ import java.util.TreeMap;
  * {@code kura:backend:Backend}: the FastAPI service {@code kura-backend} on Cloud Run and the {@code kura-migrator}
  * job that runs {@code alembic upgrade heads} before a release gets traffic. The service runs as the backend account,
  * reaches Postgres over the Cloud SQL socket and Redis over Direct VPC egress, and reads every secret from Secret
- * Manager. Its traffic split follows the rollout state that {@code deploy} and {@code rollback} set.
+ * Manager. It declares no traffic split: {@code traffic} is optional and computed in the provider, so an update sends
+ * back the split the refreshed state holds, and {@code deploy} and {@code rollback} own it on the live service.
  */
 public final class Backend extends KuraComponent {
 
@@ -176,8 +176,6 @@ public final class Backend extends KuraComponent {
                                         .build())
                                 .build())
                         .build())
-                .traffics(TrafficTarget.split(settings.rollout()).stream()
-                        .map(line -> traffic(line, revision)).toList())
                 .labels(target.labels())
                 .build(), adoptable(BackendNames.SERVICE, dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
 
@@ -331,17 +329,6 @@ public final class Backend extends KuraComponent {
         var dependencies = new ArrayList<>(secrets.readyFor(reader));
         dependencies.add(foundation.api(api));
         return dependencies.toArray(Resource[]::new);
-    }
-
-    private static ServiceTrafficArgs traffic(TrafficTarget target, Output<String> releaseRevision) {
-        var traffic = ServiceTrafficArgs.builder()
-                .type(target.latest() ? "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" : "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION")
-                .percent(target.percent());
-        if (!target.latest()) {
-            traffic.revision(target.revision().map(Output::of).orElse(releaseRevision));
-        }
-        target.tag().ifPresent(traffic::tag);
-        return traffic.build();
     }
 
     public Output<String> url() {

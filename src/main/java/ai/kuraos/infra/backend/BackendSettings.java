@@ -11,20 +11,18 @@ import ai.kuraos.infra.messaging.MessagingBackend;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * {@code kura-backend} and {@code kura-migrator}: what runs (image and release), how big and how many, the app's
- * non-secret environment, and where the rollout stands. {@code previousRevision} is the revision that served before
- * the last promotion: where {@code rollback} returns to. {@code templateFingerprint} sums up the settings that shape
+ * non-secret environment. Where the rollout stands is not here: {@code deploy} and {@code rollback} read and set it on
+ * the live service (docs/operations.md). {@code templateFingerprint} sums up the settings that shape
  * the revision (see {@link BackendNames#templateFingerprint}); the program adds what other resources feed in.
  */
 public record BackendSettings(
         String image,
         String release,
-        Optional<String> previousRevision,
         String cpu,
         String memory,
         boolean startupCpuBoost,
@@ -35,8 +33,7 @@ public record BackendSettings(
         int migrationTimeoutSeconds,
         Map<String, String> env,
         double traceSampleRatio,
-        String templateFingerprint,
-        RolloutSettings rollout) {
+        String templateFingerprint) {
 
     static final TextRule MEMORY = new TextRule(
             text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
@@ -52,21 +49,20 @@ public record BackendSettings(
      */
     public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
                                        boolean kafkaRuns, ConfigReader config) {
-        var imageValue = section.value("image", "What the service and the migrator run. `deploy` sets it. Until the"
-                + " first release, a public placeholder that answers on `$PORT`, so that the first update of an empty"
-                + " project can create the service.").defaultShown("`" + BackendNames.PLACEHOLDER_IMAGE + "`");
+        var imageValue = section.value("image", "The image a new stack's service is created with; afterwards `deploy`"
+                + " releases images, and what runs is read from Cloud Run, not from here. By default a public"
+                + " placeholder that answers on `$PORT`, so that the first update of an empty project can create the"
+                + " service.").defaultShown("`" + BackendNames.PLACEHOLDER_IMAGE + "`");
         var image = imageValue.text(BackendNames.PLACEHOLDER_IMAGE, CommonRules.IMAGE);
         var releaseValue = section.value("release", "The release id; required with an image. It names the revision,"
                 + " `kura-backend-<release>-<fingerprint>`, so each new image needs a new one. The fingerprint (6 hex"
                 + " digits) sums up the whole revision template, values other resources produce included (secret"
                 + " versions, the Redis host and CA, the Kafka address and CA): Cloud Run refuses a changed template"
-                + " under a name it has seen, so every change of it gets a new revision by itself. `deploy` sets it.")
+                + " under a name it has seen, so every change of it gets a new revision by itself. Like `image`, only the first release: `deploy` names the"
+                + " later ones.")
                 .defaultShown("`" + BackendNames.PLACEHOLDER_RELEASE + "` with the placeholder image");
         var release = imageValue.isSet() ? releaseValue.requiredText(BackendNames.RELEASE)
                 : releaseValue.text(BackendNames.PLACEHOLDER_RELEASE, BackendNames.RELEASE);
-        var previousRevision = Optional.of(section.value("previousRevision", "The revision that served before the last"
-                + " promotion: where `rollback` returns to. `deploy` sets it.").text("", BackendNames.REVISION))
-                .filter(text -> !text.isEmpty());
         var cpu = section.value("cpu", "CPUs per instance.").text("1", TextRule.oneOf(List.of("1", "2", "4", "6", "8")));
         var memoryValue = section.value("memory", "Memory per instance. 4 CPUs need 2Gi; 6 or 8 need 4Gi.");
         var memory = memoryValue.text(environment.pick("512Mi", "1Gi", "1Gi"), MEMORY);
@@ -110,10 +106,8 @@ public record BackendSettings(
                 .decimal(environment.pick(1.0, 0.5, 0.1), 0.0, 1.0);
         var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
                 concurrency, minInstances, maxInstances, env, messaging.id(), kafkaRuns, traceSampleRatio));
-        var rollout = RolloutSettings.read(section.section("rollout", "The traffic split. `deploy` and `rollback` set"
-                + " it; leave it alone."), release, config);
-        return new BackendSettings(image, release, previousRevision, cpu, memory, startupCpuBoost, requestTimeout,
-                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint, rollout);
+        return new BackendSettings(image, release, cpu, memory, startupCpuBoost, requestTimeout,
+                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint);
     }
 
     private static int memoryMebibytes(String memory) {

@@ -14,15 +14,18 @@ import java.util.concurrent.Callable;
 @Command(name = "rollback",
         mixinStandardHelpOptions = true,
         description = {
-                "Sends all of kura-backend's traffic back to the revision that served before the last deploy (or to the"
-                        + " one named with --revision), in one traffic-only `pulumi up`: nothing is built or migrated,"
-                        + " the revision's own image and database connection are reused.",
-                "Also takes a staged candidate out of the traffic split after a failed deploy.",
+                "Sends all of kura-backend's traffic back to the revision tagged `previous` (the one that served before"
+                        + " the last promotion) or to the one named with --revision, in one traffic change through the"
+                        + " Cloud Run Admin API, checked afterwards: nothing is built or migrated, the revision's own"
+                        + " image and database connection are reused, no Pulumi update or lock is involved.",
+                "Without --revision while a deploy's candidate is staged, it takes the candidate out of the split and"
+                        + " keeps the serving revision.",
+                "A revision that no longer exists or is not ready is refused before anything changes.",
                 "The database is not rolled back: a revision can serve only a schema it is compatible with."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the revision serves all traffic",
-                "1:the update failed; traffic stayed where it was",
+                "1:the traffic change failed or was refused; the message says where traffic is",
                 "2:bad arguments, configuration or missing prerequisites; nothing was changed"})
 final class RollbackCommand implements Callable<Integer> {
 
@@ -31,7 +34,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Option(names = "--revision", paramLabel = "REVISION",
             description = "The revision to return to, e.g. kura-backend-v1-3-7-4f2a9c"
-                    + " (default: the one before the last deploy).")
+                    + " (default: the one tagged `previous`).")
     private Optional<String> revision = Optional.empty();
 
     @Spec
@@ -47,6 +50,7 @@ final class RollbackCommand implements Callable<Integer> {
         this.preflight = preflight;
     }
 
+    /** A rollback is one Cloud Run call: it needs credentials, neither the Pulumi CLI nor the jar. */
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -54,10 +58,10 @@ final class RollbackCommand implements Callable<Integer> {
         var badRevision = revision.flatMap(BackendNames::revisionProblem);
         badRevision.ifPresent(problem -> err.println("error: --revision " + revision.get() + ": " + problem));
         var settings = stackOptions.settings(err);
-        if (badRevision.isPresent() || settings.isEmpty() || !RolloutCommands.ready(preflight, stackOptions.layout(), err)) {
+        if (badRevision.isPresent() || settings.isEmpty() || !RolloutCommands.ready(preflight.cloudAccessProblems(), err)) {
             return KuraCli.USAGE;
         }
-        var rollout = RolloutCommands.rollout(stackOptions, settings.get(), out);
+        var rollout = RolloutCommands.rollout(stackOptions, settings.get(), Optional.empty(), out);
         return RolloutCommands.report(stackOptions.stack, () -> rollout.rollback(revision), out, err);
     }
 }

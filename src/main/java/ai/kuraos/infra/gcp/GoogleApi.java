@@ -20,6 +20,7 @@ public final class GoogleApi {
 
     public static final URI CLOUD_RUN = URI.create("https://run.googleapis.com/");
     public static final URI COMPUTE = URI.create("https://compute.googleapis.com/");
+    public static final URI STORAGE = URI.create("https://storage.googleapis.com/");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +46,36 @@ public final class GoogleApi {
                 timeout, purpose);
     }
 
+    public JsonNode patch(String path, String jsonBody, Duration timeout, String purpose) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)),
+                timeout, purpose);
+    }
+
+    public JsonNode delete(String path, Duration timeout, String purpose) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), timeout, purpose);
+    }
+
+    /** A call that failed; {@code status} is the HTTP status, or 0 when no answer came (the call may have happened). */
+    public static final class CallFailedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        public CallFailedException(String message, int status, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** Whether trying again later may succeed: no answer, 429 or a 5xx. */
+        public boolean transientFailure() {
+            return status == 0 || status == 429 || status >= 500;
+        }
+    }
+
     /** @param purpose what the call is for, completing "could not …" in an error */
     private JsonNode send(HttpRequest.Builder request, Duration timeout, String purpose) {
         try {
@@ -54,12 +85,12 @@ public final class GoogleApi {
                     .timeout(timeout)
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(name + " could not " + purpose + ": HTTP " + response.statusCode() + " "
-                        + errorMessage(response.body()));
+                throw new CallFailedException(name + " could not " + purpose + ": HTTP " + response.statusCode() + " "
+                        + errorMessage(response.body()), response.statusCode(), null);
             }
-            return JSON.readTree(response.body());
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(name + " could not " + purpose + ": " + e.getMessage(), e);
+            throw new CallFailedException(name + " could not " + purpose + ": " + e.getMessage(), 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while trying to " + purpose, e);

@@ -1,24 +1,29 @@
 package ai.kuraos.infra.rollout;
 
 import ai.kuraos.infra.plan.ProjectLayout;
-import ai.kuraos.infra.plan.StackPlanner;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
+import com.pulumi.automation.OutputValue;
+import com.pulumi.automation.RefreshOptions;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.WorkspaceStack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * {@link StackOperations} through the Pulumi Automation API: a local workspace on this project, so that each update is
- * {@code pulumi up} of this very program (the CLI runs the jar, with {@link ShortRunJvm}'s options). Config changes land
- * in {@code Pulumi.<stack>.yaml}.
+ * {@code pulumi up} of this very program (the CLI runs the jar, with {@link ShortRunJvm}'s options). The refresh
+ * before it matters: the service's traffic is not declared, so the provider sends back the split the state holds,
+ * which must be the live one.
  */
 public final class AutomationStackOperations implements StackOperations {
 
@@ -37,56 +42,43 @@ public final class AutomationStackOperations implements StackOperations {
     }
 
     @Override
-    public BackendState current() {
+    public Staged stage(String image, String release) {
+        var stackFile = layout.stackConfigFile(stackName);
+        byte[] committed;
         try {
-            var revision = Optional.ofNullable(stack().getOutputs().get(REVISION_OUTPUT))
-                    .map(output -> String.valueOf(output.value())).filter(name -> !name.isBlank());
-            return BackendState.of(StackPlanner.settings(layout, stackName).backend(), revision);
-        } catch (AutomationException failure) {
-            throw new IllegalStateException(failure.getMessage(), failure);
+            committed = Files.readAllBytes(stackFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public Staged stage(String image, String release, String servingRevision) {
-        var outputs = update(RolloutConfig.stage(image, release, servingRevision)).outputs();
-        return new Staged(required(outputs, REVISION_OUTPUT), URI.create(required(outputs, "backendCandidateUrl")));
-    }
-
-    private static String required(Map<String, com.pulumi.automation.OutputValue> outputs, String name) {
-        var output = outputs.get(name);
-        if (output == null || String.valueOf(output.value()).isBlank()) {
-            throw new IllegalStateException("the update finished but the stack has no " + name + " output");
-        }
-        return String.valueOf(output.value());
-    }
-
-    @Override
-    public void promote(String previousRevision) {
-        update(RolloutConfig.promote(previousRevision));
-    }
-
-    @Override
-    public void pin(String revision) {
-        update(RolloutConfig.pin(revision));
-    }
-
-    private com.pulumi.automation.UpResult update(Map<String, Optional<String>> edits) {
         try {
             var workspaceStack = stack();
-            for (var edit : edits.entrySet()) {
-                if (edit.getValue().isPresent()) {
-                    workspaceStack.setConfig(edit.getKey(), new ConfigValue(edit.getValue().get()), true);
-                } else {
-                    workspaceStack.removeConfig(edit.getKey(), true);
-                }
+            for (var edit : RolloutConfig.stage(image, release).entrySet()) {
+                workspaceStack.setConfig(edit.getKey(), new ConfigValue(edit.getValue()), true);
             }
-            return workspaceStack.up(UpOptions.builder().onStandardOutput(line -> output.accept("  | " + line)).build());
+            workspaceStack.refresh(RefreshOptions.builder().onStandardOutput(line -> output.accept("  | " + line)).build());
+            var outputs = workspaceStack.up(UpOptions.builder().onStandardOutput(line -> output.accept("  | " + line)).build())
+                    .outputs();
+            var serving = optional(outputs, "apiUrl").or(() -> optional(outputs, "backendUrl")).orElseThrow(
+                    () -> new IllegalStateException("the update finished but the stack has no backendUrl output"));
+            return new Staged(optional(outputs, REVISION_OUTPUT).orElseThrow(() -> new IllegalStateException(
+                    "the update finished but the stack has no " + REVISION_OUTPUT + " output")),
+                    optional(outputs, "backendCandidateUrl").map(URI::create), URI.create(serving));
         } catch (ConcurrentUpdateException locked) {
             throw new StackLockedException(stackName, locked);
         } catch (AutomationException failure) {
             throw new IllegalStateException(failure.getMessage(), failure);
+        } finally {
+            try {
+                Files.write(stackFile, committed);
+            } catch (IOException e) {
+                output.accept("could not restore " + stackFile + " (" + e.getMessage() + "): `git checkout` it");
+            }
         }
+    }
+
+    private static Optional<String> optional(Map<String, OutputValue> outputs, String name) {
+        return Optional.ofNullable(outputs.get(name)).map(value -> String.valueOf(value.value()))
+                .filter(value -> !value.isBlank());
     }
 
     private WorkspaceStack stack() throws AutomationException {

@@ -1,128 +1,387 @@
 package ai.kuraos.infra.rollout;
 
-import ai.kuraos.infra.backend.RolloutMode;
+import ai.kuraos.infra.backend.BackendNames;
+import ai.kuraos.infra.gcp.GoogleApi;
+import ai.kuraos.infra.rollout.CloudRunService.Live;
+import ai.kuraos.infra.rollout.CloudRunService.TrafficLine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import static ai.kuraos.infra.rollout.CloudRunService.CANDIDATE_TAG;
+import static ai.kuraos.infra.rollout.CloudRunService.PREVIOUS_TAG;
+
 /**
  * The release procedure of the seeds' migration job pattern, with a smoke test and a way back: stage the new revision
  * without traffic, migrate the database with the new image, check the new revision's health on its own URL, then
- * switch traffic. Any failure stops there with traffic where it was; re-running after a fix is safe.
+ * switch traffic. Every step reads the service as Cloud Run serves it and refuses when it is not what the step
+ * expects; traffic only ever moves to a revision named explicitly, after its smoke test, and the move is verified.
+ * Nothing depends on the stack file: a re-run from a fresh checkout finds where the last run stopped.
  */
 public final class Rollout {
 
+    /** A release: an image, and the id that names its revisions. */
+    public record Release(String image, String id) {
+    }
+
     private final StackOperations stack;
+    private final CloudRunService cloudRun;
     private final MigrationRunner migrator;
     private final HealthProbe probe;
+    private final RolloutLease lease;
+    private final String holder;
+    private final Duration leaseTtl;
     private final Clock clock;
     private final Consumer<String> progress;
 
-    public Rollout(StackOperations stack, MigrationRunner migrator, HealthProbe probe, Clock clock, Consumer<String> progress) {
+    /**
+     * @param holder   who runs this rollout, as the lease names it to others (a CI run, a person on a machine)
+     * @param leaseTtl how long a claim of the lease stands before the next claimer may break it as stale
+     */
+    public Rollout(StackOperations stack, CloudRunService cloudRun, MigrationRunner migrator, HealthProbe probe,
+                   RolloutLease lease, String holder, Duration leaseTtl, Clock clock, Consumer<String> progress) {
         this.stack = stack;
+        this.cloudRun = cloudRun;
         this.migrator = migrator;
         this.probe = probe;
+        this.lease = lease;
+        this.holder = holder;
+        this.leaseTtl = leaseTtl;
         this.clock = clock;
         this.progress = progress;
     }
 
     /** Releases {@code image} as {@code release}; returns the report, or throws {@link RolloutFailedException}. */
     public RolloutReport deploy(String image, String release) {
-        var before = stack.current();
-        var serving = servingRevision(before, Step.STAGE);
-        if (before.mode() == RolloutMode.NORMAL && release.equals(before.release())) {
-            throw new RolloutFailedException(Step.STAGE, "release " + release + " is the one serving (" + serving + ")",
-                    "Nothing was changed. Deploy a new image under a new release id.", null);
-        }
-        var timings = new LinkedHashMap<Step, Duration>();
-        var trafficUnchanged = "Traffic is unchanged: " + serving + " still serves.";
+        var live = cloudRun.read().orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE + " does not exist yet",
+                "Run `deploy` without --image and --release once: it creates the service with the stack file's release."));
+        return release(new Release(image, release), live);
+    }
 
-        var staged = timed(Step.STAGE, timings, () -> stack.stage(image, release, serving),
-                trafficUnchanged + " Fix the problem and run the same deploy again: staging is repeatable.");
+    /**
+     * Applies the stack as this checkout has it (configuration, secrets, code) to the release that serves now, read
+     * from Cloud Run: a change that gives the service a new revision goes through the smoke test before it serves.
+     * A stack whose service does not exist yet is created with {@code stackFileRelease}.
+     */
+    public RolloutReport reapply(Release stackFileRelease) {
+        var live = cloudRun.read();
+        if (live.isEmpty()) {
+            return create(stackFileRelease);
+        }
+        var serving = serving(live.get(), Step.STAGE);
+        var revision = live.get().revision(serving).orElseThrow();
+        if (revision.release().isEmpty() || revision.image().isEmpty()) {
+            throw failed(Step.STAGE, serving + " carries no release label or image", "Nothing was changed."
+                    + " Deploy a release with --image and --release.");
+        }
+        return release(new Release(revision.image(), revision.release()), live.get());
+    }
+
+    private RolloutReport create(Release release) {
+        var timings = new LinkedHashMap<Step, Duration>();
+        var staged = timed(Step.STAGE, timings, () -> stack.stage(release.image(), release.id()),
+                () -> "Nothing served before. Fix the problem and run the same command again.");
+        var live = cloudRun.read().orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE
+                + " still does not exist after the update", "Look at the update's output above."));
+        // A new service serves its first revision through "latest"; name it, so that no later revision inherits it.
+        setTraffic(Step.STAGE, List.of(TrafficLine.serving(staged.revision())), live);
+        progress.accept("created " + BackendNames.SERVICE + ": " + staged.revision() + " serves");
+        return new RolloutReport(staged.revision(), Optional.empty(), timings);
+    }
+
+    private RolloutReport release(Release release, Live before) {
+        var serving = serving(before, Step.STAGE);
+        var held = acquireLease(release);
+        try {
+            return release(release, before, serving, held);
+        } finally {
+            held.release();
+        }
+    }
+
+    private RolloutReport release(Release release, Live before, String serving, RolloutLease.Held held) {
+        var timings = new LinkedHashMap<Step, Duration>();
+        var previous = before.tagged(PREVIOUS_TAG).filter(name -> before.revision(name).isPresent());
+        if (before.followsLatest()) {
+            setTraffic(Step.STAGE, steady(serving, previous), before);
+            progress.accept("named " + serving + " in the traffic split (it followed the latest revision), so that the"
+                    + " new revision gets none untested");
+        }
+        var staged = timed(Step.STAGE, timings, () -> stack.stage(release.image(), release.id()),
+                () -> where() + " Fix the problem and run the same deploy again: staging is repeatable.");
         var candidate = staged.revision();
-        var candidateUrl = staged.url();
+        var afterStage = read(Step.STAGE);
+        if (!afterStage.servingRevision().equals(Optional.of(serving))
+                || afterStage.traffic().stream().anyMatch(line -> line.percent() > 0 && !line.revision().equals(Optional.of(serving)))) {
+            if (afterStage.traffic().stream().anyMatch(line -> line.revision().equals(Optional.of(candidate)) && line.percent() > 0)) {
+                setTraffic(Step.STAGE, steady(serving, previous), afterStage);
+                throw failed(Step.STAGE, "the update gave the untested " + candidate + " traffic ("
+                        + afterStage.describeTraffic() + ")", "Moved it back: " + serving + " has all the traffic again."
+                        + " Run the same deploy again.");
+            }
+            throw failed(Step.STAGE, "the traffic split changed during the stage: " + afterStage.describeTraffic(),
+                    "Someone else moved traffic; this deploy stopped before its candidate got any. Find out who, then"
+                            + " run the deploy again.");
+        }
+        if (candidate.equals(serving)) {
+            progress.accept(candidate + " already serves: nothing to release");
+            return new RolloutReport(serving, previous, timings);
+        }
+        var candidateRevision = afterStage.revision(candidate);
+        if (candidateRevision.filter(CloudRunService.Revision::ready).isEmpty()) {
+            throw failed(Step.STAGE, candidate + (candidateRevision.isEmpty() ? " does not exist" : " is not ready")
+                    + " after the update", where() + " Look at the revision in Cloud Run, fix it and deploy again.");
+        }
+        var tagging = new ArrayList<TrafficLine>(List.of(TrafficLine.serving(serving), TrafficLine.tagged(candidate, CANDIDATE_TAG)));
+        previous.filter(name -> !name.equals(candidate)).ifPresent(name -> tagging.add(TrafficLine.tagged(name, PREVIOUS_TAG)));
+        setTraffic(Step.STAGE, tagging, afterStage);
+        var candidateUrl = staged.candidateUrl().or(() -> read(Step.STAGE).tagUrl(CANDIDATE_TAG)).orElseThrow(() ->
+                failed(Step.STAGE, "no URL answers for the candidate tag", where()));
         progress.accept("staged " + candidate + " with no traffic at " + candidateUrl);
 
-        var migration = timed(Step.MIGRATE, timings, migrator::run, trafficUnchanged + " Look at the migrator, fix it,"
-                + " and deploy again.");
-        if (!migration.succeeded()) {
-            throw new RolloutFailedException(Step.MIGRATE, "execution " + migration.execution() + ": " + migration.detail(),
-                    trafficUnchanged + " The candidate " + candidate + " gets none. Fix the migration and deploy again"
-                            + " (a new image needs a new release id); `rollback` takes the candidate out of the split.",
-                    null);
+        var keepServing = "`rollback` (without --revision) takes the candidate out of the split and keeps " + serving + ".";
+        var servingImage = before.revision(serving).map(CloudRunService.Revision::image).orElse("");
+        var servingWarning = "";
+        if (release.image().equals(servingImage)) {
+            progress.accept("the image is the one " + serving + " runs: no migration");
+        } else {
+            var migration = timed(Step.MIGRATE, timings, migrator::run, () -> where() + " " + keepServing);
+            if (!migration.succeeded()) {
+                throw failed(Step.MIGRATE, migrationProblem(migration), where() + " The candidate " + candidate
+                        + " gets none. " + migrationAdvice(migration) + " " + keepServing);
+            }
+            progress.accept("migrated the database with " + release.image() + " (execution " + migration.execution() + ")");
+            var servingHealth = probe.check(staged.servingUrl());
+            if (!servingHealth.healthy()) {
+                servingWarning = "WARNING: " + serving + " no longer passes its health check since the migration ("
+                        + servingHealth.detail() + "). ";
+                progress.accept(servingWarning + "The way out: roll forward (this deploy goes on to the candidate's"
+                        + " smoke test and promotes it if it passes), or run the release's documented downgrade"
+                        + " (docs/operations.md, \"When the serving revision breaks after a migration\").");
+            }
         }
-        progress.accept("migrated the database with " + image + " (execution " + migration.execution() + ")");
 
-        var health = timed(Step.SMOKE_TEST, timings, () -> probe.check(candidateUrl), trafficUnchanged);
+        var prefix = servingWarning;
+        var health = timed(Step.SMOKE_TEST, timings, () -> probe.check(candidateUrl), () -> prefix + where() + " " + keepServing);
         if (!health.healthy()) {
-            throw new RolloutFailedException(Step.SMOKE_TEST, candidateUrl + "/health: " + health.detail(),
-                    trafficUnchanged + " The migration has run, so " + serving + " now serves the new schema (migrations"
-                            + " must stay backward compatible). Fix the release and deploy a new one, or run `rollback`"
-                            + " to keep " + serving + " and drop the candidate.", null);
+            throw failed(Step.SMOKE_TEST, candidateUrl + "/health: " + health.detail(), prefix + where() + " The candidate "
+                    + candidate + " gets none. The migration has run, so " + serving + " serves the new schema (migrations"
+                    + " must stay backward compatible). Fix the release and deploy a new one; " + keepServing);
         }
         progress.accept("smoke test passed: " + health.detail());
 
         timed(Step.PROMOTE, timings, () -> {
-                    stack.promote(serving);
-                    return null;
-                },
-                "The candidate passed its checks but traffic may not have moved. Run the same deploy again (the"
-                        + " migration is idempotent), or `rollback` to return to " + serving + ".");
+            promote(serving, candidate, held);
+            return null;
+        }, () -> where() + " Run the same deploy again: it finds where this one stopped.");
         progress.accept("promoted " + candidate + ": it now has all the traffic");
-        return new RolloutReport(candidate, serving, timings);
+        return new RolloutReport(candidate, Optional.of(serving), timings);
+    }
+
+    private void promote(String serving, String candidate, RolloutLease.Held held) {
+        if (!held.stillHeld()) {
+            throw failed(Step.PROMOTE, "this deploy lost the stack's lease: another rollout broke it or took it over",
+                    where() + " The other rollout decides what serves; nothing was promoted.");
+        }
+        var live = read(Step.PROMOTE);
+        if (!live.servingRevision().equals(Optional.of(serving)) || !live.tagged(CANDIDATE_TAG).equals(Optional.of(candidate))
+                || live.revision(candidate).filter(CloudRunService.Revision::ready).isEmpty()) {
+            throw failed(Step.PROMOTE, "the service is no longer as staged (" + serving + " serving, " + candidate
+                    + " the ready candidate): " + live.describeTraffic(), "Nothing was promoted. Run the deploy again.");
+        }
+        try {
+            cloudRun.setTraffic(List.of(TrafficLine.serving(candidate), TrafficLine.tagged(serving, PREVIOUS_TAG)), live.etag());
+        } catch (RuntimeException failure) {
+            // The change may have gone through before the answer was lost: what Cloud Run serves decides.
+            if (!read(Step.PROMOTE).servingRevision().equals(Optional.of(candidate))) {
+                throw failure;
+            }
+            progress.accept("the traffic change answered " + failure.getMessage() + ", but " + candidate
+                    + " serves: the promotion went through");
+        }
+        var after = read(Step.PROMOTE);
+        if (!after.servingRevision().equals(Optional.of(candidate))) {
+            throw failed(Step.PROMOTE, "the traffic change finished but " + candidate + " does not serve: "
+                    + after.describeTraffic(), "Run the same deploy again.");
+        }
     }
 
     /**
-     * Sends all traffic back to {@code revision}, or to the revision that served before the last promotion. A single
-     * traffic-only update: nothing is built or migrated.
+     * Sends all traffic to {@code revision}, to the revision tagged {@code previous}, or (without a revision, while a
+     * candidate is staged) takes the candidate out and keeps the serving revision. One traffic change on the live
+     * service: nothing is built or migrated, no lease is waited for, and a target that does not exist or is not
+     * ready is refused before anything changes.
      */
     public RolloutReport rollback(Optional<String> revision) {
-        var before = stack.current();
-        var target = revision.or(before::previousRevision).orElseThrow(() -> new RolloutFailedException(Step.ROLLBACK,
-                "no previous revision is recorded for this stack", "Name the revision to return to with --revision.", null));
-        var serving = servingRevision(before, Step.ROLLBACK);
-        if (target.equals(serving) && before.mode() != RolloutMode.STAGED) {
-            throw new RolloutFailedException(Step.ROLLBACK, target + " already has all the traffic",
-                    "Nothing was changed.", null);
-        }
         var timings = new LinkedHashMap<Step, Duration>();
+        var live = cloudRun.read().orElseThrow(() -> failed(Step.ROLLBACK, BackendNames.SERVICE + " does not exist",
+                "Nothing was changed."));
+        var serving = live.servingRevision();
+        var candidate = live.tagged(CANDIDATE_TAG).filter(name -> !serving.equals(Optional.of(name)));
+        var previous = live.tagged(PREVIOUS_TAG).filter(name -> live.revision(name).isPresent());
+        if (revision.isEmpty() && candidate.isPresent() && serving.isPresent()) {
+            timed(Step.ROLLBACK, timings, () -> {
+                changeTraffic(steady(serving.get(), previous), live, serving.get());
+                return null;
+            }, () -> where() + " Run rollback again.");
+            progress.accept("took the candidate " + candidate.get() + " out of the split: " + serving.get() + " keeps all the traffic");
+            return new RolloutReport(serving.get(), previous, timings);
+        }
+        var target = revision.or(() -> live.tagged(PREVIOUS_TAG)).orElseThrow(() -> failed(Step.ROLLBACK,
+                "no previous revision is recorded (traffic: " + live.describeTraffic() + ")",
+                "Nothing was changed. Name the revision to return to with --revision; ready revisions: "
+                        + live.describeReadyRevisions() + "."));
+        var targetRevision = live.revision(target);
+        if (targetRevision.isEmpty()) {
+            throw failed(Step.ROLLBACK, target + " no longer exists (traffic: " + live.describeTraffic() + ")",
+                    "Nothing was changed. Ready revisions: " + live.describeReadyRevisions() + ".");
+        }
+        if (!targetRevision.get().ready()) {
+            throw failed(Step.ROLLBACK, target + " is not ready (traffic: " + live.describeTraffic() + ")",
+                    "Nothing was changed. Ready revisions: " + live.describeReadyRevisions() + ".");
+        }
+        if (serving.equals(Optional.of(target)) && candidate.isEmpty() && live.traffic().size() == 1) {
+            throw failed(Step.ROLLBACK, target + " already has all the traffic", "Nothing was changed.");
+        }
         timed(Step.ROLLBACK, timings, () -> {
-            stack.pin(target);
+            changeTraffic(List.of(TrafficLine.serving(target)), live, target);
             return null;
-        }, "Traffic is unchanged: " + serving + " still serves. Fix the problem and run rollback again.");
-        progress.accept("rolled back: " + target + " has all the traffic");
-        return new RolloutReport(target, serving, timings);
+        }, () -> where() + " Run rollback again.");
+        progress.accept("rolled back: " + target + " has all the traffic (it was: " + live.describeTraffic() + ")");
+        return new RolloutReport(target, Optional.empty(), timings);
     }
 
-    /** A stack that was never updated has no revision serving: say so instead of failing on the missing output. */
-    private static String servingRevision(BackendState state, Step step) {
+    /** A traffic change from {@code live}, verified: {@code expectedServing} has all the traffic afterwards. */
+    private void changeTraffic(List<TrafficLine> traffic, Live live, String expectedServing) {
         try {
-            return state.servingRevision();
-        } catch (IllegalStateException noRevision) {
-            throw new RolloutFailedException(step, noRevision.getMessage(), "Nothing was changed.", noRevision);
+            cloudRun.setTraffic(traffic, live.etag());
+        } catch (CloudRunService.ChangedMeanwhileException changed) {
+            throw new IllegalStateException("the service changed since it was read; traffic now: "
+                    + read(Step.ROLLBACK).describeTraffic(), changed);
+        } catch (RuntimeException failure) {
+            if (!read(Step.ROLLBACK).servingRevision().equals(Optional.of(expectedServing))) {
+                throw failure;
+            }
+        }
+        var after = read(Step.ROLLBACK);
+        if (!after.servingRevision().equals(Optional.of(expectedServing))) {
+            throw new IllegalStateException("the traffic change finished but " + expectedServing + " does not serve: "
+                    + after.describeTraffic());
         }
     }
 
-    private <T> T timed(Step step, Map<Step, Duration> timings, Supplier<T> action, String adviceOnFailure) {
+    /** All traffic on {@code serving}, the previous revision kept under its tag. */
+    private static List<TrafficLine> steady(String serving, Optional<String> previous) {
+        var lines = new ArrayList<>(List.of(TrafficLine.serving(serving)));
+        previous.filter(name -> !name.equals(serving)).ifPresent(name -> lines.add(TrafficLine.tagged(name, PREVIOUS_TAG)));
+        return lines;
+    }
+
+    private void setTraffic(Step step, List<TrafficLine> traffic, Live live) {
+        try {
+            cloudRun.setTraffic(traffic, live.etag());
+        } catch (RuntimeException failure) {
+            throw failed(step, "could not set the traffic split to " + traffic + ": " + failure.getMessage(), where(), failure);
+        }
+    }
+
+    private RolloutLease.Held acquireLease(Release release) {
+        var now = clock.instant();
+        try {
+            return lease.acquire(new RolloutLease.Claim(holder, release.id(), now, now.plus(leaseTtl)));
+        } catch (RolloutLease.HeldElsewhereException held) {
+            throw failed(Step.STAGE, held.getMessage(), "Nothing was changed. Wait for that rollout to finish. If"
+                    + " its run died, its claim is stale from " + held.claim().expires() + " and the next deploy"
+                    + " breaks it then; a re-run of release " + held.claim().release() + " takes it over at once.");
+        } catch (RuntimeException failure) {
+            throw failed(Step.STAGE, "could not take the stack's lease: " + failure.getMessage(), "Nothing was changed.");
+        }
+    }
+
+    /** The revision with all the traffic; a split across revisions, or a serving revision that is not ready, is refused. */
+    private static String serving(Live live, Step step) {
+        var serving = live.servingRevision().orElseThrow(() -> failed(step, "no revision has all the traffic: "
+                + live.describeTraffic(), "Nothing was changed. Put the traffic on one revision with `rollback --revision`"
+                + " first; ready revisions: " + live.describeReadyRevisions() + "."));
+        if (live.revision(serving).filter(CloudRunService.Revision::ready).isEmpty()) {
+            throw failed(step, "the serving revision " + serving + " is not ready (traffic: " + live.describeTraffic()
+                    + ")", "Nothing was changed. Roll back to a ready revision first: " + live.describeReadyRevisions() + ".");
+        }
+        return serving;
+    }
+
+    private Live read(Step step) {
+        try {
+            return cloudRun.read().orElseThrow(() -> new IllegalStateException(BackendNames.SERVICE + " does not exist"));
+        } catch (RuntimeException failure) {
+            throw failed(step, "could not read " + BackendNames.SERVICE + ": " + failure.getMessage(),
+                    "Traffic is where it was before this read; run the command again once Cloud Run answers.", failure);
+        }
+    }
+
+    /** Where traffic is now, as Cloud Run says, for an advice. */
+    private String where() {
+        try {
+            return cloudRun.read().map(live -> "Traffic now: " + live.describeTraffic() + ".")
+                    .orElse(BackendNames.SERVICE + " does not exist.");
+        } catch (RuntimeException failure) {
+            return "Where traffic is now is unknown (" + failure.getMessage() + "): look at " + BackendNames.SERVICE
+                    + " in Cloud Run.";
+        }
+    }
+
+    private static String migrationProblem(MigrationRunner.Result migration) {
+        return switch (migration.outcome()) {
+            case FAILED -> "execution " + migration.execution() + " failed: " + migration.detail();
+            case TIMED_OUT -> "execution " + migration.execution() + " did not finish: " + migration.detail();
+            case LOST_TRACK -> "execution " + migration.execution() + ": " + migration.detail();
+            case SUCCEEDED -> throw new IllegalArgumentException("a migration that succeeded is no problem");
+        };
+    }
+
+    private static String migrationAdvice(MigrationRunner.Result migration) {
+        return switch (migration.outcome()) {
+            case FAILED -> "Read the execution, fix the migration and deploy again (a new image needs a new release id).";
+            case TIMED_OUT, LOST_TRACK -> "Deploying again waits for a running execution before it starts another.";
+            case SUCCEEDED -> "";
+        };
+    }
+
+    private <T> T timed(Step step, Map<Step, Duration> timings, Supplier<T> action, Supplier<String> adviceOnFailure) {
         progress.accept(step.label() + "...");
         var start = clock.instant();
         try {
             return action.get();
         } catch (StackLockedException locked) {
-            throw new RolloutFailedException(step, locked.getMessage(), "Nothing of this " + step.label() + " ran. Wait"
-                    + " for the other update to finish; if it died, release the lock with `pulumi cancel`, then run"
-                    + " this command again.", locked);
+            throw failed(step, locked.getMessage(), "Nothing of this " + step.label() + " ran. " + where() + " Wait for"
+                    + " the other update to finish; if it died, release the lock (`pulumi cancel`, or the break-lock"
+                    + " workflow), then run this command again.", locked);
         } catch (RolloutFailedException failed) {
             throw failed;
         } catch (RuntimeException failure) {
-            throw new RolloutFailedException(step, String.valueOf(failure.getMessage()), adviceOnFailure, failure);
+            throw failed(step, String.valueOf(failure.getMessage()) + rateLimited(failure), adviceOnFailure.get(), failure);
         } finally {
             timings.put(step, Duration.between(start, clock.instant()));
         }
+    }
+
+    private static String rateLimited(RuntimeException failure) {
+        return failure instanceof GoogleApi.CallFailedException call && call.status() == 429
+                ? " (Cloud Run's quota: wait a minute)" : "";
+    }
+
+    private static RolloutFailedException failed(Step step, String problem, String advice) {
+        return new RolloutFailedException(step, problem, advice, null);
+    }
+
+    private static RolloutFailedException failed(Step step, String problem, String advice, Throwable cause) {
+        return new RolloutFailedException(step, problem, advice, cause);
     }
 }

@@ -4,12 +4,8 @@ import ai.kuraos.infra.config.ConfigReader;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
-/**
- * The stack config each rollout step writes before its {@code pulumi up}, as {@code --path} keys: the stack file is
- * the record of what runs. A value of empty means "remove the key".
- */
+/** The stack config a stage sets for its {@code pulumi up}, as {@code --path} keys. */
 public final class RolloutConfig {
 
     private static final String BACKEND = ConfigReader.NAMESPACE + ":backend.";
@@ -17,27 +13,10 @@ public final class RolloutConfig {
     private RolloutConfig() {
     }
 
-    public static Map<String, Optional<String>> stage(String image, String release, String servingRevision) {
-        var edits = new LinkedHashMap<String, Optional<String>>();
-        edits.put(BACKEND + "image", Optional.of(image));
-        edits.put(BACKEND + "release", Optional.of(release));
-        edits.put(BACKEND + "rollout.mode", Optional.of("staged"));
-        edits.put(BACKEND + "rollout.servingRevision", Optional.of(servingRevision));
-        return edits;
-    }
-
-    public static Map<String, Optional<String>> promote(String previousRevision) {
-        var edits = new LinkedHashMap<String, Optional<String>>();
-        edits.put(BACKEND + "rollout.mode", Optional.of("normal"));
-        edits.put(BACKEND + "rollout.servingRevision", Optional.empty());
-        edits.put(BACKEND + "previousRevision", Optional.of(previousRevision));
-        return edits;
-    }
-
-    public static Map<String, Optional<String>> pin(String revision) {
-        var edits = new LinkedHashMap<String, Optional<String>>();
-        edits.put(BACKEND + "rollout.mode", Optional.of("pinned"));
-        edits.put(BACKEND + "rollout.servingRevision", Optional.of(revision));
+    public static Map<String, String> stage(String image, String release) {
+        var edits = new LinkedHashMap<String, String>();
+        edits.put(BACKEND + "image", image);
+        edits.put(BACKEND + "release", release);
         return edits;
     }
 }

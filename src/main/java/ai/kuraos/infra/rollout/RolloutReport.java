@@ -3,10 +3,14 @@ package ai.kuraos.infra.rollout;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What a finished deploy or rollback did: the revision now serving, the one before it, and how long each step took. */
-public record RolloutReport(String servingRevision, String previousRevision, Map<Step, Duration> timings) {
+/**
+ * What a finished deploy or rollback did: the revision now serving, the one a bare {@code rollback} returns to (if
+ * any is recorded), and how long each step took.
+ */
+public record RolloutReport(String servingRevision, Optional<String> previousRevision, Map<Step, Duration> timings) {
 
     public RolloutReport {
         timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));

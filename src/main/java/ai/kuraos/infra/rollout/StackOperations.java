@@ -1,25 +1,23 @@
 package ai.kuraos.infra.rollout;
 
 import java.net.URI;
+import java.util.Optional;
 
-/** The stack updates a rollout makes, each one {@code pulumi up} of this program after a change of stack config. */
+/** The stack update a rollout makes: {@code pulumi up} of this program with a release's image. */
 public interface StackOperations {
 
-    BackendState current();
-
-    /** A staged release: its revision's name and own URL. */
-    record Staged(String revision, URI url) {
+    /**
+     * A staged release: its revision's name; the URL its candidate tag answers on when the stack's outputs know it
+     * (behind the edge, {@code candidate.api.<domain>}); the URL that reaches whichever revision serves.
+     */
+    record Staged(String revision, Optional<URI> candidateUrl, URI servingUrl) {
     }
 
     /**
-     * Deploys a release's revision with no traffic: the serving revision keeps 100 %, the new one gets the candidate
-     * tag. Also points the migrator job at the new image.
+     * Refreshes the stack from the cloud, then updates it with {@code image} as {@code release}: Cloud Run creates the
+     * release's revision, which gets no traffic (the live split names its revisions and the program declares none),
+     * and the migrator job gets the image. The stack file's edits are undone afterwards, whatever happened, so that
+     * this working copy stays a checkout of main.
      */
-    Staged stage(String image, String release, String servingRevision);
-
-    /** Sends all traffic to the latest revision, and records the one it replaces for {@code rollback}. */
-    void promote(String previousRevision);
-
-    /** Sends all traffic to one existing revision: a traffic-only update, nothing is built or migrated. */
-    void pin(String revision);
+    Staged stage(String image, String release);
 }

@@ -7,7 +7,6 @@ import ai.kuraos.infra.testing.MinimalConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,16 +39,7 @@ class BackendSettingsTest {
         assertThat(dev.memory()).isEqualTo("512Mi");
         assertThat(prod.minInstances()).isEqualTo(1);
         assertThat(prod.maxInstances()).isEqualTo(10);
-        assertThat(prod.rollout()).isEqualTo(RolloutSettings.NORMAL);
         assertThat(prod.startupCpuBoost()).isTrue();
-    }
-
-    @Test
-    void readsAStagedRollout() {
-        var rollout = StackSettings.parse("prod", StackConfigValues.of(config(backend(
-                ",\"rollout\":{\"mode\":\"staged\",\"servingRevision\":\"kura-backend-v1-3-6\"}")))).backend().rollout();
-
-        assertThat(rollout).isEqualTo(new RolloutSettings(RolloutMode.STAGED, Optional.of("kura-backend-v1-3-6")));
     }
 
     @Test
@@ -125,29 +115,6 @@ class BackendSettingsTest {
         assertThat(errors).extracting(ConfigError::key).containsExactlyInAnyOrder(
                 "kura-infra:backend.env.REDIS_HOST", "kura-infra:backend.env.STRIPE_SECRET_KEY", "kura-infra:backend.env.log_level");
         assertThat(errors).allSatisfy(error -> assertThat(error.problem()).doesNotContain("sk_live"));
-    }
-
-    @Test
-    void failsWhenAStagedRolloutNamesNoServingRevision() {
-        var error = onlyError("prod", config(backend(",\"rollout\":{\"mode\":\"staged\"}")));
-
-        assertThat(error.key()).isEqualTo("kura-infra:backend.rollout.servingRevision");
-        assertThat(error.problem()).contains("missing; the staged rollout mode keeps all traffic on a named revision");
-    }
-
-    @Test
-    void failsWhenTheStagedReleaseIsAlsoTheServingOne() {
-        var error = onlyError("prod", config(backend(",\"rollout\":{\"mode\":\"staged\",\"servingRevision\":"
-                + "\"kura-backend-v1-3-7-4f2a9c\"}")));
-
-        assertThat(error.problem()).contains("the revision of the release being staged");
-    }
-
-    @Test
-    void failsWhenTheRolloutModeIsUnknown() {
-        var error = onlyError("dev", config(backend(",\"rollout\":{\"mode\":\"canary\"}")));
-
-        assertThat(error.toString()).isEqualTo("kura-infra:backend.rollout.mode: got \"canary\"; expected one of normal, staged, pinned");
     }
 
     @Test

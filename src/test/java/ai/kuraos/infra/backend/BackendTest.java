@@ -102,10 +102,14 @@ class BackendTest {
             assertThat(env.get("FRONTEND_URL").asText()).isEqualTo("https://app.kuraos.ai");
         }
 
+        /**
+         * Defect: the split came from the stack file, which lags the live service once a release is not committed;
+         * a stage from such a checkout sent all traffic to an untested revision. The rollout owns the split on the
+         * live service, and an update sends back the refreshed one (traffic is optional and computed).
+         */
         @Test
-        void sendsAllTrafficToTheLatestRevisionNormally() {
-            prod.resource(SERVICE, "kura-backend")
-                    .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", "percent", 100)));
+        void declaresNoTrafficSplitSoThatAnUpdateKeepsTheLiveOne() {
+            prod.resource(SERVICE, "kura-backend").hasNoInput("traffics");
         }
 
         @Test
@@ -198,39 +202,20 @@ class BackendTest {
     @Nested
     class Rollout {
 
-        private SynthesizedStack prodAfter(Map<String, java.util.Optional<String>> edits) {
-            var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
-            return SynthesizedStack.from(StackSettings.parse("prod", ConfigPaths.apply(committed, edits)));
-        }
-
         @Test
-        void stagedKeepsAllTrafficOnTheServingRevisionAndTagsTheCandidateAtZero() {
-            var staged = prodAfter(RolloutConfig.stage(
-                    "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "v1-3-8", "kura-backend-v1-3-7"));
+        void aStageChangesTheImageOfTheServiceAndOfTheMigrator() {
+            var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
+            var edits = new java.util.LinkedHashMap<String, java.util.Optional<String>>();
+            RolloutConfig.stage("europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "v1-3-8")
+                    .forEach((key, value) -> edits.put(key, java.util.Optional.of(value)));
+            var staged = SynthesizedStack.from(StackSettings.parse("prod", ConfigPaths.apply(committed, edits)));
 
-            var candidate = staged.resource(SERVICE, "kura-backend").input("template.revision").asText();
             staged.resource(SERVICE, "kura-backend")
                     .hasInput("template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8")
-                    .hasInput("traffics", List.of(
-                            Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", "kura-backend-v1-3-7", "percent", 100),
-                            Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", "revision", candidate, "percent", 0,
-                                    "tag", "candidate")));
+                    .hasInput("template.labels.release", "v1-3-8")
+                    .hasNoInput("traffics");
             staged.resource(JOB, "kura-migrator")
                     .hasInput("template.template.containers[0].image", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8");
-        }
-
-        @Test
-        void promotedSendsAllTrafficToTheLatestAndRemembersThePreviousRevision() {
-            var staged = RolloutConfig.stage("europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "v1-3-8",
-                    "kura-backend-v1-3-7");
-            var promoted = new java.util.LinkedHashMap<>(staged);
-            promoted.putAll(RolloutConfig.promote("kura-backend-v1-3-7"));
-            var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
-            var settings = StackSettings.parse("prod", ConfigPaths.apply(committed, promoted));
-
-            assertThat(settings.backend().previousRevision()).contains("kura-backend-v1-3-7");
-            SynthesizedStack.from(settings).resource(SERVICE, "kura-backend")
-                    .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", "percent", 100)));
         }
 
         /**
@@ -241,14 +226,6 @@ class BackendTest {
         void theRevisionIsNamedOnceEveryValueOfItsTemplateIsKnown() {
             SynthesizedStack.of("prod").resource(SERVICE, "kura-backend").hasInput("template.revision", UNKNOWN);
             assertThat(SynthesizedStack.of("prod").output("backendRevision").asText()).isEqualTo(UNKNOWN);
-        }
-
-        @Test
-        void pinnedSendsAllTrafficToOneRevision() {
-            prodAfter(RolloutConfig.pin("kura-backend-v1-3-6")).resource(SERVICE, "kura-backend")
-                    .hasInput("template.revision", UNKNOWN)
-                    .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION",
-                            "revision", "kura-backend-v1-3-6", "percent", 100)));
         }
     }
 

@@ -33,7 +33,7 @@ class RolloutCommandsTest {
         var bare = new Preflight(project.resolve("no-bin").toString(),
                 () -> Optional.of("no Google Cloud credentials: run `gcloud auth application-default login`"));
         return CliRun.in(project, Map.of(
-                DeployCommand.class, () -> new DeployCommand(bare),
+                DeployCommand.class, () -> new DeployCommand(bare, Map.of()),
                 RollbackCommand.class, () -> new RollbackCommand(bare)), args);
     }
 
@@ -43,8 +43,9 @@ class RolloutCommandsTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out().replaceAll("\\s+", " ")).contains("1. stage", "2. migrate", "3. smoke test", "4. promote", "alembic upgrade heads",
-                "traffic stays on the revision that was serving", "Re-running after a fix is safe", "--image=IMAGE",
-                "--release=RELEASE", "Exit codes:");
+                "refuses, showing the real split", "three times in a row", "traffic stays on the revision that was serving",
+                "Re-running after a fix or a kill is safe", "One rollout at a time per stack", "Without --image and --release",
+                "--image=IMAGE", "--release=RELEASE", "Exit codes:");
     }
 
     @Test
@@ -52,8 +53,8 @@ class RolloutCommandsTest {
         var help = run("rollback", "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("traffic-only", "nothing is built or migrated", "--revision=REVISION",
-                "The database is not rolled back");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("one traffic change", "nothing is built or migrated", "--revision=REVISION",
+                "keeps the serving revision", "refused before anything changes", "The database is not rolled back");
     }
 
     @Test
@@ -63,17 +64,18 @@ class RolloutCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("the program is not built", "the Pulumi CLI is not on PATH",
-                "no Google Cloud credentials", "nothing was changed");
+                "no Google Cloud credentials", "PULUMI_BACKEND_URL must be the gs:// URL of the Pulumi state bucket",
+                "nothing was changed");
         assertThat(run.out()).doesNotContain("==> stage");
         assertThat(Files.readString(project.resolve("Pulumi.prod.yaml"))).isEqualTo(stackFileBefore);
     }
 
     @Test
-    void rollbackFailsFastWithoutThePulumiCliOrCredentials() throws IOException {
+    void rollbackFailsFastWithoutCredentialsButNeedsNoPulumiCli() throws IOException {
         var run = run("rollback", "--stack", "prod");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("the Pulumi CLI is not on PATH", "no Google Cloud credentials");
+        assertThat(run.err()).contains("no Google Cloud credentials").doesNotContain("Pulumi CLI");
         assertThat(Files.readString(project.resolve("Pulumi.prod.yaml"))).isEqualTo(stackFileBefore);
     }
 
@@ -84,6 +86,15 @@ class RolloutCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--image kura-backend: expected a full image reference",
                 "--release V1.3.8: expected a release id of lowercase letters");
+    }
+
+    @Test
+    void deployRefusesAnImageWithoutItsRelease() {
+        var run = run("deploy", "--stack", "prod", "--image",
+                "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--image and --release go together");
     }
 
     @Test

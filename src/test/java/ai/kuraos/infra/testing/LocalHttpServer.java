@@ -22,6 +22,9 @@ public final class LocalHttpServer implements AutoCloseable {
         void handle(HttpExchange exchange) throws IOException;
     }
 
+    /** The exchange attribute that holds the request's body, which the server has read already. */
+    public static final String BODY = "kura.request-body";
+
     private final HttpServer server;
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     public final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
@@ -32,7 +35,9 @@ public final class LocalHttpServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
                     + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            bodies.add(body);
+            exchange.setAttribute(BODY, body);
             try {
                 handler.handle(exchange);
             } finally {
