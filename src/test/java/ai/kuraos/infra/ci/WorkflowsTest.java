@@ -28,8 +28,8 @@ class WorkflowsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path WORKFLOWS = SynthesizedStack.PROJECT_ROOT.resolve(".github/workflows");
-    // deploy and rollback drive the Pulumi CLI through the Automation API.
-    private static final Pattern PROGRAM_THROUGH_AUTOMATION_API = Pattern.compile("kura-infra\\.jar (deploy|rollback) ");
+    // deploy drives the Pulumi CLI through the Automation API (rollback only calls Cloud Run).
+    private static final Pattern PROGRAM_THROUGH_AUTOMATION_API = Pattern.compile("kura-infra\\.jar deploy ");
     private static final Pattern SECRET_REFERENCE = Pattern.compile("secrets\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private static Map<String, String> texts() throws IOException {
@@ -84,12 +84,12 @@ class WorkflowsTest {
             assertThat(workflow.path("permissions").path("contents").asText()).as(file + " default permissions")
                     .isEqualTo("read");
         }
-        assertThat(googleAuthSteps).isEqualTo(5);
+        assertThat(googleAuthSteps).isEqualTo(6);
     }
 
     @Test
-    void updatesOneStackAtATimeAcrossDeployReleaseAndRollback() throws IOException {
-        for (var file : List.of("deploy.yml", "release.yml", "rollback.yml")) {
+    void updatesOneStackAtATimeAcrossDeployAndRelease() throws IOException {
+        for (var file : List.of("deploy.yml", "release.yml")) {
             var workflow = workflow(file);
             var updating = new ArrayList<JsonNode>();
             workflow.path("jobs").forEach(job -> {
@@ -104,6 +104,57 @@ class WorkflowsTest {
         }
     }
 
+    /**
+     * Defect: rollback shared the deploys' concurrency group, and GitHub keeps one pending run per group, cancelling
+     * the older: a queued rollback was dropped when a merge queued a deploy. Neither rollback nor the lock breaker
+     * waits in a slot (Cloud Run's etag and the rollout lease keep the changes apart).
+     */
+    @Test
+    void rollbackAndTheLockBreakerNeverWaitInASlotADeployCanCancel() throws IOException {
+        for (var file : List.of("rollback.yml", "break-lock.yml")) {
+            assertThat(workflow(file).has("concurrency")).as(file).isFalse();
+            workflow(file).path("jobs").forEach(job -> assertThat(job.has("concurrency")).as(file).isFalse());
+        }
+    }
+
+    /**
+     * Defect: release and rollback pushed the stack file to main with GITHUB_TOKEN, so main had to let Actions bypass
+     * its protection, or the push failed and the file diverged from what ran. No workflow writes to the repository.
+     */
+    @Test
+    void noWorkflowPushesCommitsToMain() throws IOException {
+        texts().forEach((file, text) -> assertThat(text).as(file).doesNotContain("git push", "git commit",
+                "contents: write"));
+    }
+
+    /** Defect: a deploy queued behind a newer one applied its older commit last, over the newer one. */
+    @Test
+    void deployAppliesNothingOlderThanMainsTip() throws IOException {
+        var steps = steps(workflow("deploy.yml"));
+        var names = steps.stream().map(step -> step.path("name").asText()).toList();
+        var tip = steps.get(names.indexOf("Apply nothing older than main's tip"));
+        var deploy = steps.get(names.indexOf("Deploy main's tip (pulumi up, then smoke-test any new revision before it serves)"));
+
+        assertThat(names.indexOf("Apply nothing older than main's tip")).isLessThan(names.indexOf(deploy.path("name").asText()));
+        assertThat(tip.path("run").asText()).contains("git fetch --quiet --depth=1 origin main",
+                "if [ \"$tip\" = \"$HEAD_SHA\" ]");
+        assertThat(tip.path("env").path("HEAD_SHA").asText()).isEqualTo("${{ github.event.workflow_run.head_sha }}");
+        assertThat(deploy.path("if").asText()).isEqualTo("steps.tip.outputs.current == 'true'");
+        assertThat(deploy.path("run").asText()).isEqualTo("java -jar target/kura-infra.jar deploy --stack \"$STACK\"");
+        assertThat(deploy.path("env").path("PULUMI_BACKEND_URL").asText()).isEqualTo("${{ vars.PULUMI_BACKEND_URL }}");
+    }
+
+    @Test
+    void breaksAStaleLockOnlyInTheStacksEnvironment() throws IOException {
+        var job = workflow("break-lock.yml").path("jobs").path("break-lock");
+        var text = texts().get("break-lock.yml");
+
+        assertThat(workflow("break-lock.yml").path("on").has("workflow_dispatch")).isTrue();
+        assertThat(job.path("environment").asText()).isEqualTo("${{ inputs.stack }}");
+        assertThat(text).contains("pulumi cancel --stack \"$STACK\" --yes",
+                "${PULUMI_BACKEND_URL%/}/.kura-infra/rollout-lease/${STACK}.json");
+    }
+
     @Test
     void deploysDevThenStagingThenProdStoppingAtTheFirstFailure() throws IOException {
         var up = workflow("deploy.yml").path("jobs").path("up");
@@ -112,10 +163,8 @@ class WorkflowsTest {
         assertThat(up.path("strategy").path("fail-fast").asBoolean()).isTrue();
         assertThat(up.path("strategy").path("matrix").path("stack").toString()).isEqualTo("[\"dev\",\"staging\",\"prod\"]");
         assertThat(up.path("if").asText()).contains("github.event.workflow_run.conclusion == 'success'");
-        assertThat(steps(workflow("deploy.yml"))).anySatisfy(step -> {
-            assertThat(step.path("uses").asText()).startsWith("pulumi/actions@");
-            assertThat(step.path("with").path("command").asText()).isEqualTo("up");
-        });
+        assertThat(steps(workflow("deploy.yml"))).anySatisfy(step ->
+                assertThat(step.path("run").asText()).startsWith("java -jar target/kura-infra.jar deploy --stack"));
     }
 
     @Test
@@ -218,7 +267,7 @@ class WorkflowsTest {
                 }
             }
         }
-        assertThat(runs).as("steps that run the program under the Pulumi CLI").hasSize(4);
+        assertThat(runs).as("steps that run the program under the Pulumi CLI").hasSize(3);
     }
 
     private static Iterable<JsonNode> iterable(JsonNode node) {

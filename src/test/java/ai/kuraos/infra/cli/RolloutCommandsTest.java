@@ -113,4 +113,17 @@ class RolloutCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--revision other-service-v1: expected a revision name such as kura-backend-v1-3-7-4f2a9c");
     }
+
+    /** The lease lives beside the Pulumi state; break-lock.yml finds it by the same rule. */
+    @Test
+    void findsEachStacksLeaseInThePulumiStateBucketWhereTheLockBreakerLooks() throws IOException {
+        var state = RolloutCommands.StateBucket.from(Map.of("PULUMI_BACKEND_URL", "gs://kura-os-pulumi-state/platform/")).orElseThrow();
+        var breaker = Files.readString(SynthesizedStack.PROJECT_ROOT.resolve(".github/workflows/break-lock.yml"));
+
+        assertThat(state.bucket()).isEqualTo("kura-os-pulumi-state");
+        assertThat(state.leaseObject("prod")).isEqualTo("platform/.kura-infra/rollout-lease/prod.json");
+        assertThat(breaker).contains("lease=\"${PULUMI_BACKEND_URL%/}/.kura-infra/rollout-lease/${STACK}.json\"");
+        assertThat(RolloutCommands.StateBucket.from(Map.of("PULUMI_BACKEND_URL", "file://~"))).isEmpty();
+        assertThat(RolloutCommands.StateBucket.from(Map.of())).isEmpty();
+    }
 }
