@@ -4,6 +4,7 @@ import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.gcp.GoogleAccessTokens;
 import ai.kuraos.infra.gcp.GoogleApi;
 import ai.kuraos.infra.rollout.AutomationStackOperations;
+import com.pulumi.automation.LocalPulumiCommand;
 import ai.kuraos.infra.rollout.CloudRunAdminService;
 import ai.kuraos.infra.rollout.CloudRunMigrationRunner;
 import ai.kuraos.infra.rollout.GcsRolloutLease;
@@ -75,7 +76,7 @@ final class RolloutCommands {
         var migrationTimeout = Duration.ofSeconds(settings.backend().migrationTimeoutSeconds()).plusMinutes(5);
         var clock = Clock.systemUTC();
         return new Rollout(
-                new AutomationStackOperations(options.layout(), options.stack, out::println),
+                new AutomationStackOperations(options.layout(), options.stack, LocalPulumiCommand::create, out::println),
                 new CloudRunAdminService(cloudRun, target.project(), target.region(), Duration.ofSeconds(2),
                         Duration.ofMinutes(5)),
                 new CloudRunMigrationRunner(cloudRun, target.project(), target.region(), Duration.ofSeconds(5),

@@ -7,6 +7,7 @@ import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OutputValue;
+import com.pulumi.automation.PulumiCommand;
 import com.pulumi.automation.RefreshOptions;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.WorkspaceStack;
@@ -30,14 +31,21 @@ public final class AutomationStackOperations implements StackOperations {
     /** The stack output naming the revision of the stack's release (KuraProgram). */
     static final String REVISION_OUTPUT = "backendRevision";
 
+    /** Where the Pulumi CLI comes from: found on PATH when the first update needs it. */
+    public interface Cli {
+        PulumiCommand find() throws AutomationException;
+    }
+
     private final ProjectLayout layout;
     private final String stackName;
+    private final Cli cli;
     private final Consumer<String> output;
     private WorkspaceStack stack;
 
-    public AutomationStackOperations(ProjectLayout layout, String stackName, Consumer<String> output) {
+    public AutomationStackOperations(ProjectLayout layout, String stackName, Cli cli, Consumer<String> output) {
         this.layout = layout;
         this.stackName = stackName;
+        this.cli = cli;
         this.output = output;
     }
 
@@ -85,6 +93,7 @@ public final class AutomationStackOperations implements StackOperations {
         if (stack == null) {
             // The CLI runs this program again (Pulumi.yaml): the same short-run JVM as every other run of it.
             var options = LocalWorkspaceOptions.builder()
+                    .pulumiCommand(cli.find())
                     .environmentVariables(ShortRunJvm.forPulumiCli(System.getenv()))
                     .build();
             stack = LocalWorkspace.selectStack(stackName, layout.root(), options);
