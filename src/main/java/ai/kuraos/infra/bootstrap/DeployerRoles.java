@@ -1,5 +1,7 @@
 package ai.kuraos.infra.bootstrap;
 
+import ai.kuraos.infra.rollout.GcsRolloutLease;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -75,17 +77,20 @@ public final class DeployerRoles {
      * {@code store.go} ({@code StackBasePath}, {@code HistoryDir}, {@code BackupDir}, {@code JournalDir}, each
      * {@code <dir>/<project>/<stack>}) and {@code lock.go} ({@code stackLockDir(FullyQualifiedName())}: locks sit
      * under {@code locks/organization/<project>/<stack>/}, the DIY backend's organization always being
-     * {@code organization}).
+     * {@code organization}). Beside them, the stack's rollout lease ({@link GcsRolloutLease#objectFor}), which
+     * {@code deploy} holds from stage to promote.
      */
     public static List<String> stateObjects(String bucket, String project, String stack) {
-        var objects = "projects/_/buckets/" + bucket + "/objects/.pulumi/";
+        var bucketObjects = "projects/_/buckets/" + bucket + "/objects/";
+        var objects = bucketObjects + ".pulumi/";
         return List.of(
                 objects + "meta.yaml",
                 objects + "stacks/" + project + "/" + stack + ".",
                 objects + "history/" + project + "/" + stack + "/",
                 objects + "backups/" + project + "/" + stack + "/",
                 objects + "journal/" + project + "/" + stack + "/",
-                objects + "locks/" + DIY_ORGANIZATION + "/" + project + "/" + stack + "/");
+                objects + "locks/" + DIY_ORGANIZATION + "/" + project + "/" + stack + "/",
+                bucketObjects + GcsRolloutLease.objectFor(stack));
     }
 
     /** The one organization name a DIY backend accepts in a stack reference (pulumi/pulumi diy {@code store.go}). */

@@ -58,7 +58,7 @@ final class RolloutCommands {
         }
 
         String leaseObject(String stack) {
-            return prefix + ".kura-infra/rollout-lease/" + stack + ".json";
+            return prefix + GcsRolloutLease.objectFor(stack);
         }
     }
 

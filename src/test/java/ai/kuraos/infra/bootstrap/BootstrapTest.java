@@ -137,7 +137,8 @@ class BootstrapTest {
                         + "'projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/backups/kura-infra/staging/') || "
                         + "resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/objects/.pulumi/journal/"
                         + "kura-infra/staging/') || resource.name.startsWith('projects/_/buckets/kura-os-pulumi-state/"
-                        + "objects/.pulumi/locks/organization/kura-infra/staging/')");
+                        + "objects/.pulumi/locks/organization/kura-infra/staging/') || resource.name.startsWith("
+                        + "'projects/_/buckets/kura-os-pulumi-state/objects/.kura-infra/rollout-lease/staging.json')");
         ops.resource(BUCKET_IAM, "previewer-staging-state-objects").hasInput("role", "roles/storage.objectViewer");
         ops.resource(BUCKET_IAM, "previewer-staging-state-list").hasInput("role", "roles/storage.legacyBucketReader")
                 .hasNoInput("condition");
@@ -153,7 +154,8 @@ class BootstrapTest {
      * Defect: CI cannot lock its stack. The DIY backend writes a stack's lock to
      * {@code .pulumi/locks/<FullyQualifiedName>/<id>.json}, and a project stack's fully qualified name is
      * {@code organization/<project>/<stack>} (pulumi/pulumi pkg/backend/diy lock.go, state.go): these are the
-     * objects every {@code pulumi up} of CI writes and deletes, checked against the condition as IAM evaluates it.
+     * objects every {@code pulumi up} of CI writes and deletes, and the rollout lease {@code deploy} holds, checked
+     * against the condition as IAM evaluates it.
      */
     @Test
     void ciCanLockItsStack() {
@@ -165,13 +167,15 @@ class BootstrapTest {
                 ".pulumi/stacks/kura-infra/prod.json.bak",
                 ".pulumi/history/kura-infra/prod/prod-1764578400000000000.history.json",
                 ".pulumi/backups/kura-infra/prod/prod.1764578400000000000.json",
-                ".pulumi/meta.yaml")) {
+                ".pulumi/meta.yaml",
+                ".kura-infra/rollout-lease/prod.json")) {
             assertThat(allowsByPrefix(condition, objects + written)).as(written).isTrue();
         }
         for (var foreign : List.of(
                 ".pulumi/locks/organization/kura-infra/staging/6d2c9a1e.json",
                 ".pulumi/stacks/kura-infra/staging.json",
-                ".pulumi/stacks/kura-bootstrap/ops.json")) {
+                ".pulumi/stacks/kura-bootstrap/ops.json",
+                ".kura-infra/rollout-lease/staging.json")) {
             assertThat(allowsByPrefix(condition, objects + foreign)).as(foreign).isFalse();
         }
     }
