@@ -305,7 +305,7 @@ class RolloutTest {
 
         /** A run killed between any two steps, then the same deploy from a fresh checkout of main. */
         @ParameterizedTest(name = "killed once {0}")
-        @ValueSource(strings = {"staged", "tagged", "migrated", "smoke-tested", "traffic-moved"})
+        @ValueSource(strings = {"leased", "staged", "tagged", "migrated", "smoke-tested", "traffic-moved"})
         void killedBetweenStepsThenReRunFromAFreshCheckoutFinishesTheRelease(String where) {
             world.killAt = Optional.of(where);
 
@@ -402,6 +402,21 @@ class RolloutTest {
             assertThat(world.tested).contains("kura-backend-v1-3-7-9e8d7c");
             assertThat(world.migrated).as("the image is the serving one's").isEmpty();
             assertThat(world.progress).contains("the image is the one " + REV_137 + " runs: no migration");
+        }
+
+        /** The first update of a new stack: the service is created, and its first revision named in the split. */
+        @Test
+        void createsTheServiceOfANewStackAndNamesItsFirstRevision() {
+            var fresh = new RolloutWorld(new CloudRunModel());
+            try {
+                var report = fresh.checkout().reapply(new Rollout.Release(IMAGE_137, "v1-3-7"));
+
+                assertThat(report.servingRevision()).isEqualTo(REV_137);
+                assertThat(fresh.cloudRun.read().orElseThrow().traffic()).containsExactly(TrafficLine.serving(REV_137));
+                assertThat(fresh.progress).contains("created kura-backend: " + REV_137 + " serves");
+            } finally {
+                fresh.close();
+            }
         }
 
         @Test

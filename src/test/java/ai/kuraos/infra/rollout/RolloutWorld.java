@@ -60,7 +60,10 @@ final class RolloutWorld implements AutoCloseable {
     /** What the candidate answers to its n-th health check (from 1). */
     IntFunction<Answer> candidateHealth = attempt -> Answer.HEALTHY;
     IntFunction<Answer> servingHealth = attempt -> Answer.HEALTHY;
-    /** Where the next run is killed, if anywhere: "staged", "tagged", "migrated", "smoke-tested", "traffic-moved". */
+    /**
+     * Where the next run is killed, if anywhere: "leased", "staged", "tagged", "migrated", "smoke-tested",
+     * "traffic-moved".
+     */
     Optional<String> killAt = Optional.empty();
     /** Runs once, right after the smoke test passed: another actor's turn. */
     Runnable afterSmokeTest = () -> {
@@ -80,8 +83,13 @@ final class RolloutWorld implements AutoCloseable {
 
 
     RolloutWorld(String servingRevision, String image, String release) {
-        cloudRun = CloudRunModel.serving(servingRevision, image, release);
+        this(CloudRunModel.serving(servingRevision, image, release));
         tested.add(servingRevision);
+    }
+
+    /** A world whose service is {@code cloudRun} as it stands (e.g. none yet). */
+    RolloutWorld(CloudRunModel cloudRun) {
+        this.cloudRun = cloudRun;
         try {
             storageServer = new LocalHttpServer(storage);
             backend = new LocalHttpServer(exchange -> {
@@ -225,6 +233,7 @@ final class RolloutWorld implements AutoCloseable {
         @Override
         public Held acquire(Claim claim) {
             var held = lease.acquire(claim);
+            kill("leased");
             return new Held() {
                 @Override
                 public boolean stillHeld() {
