@@ -64,4 +64,41 @@ class GoogleApiTest {
         assertThatThrownBy(() -> api.get("v2/x", TIMEOUT, "read x"))
                 .hasMessageStartingWith("Cloud Run Admin API could not read x: ");
     }
+
+    @Test
+    void patchesAndDeletesAndReadsAnEmptyAnswerAsAnEmptyObject() throws Exception {
+        try (var server = new LocalHttpServer(exchange -> {
+            if (exchange.getRequestMethod().equals("DELETE")) {
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                LocalHttpServer.reply(exchange, 200, "{\"done\": true}");
+            }
+        })) {
+
+            assertThat(api(server).patch("v2/s", "{\"traffic\": []}", TIMEOUT, "change s").path("done").asBoolean()).isTrue();
+            assertThat(api(server).delete("storage/v1/b/b/o/x", TIMEOUT, "delete x").isEmpty()).isTrue();
+            assertThat(server.requests).containsExactly("PATCH /v2/s Bearer token-1", "DELETE /storage/v1/b/b/o/x Bearer token-1");
+        }
+    }
+
+    /** A rollout tells an answer it may retry (429, 5xx, none) from a refusal, and "no answer" from "refused". */
+    @Test
+    void saysWhetherAFailedCallMaySucceedLater() throws Exception {
+        try (var server = new LocalHttpServer(exchange -> LocalHttpServer.reply(exchange,
+                Integer.parseInt(exchange.getRequestURI().getPath().substring(1)), "{}"))) {
+            for (var status : java.util.List.of(429, 500, 503, 400, 403, 409)) {
+                assertThatThrownBy(() -> api(server).get(String.valueOf(status), TIMEOUT, "read"))
+                        .isInstanceOfSatisfying(GoogleApi.CallFailedException.class, failed -> {
+                            assertThat(failed.status()).isEqualTo(status);
+                            assertThat(failed.transientFailure()).as("HTTP %s", status).isEqualTo(status == 429 || status >= 500);
+                        });
+            }
+        }
+        assertThatThrownBy(() -> new GoogleApi("Cloud Run Admin API", URI.create("http://127.0.0.1:1/"), () -> "t",
+                HttpClient.newHttpClient()).get("x", TIMEOUT, "read"))
+                .isInstanceOfSatisfying(GoogleApi.CallFailedException.class, failed -> {
+                    assertThat(failed.status()).isZero();
+                    assertThat(failed.transientFailure()).isTrue();
+                });
+    }
 }

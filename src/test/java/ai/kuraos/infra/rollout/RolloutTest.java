@@ -471,15 +471,17 @@ class RolloutTest {
         /** Defect: a rollback to a deleted revision pinned the stack to it, and every later deploy failed. */
         @Test
         void rollbackToADeletedPreviousRevisionIsRefusedBeforeAnythingChanges() {
-            world.cloudRun.deleteRevision(REV_136);
-            world.cloudRun.changeTrafficByHand(List.of(TrafficLine.serving(REV_137), TrafficLine.tagged(REV_136, "previous")));
+            // Deleting a revision takes it out of the split (Cloud Run refuses to delete one that serves).
             world.cloudRun.deleteRevision(REV_136);
             var before = world.cloudRun.read().orElseThrow();
 
-            var failed = catchThrowableOfType(() -> world.checkout().rollback(Optional.of(REV_136)), RolloutFailedException.class);
+            var named = catchThrowableOfType(() -> world.checkout().rollback(Optional.of(REV_136)), RolloutFailedException.class);
+            var bare = catchThrowableOfType(() -> world.checkout().rollback(Optional.empty()), RolloutFailedException.class);
 
-            assertThat(failed.getMessage()).isEqualTo("rollback failed: " + REV_136 + " no longer exists (traffic: "
+            assertThat(named.getMessage()).isEqualTo("rollback failed: " + REV_136 + " no longer exists (traffic: "
                     + REV_137 + " 100 %)");
+            assertThat(named.advice()).isEqualTo("Nothing was changed. Ready revisions: " + REV_137 + ".");
+            assertThat(bare.getMessage()).contains("no previous revision is recorded");
             assertThat(world.cloudRun.read().orElseThrow()).isEqualTo(before);
         }
 
