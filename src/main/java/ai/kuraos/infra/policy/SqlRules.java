@@ -35,8 +35,10 @@ final class SqlRules {
                         "CIS GCP 2.0 6.2.2; Checkov CKV_GCP_52", "connection attempts are not logged"),
                 flag("KURA-SQL-012", MEDIUM, "log_disconnections", "off", Set.of("on"),
                         "CIS GCP 2.0 6.2.3; Checkov CKV_GCP_53", "session ends and durations are not logged"),
-                flag("KURA-SQL-013", MEDIUM, "log_statement", "none", Set.of("ddl", "mod", "all"),
-                        "CIS GCP 2.0 6.2.4", "schema changes leave no audit trail (ddl is the usual choice)"),
+                flag("KURA-SQL-013", MEDIUM, "log_statement", "none", Set.of("ddl"),
+                        "CIS GCP 2.0 6.2.4", "anything but ddl either leaves schema changes without an audit trail"
+                                + " (none) or copies data-changing statements (mod) or every statement (all), with the"
+                                + " values in them, into the logs"),
                 flag("KURA-SQL-014", LOW, "log_min_messages", "warning", levels("debug5", "warning"),
                         "CIS GCP 2.0 6.2.5; Checkov CKV_GCP_55", "warnings are not logged"),
                 flag("KURA-SQL-015", LOW, "log_min_error_statement", "error", levels("debug5", "error"),
@@ -160,13 +162,15 @@ final class SqlRules {
                     for (int i = 0; i < flags.size(); i++) {
                         if (Json.text(flags.get(i).path("name")).equals(flag)) {
                             var value = Json.text(flags.get(i).path("value")).toLowerCase(Locale.ROOT);
-                            return when(!allowed.contains(value), "settings.databaseFlags[" + i + "].value", flag
-                                    + " is '" + value + "': " + risk + "; set it to " + wanted);
+                            return allowed.contains(value) ? List.of() : List.of(new Violation("settings.databaseFlags["
+                                    + i + "].value", flag + " is '" + value + "': " + risk + "; set it to " + wanted,
+                                    value));
                         }
                     }
-                    return when(!allowed.contains(defaultValue), "settings.databaseFlags", flag + " is not set, so"
-                            + " PostgreSQL's default '" + defaultValue + "' applies: " + risk + "; add the flag " + flag
-                            + "=" + (allowed.size() == 1 ? allowed.iterator().next() : wanted));
+                    return allowed.contains(defaultValue) ? List.of() : List.of(new Violation("settings.databaseFlags",
+                            flag + " is not set, so PostgreSQL's default '" + defaultValue + "' applies: " + risk
+                                    + "; add the flag " + flag + "="
+                                    + (allowed.size() == 1 ? allowed.iterator().next() : wanted), defaultValue));
                 });
     }
 }

@@ -29,6 +29,7 @@ class PolicyReportTest {
                 stack: "*"
                 type: gcp:storage/bucketIAMMember:BucketIAMMember
                 name: kura-static-*
+                path: "*"
                 reason: every browser downloads the assets
             """;
 
@@ -104,11 +105,13 @@ class PolicyReportTest {
                     stack: prod
                     type: x
                     name: y
+                    path: "*"
                     reason: because
                   - rule: KURA-GCP-001
                     stack: prod
                     type: x
                     name: y
+                    path: "*"
                     expires: next year
                     owner: me
                 """;
