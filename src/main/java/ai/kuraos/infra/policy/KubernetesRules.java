@@ -57,8 +57,9 @@ final class KubernetesRules {
     }
 
     static PodRule hostAccess() {
-        return new PodRule("KURA-K8S-002", HIGH, "Pods share no host namespace and mount no host path",
-                "CIS GKE 4.2.2-4.2.4 (Pod Security Standards, baseline); Checkov CKV_K8S_17, CKV_K8S_18, CKV_K8S_19",
+        return new PodRule("KURA-K8S-002", HIGH, "Pods share no host namespace or port and mount no host path",
+                "CIS GKE 4.2.2-4.2.4 (Pod Security Standards, baseline); Checkov CKV_K8S_17, CKV_K8S_18, CKV_K8S_19,"
+                        + " CKV_K8S_26, CKV_K8S_27",
                 (pod, plan) -> {
                     var violations = new ArrayList<Violation>();
                     for (var field : List.of("hostNetwork", "hostPID", "hostIPC")) {
@@ -72,6 +73,16 @@ final class KubernetesRules {
                         if (volumes.get(i).has("hostPath")) {
                             violations.add(new Violation("volumes[" + i + "].hostPath", "mounts a host path: use an"
                                     + " emptyDir or a persistent volume"));
+                        }
+                    }
+                    for (var container : pod.containers()) {
+                        var ports = container.spec().path("ports");
+                        for (int i = 0; i < ports.size(); i++) {
+                            if (ports.get(i).has("hostPort")) {
+                                violations.add(new Violation(container.path() + ".ports[" + i + "].hostPort",
+                                        "container " + container.name() + " binds a port of the node: the pod is"
+                                                + " reachable past its NetworkPolicy's service; use a Service"));
+                            }
                         }
                     }
                     return violations;

