@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
 @Command(name = "policy",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks the rendered plans (stacks/<stack>/plan.json, the bootstrap's included) against the policy's"
-                        + " rules: CIS Google Cloud and GKE benchmarks, Checkov's and kube-score's checks."
+                "Checks the rendered plans (stacks/<stack>/plan.json, the bootstrap's included) and the GitHub workflows"
+                        + " (stack .github/workflows) against the policy's rules: CIS Google Cloud and GKE benchmarks,"
+                        + " Checkov's, kube-score's and zizmor's checks."
                         + " Findings are accepted only by a waiver in " + Waivers.FILE + ".",
                 "--diff prints the pull request's policy section instead: findings introduced and fixed since --base,"
                         + " and every waiver added.",

@@ -40,6 +40,9 @@ final class WorkflowRules {
 
     private static final Pattern SECRET = Pattern.compile("\\$\\{\\{\\s*secrets\\.");
     private static final Pattern PRINTS = Pattern.compile("(^|[;&|(\\s])(echo|printf)\\s");
+    private static final Pattern SENDS_A_SECRET = Pattern.compile("\\b(curl|wget)\\b.*\\$\\{\\{\\s*secrets\\.");
+    private static final Pattern NETCAT_TO_AN_ADDRESS = Pattern.compile(
+            "\\b(nc|ncat|netcat)\\b.*\\b\\d{1,3}(\\.\\d{1,3}){3}\\b");
 
     /**
      * The owners whose actions the workflows may use: GitHub's own, and the vendors of the platform's tools (Google
@@ -172,7 +175,7 @@ final class WorkflowRules {
 
     static ResourceRule secretsToLogs() {
         return rule("KURA-GHA-004", HIGH, "No script prints a secret to the log",
-                "GitHub security hardening for Actions (using secrets); Checkov CKV_GHA_3 class", (workflow, plan) -> {
+                "GitHub security hardening for Actions (using secrets)", (workflow, plan) -> {
                     var inputs = workflow.inputs();
                     var violations = new ArrayList<Violation>();
                     for (var step : steps(inputs)) {
@@ -332,9 +335,6 @@ final class WorkflowRules {
                     return violations;
                 });
     }
-
-    private static final Pattern SENDS_A_SECRET = Pattern.compile("\\b(curl|wget)\\b.*\\$\\{\\{\\s*secrets\\.");
-    private static final Pattern NETCAT_TO_AN_ADDRESS = Pattern.compile("\\b(nc|ncat|netcat)\\b.*\\b\\d{1,3}(\\.\\d{1,3}){3}\\b");
 
     static ResourceRule exfiltration() {
         return rule("KURA-GHA-009", HIGH, "No script sends a secret with curl or wget, or opens netcat to an address",

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,19 +35,18 @@ public final class Workflows {
 
     /** The workflows of the working tree as a plan.json text, or empty when the project has none. */
     static Optional<String> inWorkingTree(Path projectDir) {
-        var directory = projectDir.resolve(DIRECTORY);
-        if (!Files.isDirectory(directory)) {
-            return Optional.empty();
-        }
-        var texts = new TreeMap<String, String>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (var file : files.filter(Workflows::isWorkflow).toList()) {
-                texts.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return names(projectDir).map(names -> {
+            var texts = new TreeMap<String, String>();
+            for (var name : names) {
+                var file = projectDir.resolve(DIRECTORY).resolve(name);
+                try {
+                    texts.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the workflows in " + directory, e);
-        }
-        return Optional.of(plan(texts));
+            return plan(texts);
+        });
     }
 
     /**
@@ -54,20 +54,27 @@ public final class Workflows {
      * not read back), as a plan.json text.
      */
     static Optional<String> atRef(Path projectDir, String ref) {
+        return names(projectDir).map(names -> {
+            var texts = new TreeMap<String, String>();
+            for (var name : names) {
+                GitPlans.fileAtRef(projectDir, ref, DIRECTORY + "/" + name).ifPresent(text -> texts.put(name, text));
+            }
+            return plan(texts);
+        });
+    }
+
+    /** The workflow file names of the working tree, or empty when the project has no workflow directory. */
+    private static Optional<List<String>> names(Path projectDir) {
         var directory = projectDir.resolve(DIRECTORY);
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
         }
-        var texts = new TreeMap<String, String>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (var file : files.filter(Workflows::isWorkflow).toList()) {
-                var name = file.getFileName().toString();
-                GitPlans.fileAtRef(projectDir, ref, DIRECTORY + "/" + name).ifPresent(text -> texts.put(name, text));
-            }
+            return Optional.of(files.filter(Workflows::isWorkflow).map(file -> file.getFileName().toString())
+                    .sorted().toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the workflows in " + directory, e);
         }
-        return Optional.of(plan(texts));
     }
 
     private static boolean isWorkflow(Path file) {

@@ -14,10 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +39,7 @@ class PlantedViolationsTest {
     void copyTheProjectWithItsPlansWorkflowsAndWaivers() throws IOException {
         SynthesizedStack.copyProjectTo(project);
         for (var tree : List.of("stacks", "bootstrap/stacks", ".github/workflows")) {
-            copyTree(SynthesizedStack.PROJECT_ROOT.resolve(tree), project.resolve(tree));
+            PolicyCommandTest.copyTree(SynthesizedStack.PROJECT_ROOT.resolve(tree), project.resolve(tree));
         }
     }
 
@@ -304,18 +302,5 @@ class PlantedViolationsTest {
         var text = Files.readString(file);
         assertThat(text).contains(from);
         Files.writeString(file, text.replace(from, to));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (var path : paths.toList()) {
-                var target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -41,7 +41,7 @@ class PolicyCommandTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (var path : paths.toList()) {
                 var target = to.resolve(from.relativize(path).toString());
