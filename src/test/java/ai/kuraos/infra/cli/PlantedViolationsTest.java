@@ -214,6 +214,20 @@ class PlantedViolationsTest {
     }
 
     @Test
+    void thePullRequestSectionShowsAWorkflowFindingTheChangeIntroduces() throws IOException {
+        ai.kuraos.infra.testing.LocalGit.run(project, "init", "--quiet");
+        ai.kuraos.infra.testing.LocalGit.commitAll(project, "base");
+        editWorkflow("ci.yml", "permissions:\n  contents: read\n", "permissions: write-all\n");
+
+        var run = CliRun.in(project, Map.of(), "policy", "--today", TODAY, "--diff", "--base", "main");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("introduces 1 finding, fixes 0")
+                .contains("| high | KURA-GHA-003 | .github/workflows | `github:actions/workflow:Workflow` ci.yml |"
+                        + " `permissions` |");
+    }
+
+    @Test
     void aDisabledBreakGlassFirewallRulePasses() throws IOException {
         add(PROD, FIREWALL, "break-glass-ssh", "{'network':'${kura-vpc.id}','direction':'INGRESS','disabled':true,"
                 + "'allows':[{'protocol':'tcp','ports':['22']}],'sourceRanges':['0.0.0.0/0']}");
