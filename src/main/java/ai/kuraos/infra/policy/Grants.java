@@ -174,7 +174,7 @@ final class Grants {
     }
 
     /** {@code text} without parentheses that enclose all of it. */
-    private static String unwrap(String text) {
+    static String unwrap(String text) {
         while (text.startsWith("(") && closingParenthesis(text) == text.length() - 1) {
             text = text.substring(1, text.length() - 1).strip();
         }

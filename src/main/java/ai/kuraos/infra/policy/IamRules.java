@@ -147,13 +147,14 @@ final class IamRules {
 
     /** Whether every way through {@code condition} requires one repository (a top-level conjunct, or each disjunct). */
     static boolean pinsOneRepository(String condition) {
-        var text = condition.strip();
+        var text = Grants.unwrap(condition.strip());
         var disjuncts = Grants.split(text, "||");
         if (disjuncts.size() > 1) {
             return disjuncts.stream().allMatch(IamRules::pinsOneRepository);
         }
-        return Grants.split(text, "&&").stream().anyMatch(conjunct -> ONE_REPOSITORY.matcher(
-                conjunct.replaceAll("^\\(+|\\)+$", "").strip()).matches());
+        var conjuncts = Grants.split(text, "&&");
+        return conjuncts.size() > 1 ? conjuncts.stream().anyMatch(IamRules::pinsOneRepository)
+                : ONE_REPOSITORY.matcher(text).matches();
     }
 
     static ResourceRule authoritativeProjectGrants() {
