@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 import static ai.kuraos.infra.policy.Severity.HIGH;
 import static ai.kuraos.infra.policy.Severity.LOW;
@@ -133,7 +134,7 @@ final class GcpRules {
                     }
                     var violations = new ArrayList<Violation>();
                     var accesses = resource.type().equals(BIGQUERY_ACCESS) ? List.of(resource.inputs())
-                            : java.util.stream.StreamSupport.stream(resource.inputs().path("accesses").spliterator(),
+                            : StreamSupport.stream(resource.inputs().path("accesses").spliterator(),
                             false).toList();
                     for (int i = 0; i < accesses.size(); i++) {
                         var at = resource.type().equals(BIGQUERY_ACCESS) ? "" : "accesses[" + i + "].";

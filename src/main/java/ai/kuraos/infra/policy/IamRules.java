@@ -1,8 +1,10 @@
 package ai.kuraos.infra.policy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static ai.kuraos.infra.policy.Severity.HIGH;
@@ -67,7 +69,7 @@ final class IamRules {
 
     /** The violations {@code check} finds in each binding of {@code grant}. */
     private static List<Violation> perBinding(PlanResource grant,
-                                              java.util.function.Function<Grants.Binding, List<Violation>> check) {
+                                              Function<Grants.Binding, List<Violation>> check) {
         return Grants.bindings(grant).stream().flatMap(binding -> check.apply(binding).stream()).toList();
     }
 
@@ -165,7 +167,7 @@ final class IamRules {
                 + " `gcp:projects/iAMBinding:IAMBinding`", type -> Grants.isProjectGrant(type)
                 && Grants.isAuthoritative(type), (grant, plan) -> {
                     var roles = Grants.bindings(grant).stream().map(Grants.Binding::role).toList();
-                    var policy = grant.type().toLowerCase(java.util.Locale.ROOT).contains("iampolicy:");
+                    var policy = grant.type().toLowerCase(Locale.ROOT).contains("iampolicy:");
                     return List.of(new Violation(policy ? "policyData" : "members", (policy ? "replaces the whole"
                             + " IAM policy of the project" : "owns every member of " + String.join(", ", roles)
                             + " on the project") + " (roles " + roles + "): each update removes every grant it does"

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.StreamSupport;
 
 import static ai.kuraos.infra.policy.Severity.HIGH;
 import static ai.kuraos.infra.policy.Severity.LOW;
@@ -315,7 +316,7 @@ final class KubernetesRules {
     /** A rule that admits every peer on every port: no peers (or an empty peer) and no ports. */
     private static boolean allowsAll(JsonNode rule, String peers) {
         var list = rule.path(peers);
-        var everyPeer = list.isEmpty() || java.util.stream.StreamSupport.stream(list.spliterator(), false)
+        var everyPeer = list.isEmpty() || StreamSupport.stream(list.spliterator(), false)
                 .anyMatch(peer -> peer.isEmpty() || (peer.path("podSelector").isEmpty()
                         && peer.path("namespaceSelector").isObject() && peer.path("namespaceSelector").isEmpty()
                         && !peer.has("ipBlock")));
@@ -380,7 +381,7 @@ final class KubernetesRules {
     }
 
     private static boolean anyAllowsAll(JsonNode ingress) {
-        return java.util.stream.StreamSupport.stream(ingress.spliterator(), false)
+        return StreamSupport.stream(ingress.spliterator(), false)
                 .anyMatch(rule -> allowsAll(rule, "from"));
     }
 

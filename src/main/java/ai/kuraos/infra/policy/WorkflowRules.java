@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import static ai.kuraos.infra.policy.Severity.HIGH;
-import static ai.kuraos.infra.policy.Severity.MEDIUM;
 
 /**
  * GitHub workflow rules (the zizmor and actionlint class of checks), over {@link Workflows}' plan: one resource per
@@ -67,7 +67,7 @@ final class WorkflowRules {
     /** The events that start the workflow ({@code on:} as a name, a list or a map). */
     static Set<String> events(JsonNode workflow) {
         var on = workflow.path("on");
-        var events = new java.util.TreeSet<String>();
+        var events = new TreeSet<String>();
         if (on.isTextual()) {
             events.add(on.asText());
         } else if (on.isArray()) {
@@ -286,7 +286,7 @@ final class WorkflowRules {
 
     static ResourceRule unknownActionOwners() {
         return rule("KURA-GHA-007", HIGH, "Actions come only from trusted owners (" + String.join(", ",
-                        new java.util.TreeSet<>(TRUSTED_OWNERS)) + ")",
+                        new TreeSet<>(TRUSTED_OWNERS)) + ")",
                 "zizmor forbidden-uses; GitHub security hardening for Actions (third-party actions)", (workflow, plan) -> {
                     var violations = new ArrayList<Violation>();
                     var uses = new LinkedHashMap<String, String>();
