@@ -1,5 +1,7 @@
 package ai.kuraos.infra.policy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +66,7 @@ final class IamRules {
     static List<Rule> rules() {
         return List.of(basicRoles(), serviceAccountAdmins(), projectImpersonation(), serviceAccountKeys(),
                 unconditionedProjectGrants(), restrictedFederation(), authoritativeProjectGrants(),
-                wholePoolPrincipals(), alwaysTrueConditions(), escalationRoles());
+                wholePoolPrincipals(), alwaysTrueConditions(), escalationRoles(), separationOfDuties());
     }
 
     /** The violations {@code check} finds in each binding of {@code grant}. */
@@ -219,5 +221,41 @@ final class IamRules {
                             + " on api.getAttribute('" + MODIFIED_GRANTS + "', []).hasOnly([...the roles it may"
                             + " grant])" : ""));
                 }));
+    }
+
+    /** Pairs of roles that one principal must not hold together on the project, each with what the pair allows. */
+    private static final Map<String, String> SEPARATED_DUTIES = Map.of(
+            "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountUser",
+            "roles/cloudkms.admin", "roles/cloudkms.cryptoKeyEncrypterDecrypter");
+
+    static Rule separationOfDuties() {
+        return new DescribedRule("KURA-IAM-012", MEDIUM,
+                "No principal holds both halves of a separated duty on the project",
+                "CIS GCP 2.0 1.8 (service account admin and user), 1.11 (KMS admin and encrypter/decrypter)",
+                "`gcp:projects/iAM*`") {
+            @Override
+            public List<Finding> check(StackPlan plan) {
+                var held = new HashMap<String, Map<String, PlanResource>>();
+                for (var grant : plan.ofType(Grants::isProjectGrant)) {
+                    for (var binding : Grants.bindings(grant)) {
+                        for (var member : binding.members()) {
+                            held.computeIfAbsent(member.value(), key -> new HashMap<>())
+                                    .putIfAbsent(binding.role(), grant);
+                        }
+                    }
+                }
+                var findings = new ArrayList<Finding>();
+                held.forEach((member, roles) -> SEPARATED_DUTIES.forEach((admin, user) -> {
+                    if (roles.containsKey(admin) && roles.containsKey(user)) {
+                        var grant = roles.get(user);
+                        findings.add(finding(plan, grant.type(), grant.name(), new Violation("role", "gives " + user
+                                + " to " + member + ", which also holds " + admin + " (" + roles.get(admin).name()
+                                + "): it can create what it then uses, and no second person is involved; give the"
+                                + " two roles to different principals", user)));
+                    }
+                }));
+                return findings;
+            }
+        };
     }
 }

@@ -191,6 +191,11 @@ class RulesTest {
                 "{'role':'roles/resourcemanager.projectIamAdmin','member':'serviceAccount:d@p.iam.gserviceaccount.com',"
                         + "'condition':{'title':'only these','expression':'api.getAttribute(\\'iam.googleapis.com/"
                         + "modifiedGrantsByRole\\', []).hasOnly([\\'roles/run.invoker\\'])'}}"));
+        cases.add(new Case("KURA-IAM-012", "role",
+                plan(resource(PROJECT_MEMBER, "sa-admin", "{'role':'roles/iam.serviceAccountAdmin','member':'user:a@kuraos.ai'}"),
+                        resource(PROJECT_MEMBER, "sa-user", "{'role':'roles/iam.serviceAccountUser','member':'user:a@kuraos.ai'}")),
+                plan(resource(PROJECT_MEMBER, "sa-admin", "{'role':'roles/iam.serviceAccountAdmin','member':'user:a@kuraos.ai'}"),
+                        resource(PROJECT_MEMBER, "sa-user", "{'role':'roles/iam.serviceAccountUser','member':'user:b@kuraos.ai'}"))));
         cases.add(single("KURA-GCP-007", "accesses[1].specialGroup", "gcp:bigquery/dataset:Dataset",
                 "{'accesses':[{'role':'OWNER','groupByEmail':'ops@kuraos.ai'},{'role':'READER','specialGroup':'allAuthenticatedUsers'}]}",
                 "{'accesses':[{'role':'OWNER','groupByEmail':'ops@kuraos.ai'},{'role':'READER','specialGroup':'projectReaders'}]}"));
