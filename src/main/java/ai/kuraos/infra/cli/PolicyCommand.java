@@ -1,6 +1,7 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.config.Suggestions;
+import ai.kuraos.infra.policy.Coverage;
 import ai.kuraos.infra.policy.PolicyDiff;
 import ai.kuraos.infra.policy.PolicyOutput;
 import ai.kuraos.infra.policy.PolicyPlans;
@@ -26,8 +27,9 @@ import java.util.concurrent.Callable;
 @Command(name = "policy",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks the rendered plans (stacks/<stack>/plan.json, the bootstrap's included) against the policy's"
-                        + " rules: CIS Google Cloud and GKE benchmarks, Checkov's and kube-score's checks."
+                "Checks the rendered plans (stacks/<stack>/plan.json, the bootstrap's included) and the GitHub workflows"
+                        + " (stack .github/workflows) against the policy's rules: CIS Google Cloud and GKE benchmarks,"
+                        + " Checkov's, kube-score's and zizmor's checks."
                         + " Findings are accepted only by a waiver in " + Waivers.FILE + ".",
                 "--diff prints the pull request's policy section instead: findings introduced and fixed since --base,"
                         + " and every waiver added.",
@@ -60,8 +62,8 @@ final class PolicyCommand implements Callable<Integer> {
             description = "With --diff: the git ref to compare with (default: main), e.g. origin/main in CI.")
     private String base;
 
-    @Option(names = "--write-docs", description = "Rewrite the generated rules and waivers lists in " + RulesDoc.DOC
-            + ".")
+    @Option(names = "--write-docs", description = "Rewrite the generated rules and waivers lists and the coverage"
+            + " map (" + Coverage.FILE + ") in " + RulesDoc.DOC + ".")
     private boolean writeDocs;
 
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true,
@@ -136,11 +138,15 @@ final class PolicyCommand implements Callable<Integer> {
         var doc = project.projectDir.resolve(RulesDoc.DOC);
         try {
             var text = Files.readString(doc, StandardCharsets.UTF_8);
-            Files.writeString(doc, RulesDoc.regenerate(text, waivers), StandardCharsets.UTF_8);
+            var coverage = Files.readString(project.projectDir.resolve(Coverage.FILE), StandardCharsets.UTF_8);
+            var types = Coverage.plannedTypes(PolicyPlans.parse(PolicyPlans.inWorkingTree(project.projectDir)));
+            Files.writeString(doc, Coverage.regenerate(RulesDoc.regenerate(text, waivers), types, coverage),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite " + doc, e);
         }
-        spec.commandLine().getOut().println("wrote the rules and waivers lists of " + RulesDoc.DOC);
+        spec.commandLine().getOut().println("wrote the rules and waivers lists and the coverage map of "
+                + RulesDoc.DOC);
         return KuraCli.OK;
     }
 }

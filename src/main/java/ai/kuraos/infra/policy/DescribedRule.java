@@ -44,6 +44,11 @@ abstract class DescribedRule implements Rule {
 
     /** A finding of this rule on {@code resource} (type and name) of {@code plan}. */
     final Finding finding(StackPlan plan, String type, String name, String path, String message) {
-        return new Finding(id, severity, title, plan.stack(), type, name, path, message);
+        return finding(plan, type, name, new Violation(path, message));
+    }
+
+    final Finding finding(StackPlan plan, String type, String name, Violation violation) {
+        return new Finding(id, severity, title, plan.stack(), type, name, violation.path(), violation.message(),
+                violation.value());
     }
 }

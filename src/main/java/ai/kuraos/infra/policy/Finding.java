@@ -2,9 +2,18 @@ package ai.kuraos.infra.policy;
 
 import java.util.Comparator;
 
-/** A rule's violation in a stack's resource. Two findings are the same finding when {@link #key()} is equal. */
+/**
+ * A rule's violation in a stack's resource. Two findings are the same finding when {@link #key()} is equal.
+ *
+ * @param value what the violation is about where a waiver must name it (the role of a grant, a flag's value), or empty
+ */
 public record Finding(String ruleId, Severity severity, String title, String stack, String type, String name,
-                      String path, String message) {
+                      String path, String message, String value) {
+
+    public Finding(String ruleId, Severity severity, String title, String stack, String type, String name, String path,
+                   String message) {
+        this(ruleId, severity, title, stack, type, name, path, message, "");
+    }
 
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::stack)
             .thenComparing(Finding::severity)

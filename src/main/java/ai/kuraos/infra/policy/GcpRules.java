@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 import static ai.kuraos.infra.policy.Severity.HIGH;
 import static ai.kuraos.infra.policy.Severity.LOW;
@@ -59,7 +60,7 @@ final class GcpRules {
 
     static List<Rule> rules() {
         return List.of(publicBucket(), publicCloudRun(), publicArtifactRegistry(), publicSecret(), publicKmsKey(),
-                publicOther(), bucketPublicAccessPrevention(), bucketUniformAccess(), bucketVersioning(),
+                publicBigQuery(), publicOther(), bucketPublicAccessPrevention(), bucketUniformAccess(), bucketVersioning(),
                 redisAuth(), redisTransitEncryption(), redisPrivate(), kmsRotation(), customerManagedKeys(),
                 sslPolicyOnHttpsProxies(), httpOnlyRedirects(), armorOnExternalBackends(), runOnlyBehindTheEdge(),
                 backendLogging(),
@@ -75,13 +76,18 @@ final class GcpRules {
 
     private static ResourceRule publicGrant(String id, String title, String benchmark, String family,
                                             Predicate<String> types) {
-        return new ResourceRule(id, HIGH, title, benchmark, family, types.and(Grants.IAM_TYPES), (grant, plan) ->
-                Grants.members(grant).stream()
+        return new ResourceRule(id, HIGH, title, benchmark, family, types.and(Grants.IAM_TYPES),
+                (grant, plan) -> publicMembers(grant));
+    }
+
+    /** The members of {@code grant} that are allUsers or allAuthenticatedUsers. */
+    private static List<Violation> publicMembers(PlanResource grant) {
+        return Grants.bindings(grant).stream().flatMap(binding -> binding.members().stream()
                         .filter(member -> Grants.PUBLIC_PRINCIPALS.contains(member.value()))
-                        .map(member -> new Violation(member.path(), "grants " + Grants.role(grant) + " to "
+                        .map(member -> new Violation(member.path(), "grants " + binding.role() + " to "
                                 + member.value() + ": anyone on the internet gets it; grant it to the principals that"
-                                + " need it instead"))
-                        .toList());
+                                + " need it instead", binding.role())))
+                        .toList();
     }
 
     static ResourceRule publicBucket() {
@@ -114,10 +120,43 @@ final class GcpRules {
                 type -> type.startsWith("gcp:kms/"));
     }
 
+    static final String BIGQUERY_DATASET = "gcp:bigquery/dataset:Dataset";
+    static final String BIGQUERY_ACCESS = "gcp:bigquery/datasetAccess:DatasetAccess";
+
+    static ResourceRule publicBigQuery() {
+        return new ResourceRule("KURA-GCP-007", HIGH, "BigQuery datasets are not anonymously or publicly accessible",
+                "CIS GCP 2.0 7.1; Checkov CKV_GCP_15", "`" + BIGQUERY_DATASET + "` (accesses), `" + BIGQUERY_ACCESS
+                + "`, IAM grants on `gcp:bigquery/*`", type -> type.equals(BIGQUERY_DATASET)
+                || type.equals(BIGQUERY_ACCESS) || (type.startsWith("gcp:bigquery/") && Grants.IAM_TYPES.test(type)),
+                (resource, plan) -> {
+                    if (Grants.IAM_TYPES.test(resource.type())) {
+                        return publicMembers(resource);
+                    }
+                    var violations = new ArrayList<Violation>();
+                    var accesses = resource.type().equals(BIGQUERY_ACCESS) ? List.of(resource.inputs())
+                            : StreamSupport.stream(resource.inputs().path("accesses").spliterator(),
+                            false).toList();
+                    for (int i = 0; i < accesses.size(); i++) {
+                        var at = resource.type().equals(BIGQUERY_ACCESS) ? "" : "accesses[" + i + "].";
+                        for (var field : List.of("specialGroup", "iamMember")) {
+                            var principal = Json.text(accesses.get(i).path(field));
+                            if (Grants.PUBLIC_PRINCIPALS.contains(principal)) {
+                                violations.add(new Violation(at + field, "shares the dataset ("
+                                        + Json.text(accesses.get(i).path("role")) + ") with " + principal + ": anyone"
+                                        + " with a Google account (or anyone at all) reads its tables; share it with"
+                                        + " the groups or service accounts that need it", principal));
+                            }
+                        }
+                    }
+                    return violations;
+                });
+    }
+
     static ResourceRule publicOther() {
         return publicGrant("KURA-GCP-006", "No other IAM grant goes to allUsers or allAuthenticatedUsers",
                 "Checkov CKV_GCP_113", "every other IAM grant",
-                type -> !type.startsWith("gcp:storage/") && !type.startsWith("gcp:cloudrunv2/")
+                type -> !type.startsWith("gcp:storage/") && !type.startsWith("gcp:bigquery/")
+                        && !type.startsWith("gcp:cloudrunv2/")
                         && !type.startsWith("gcp:cloudrun/") && !type.startsWith("gcp:artifactregistry/")
                         && !type.startsWith("gcp:secretmanager/") && !type.startsWith("gcp:kms/"));
     }
@@ -311,9 +350,24 @@ final class GcpRules {
                         + " unseen; enable logging with filter ERRORS_ONLY"));
     }
 
+    /**
+     * Subnets reserved for Google's managed proxies: they take no flow logs or Private Google Access (the provider sends
+     * no logConfig for them: terraform-provider-google-beta v5.0.0 resource_compute_subnetwork.go,
+     * expandComputeSubnetworkLogConfig).
+     */
+    private static final Set<String> PROXY_ONLY_PURPOSES = Set.of("REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY",
+            "INTERNAL_HTTPS_LOAD_BALANCER");
+
+    static boolean proxyOnly(PlanResource subnet) {
+        return PROXY_ONLY_PURPOSES.contains(Json.text(subnet.inputs().path("purpose")));
+    }
+
     static ResourceRule flowLogs() {
-        return ResourceRule.on(SUBNET, "KURA-LOG-003", MEDIUM, "Every subnet records VPC flow logs",
-                "CIS GCP 2.0 3.8; Checkov CKV_GCP_26", (subnet, plan) -> {
+        return ResourceRule.on(SUBNET, "KURA-LOG-003", MEDIUM, "Every subnet records VPC flow logs (proxy-only"
+                        + " subnets take none)", "CIS GCP 2.0 3.8; Checkov CKV_GCP_26", (subnet, plan) -> {
+                    if (proxyOnly(subnet)) {
+                        return List.of();
+                    }
                     var logConfig = subnet.inputs().path("logConfig");
                     var sampling = logConfig.path("flowSampling");
                     return when(logConfig.isMissingNode() || (sampling.isNumber() && sampling.doubleValue() <= 0),
@@ -326,7 +380,8 @@ final class GcpRules {
 
     static ResourceRule privateGoogleAccess() {
         return ResourceRule.on(SUBNET, "KURA-NET-010", LOW, "Subnets reach Google APIs through Private Google Access",
-                "Checkov CKV_GCP_74", (subnet, plan) -> when(!Json.isTrue(subnet.inputs().path("privateIpGoogleAccess")),
+                "Checkov CKV_GCP_74", (subnet, plan) -> when(!proxyOnly(subnet)
+                        && !Json.isTrue(subnet.inputs().path("privateIpGoogleAccess")),
                         "privateIpGoogleAccess", "is not true: workloads without public addresses cannot reach Google"
                                 + " APIs except through NAT; set it to true"));
     }
@@ -348,17 +403,30 @@ final class GcpRules {
         return ResourceRule.on(FIREWALL, "KURA-NET-012", HIGH, "No firewall rule admits the whole internet",
                 "CIS GCP 2.0 3.6, 3.7; Checkov CKV_GCP_2, CKV_GCP_3, CKV_GCP_106, CKV2_GCP_12", (rule, plan) -> {
                     var inputs = rule.inputs();
-                    if (Json.text(inputs.path("direction")).equals("EGRESS")) {
+                    // A disabled rule (a break-glass rule kept off until needed) admits nothing.
+                    if (Json.text(inputs.path("direction")).equals("EGRESS") || Json.isTrue(inputs.path("disabled"))) {
                         return List.of();
                     }
-                    var violations = new ArrayList<Violation>();
                     var ranges = inputs.path("sourceRanges");
+                    if (ranges.isEmpty() && inputs.path("sourceTags").isEmpty()
+                            && inputs.path("sourceServiceAccounts").isEmpty()) {
+                        // The API stores an ingress rule without sources as 0.0.0.0/0 (terraform-provider-google-beta
+                        // v5.0.0 resource_compute_firewall.go, diffSuppressSourceRanges: ["0.0.0.0/0"] -> []).
+                        return List.of(new Violation("sourceRanges", "is unset, with no source tags or service"
+                                + " accounts: Google Cloud then admits 0.0.0.0/0; list the sources that need the ports"));
+                    }
+                    var violations = new ArrayList<Violation>();
                     for (int i = 0; i < ranges.size(); i++) {
                         var range = ranges.get(i).asText("");
                         if (range.equals("0.0.0.0/0") || range.equals("::/0")) {
                             violations.add(new Violation("sourceRanges[" + i + "]", "admits " + range + ": narrow it to"
                                     + " the sources that need the ports (e.g. Google's health-check or IAP ranges)"));
                         }
+                    }
+                    if (violations.isEmpty() && Cidrs.coverTheInternet(Json.texts(ranges))) {
+                        violations.add(new Violation("sourceRanges", "adds up to the whole internet ("
+                                + String.join(", ", Json.texts(ranges)) + "): narrow it to the sources that need the"
+                                + " ports"));
                     }
                     return violations;
                 });

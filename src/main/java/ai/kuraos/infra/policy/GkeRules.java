@@ -57,6 +57,18 @@ final class GkeRules {
                                             + " that administer the cluster"));
                         }
                     }
+                    var cidrs = new ArrayList<String>();
+                    blocks.forEach(block -> cidrs.add(Json.text(block.path("cidrBlock"))));
+                    if (violations.isEmpty() && Cidrs.coverTheInternet(cidrs)) {
+                        violations.add(new Violation("masterAuthorizedNetworksConfig.cidrBlocks", "adds up to the"
+                                + " whole internet (" + String.join(", ", cidrs) + "): list the networks that"
+                                + " administer the cluster"));
+                    }
+                    if (Json.isTrue(inputs.path("masterAuthorizedNetworksConfig").path("gcpPublicCidrsAccessEnabled"))) {
+                        violations.add(new Violation("masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled",
+                                "is true: every Google Cloud public address (any customer's VM or Cloud Run service)"
+                                        + " reaches the Kubernetes API; set it to false"));
+                    }
                     var privateEndpoint = Json.isTrue(inputs.path("privateClusterConfig").path("enablePrivateEndpoint"));
                     if (!privateEndpoint && !inputs.has("masterAuthorizedNetworksConfig")) {
                         violations.add(new Violation("masterAuthorizedNetworksConfig", "is unset and the endpoint is"

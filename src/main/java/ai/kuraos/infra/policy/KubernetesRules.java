@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.StreamSupport;
 
 import static ai.kuraos.infra.policy.Severity.HIGH;
 import static ai.kuraos.infra.policy.Severity.LOW;
@@ -28,8 +29,9 @@ final class KubernetesRules {
     static List<Rule> rules() {
         return List.of(privileged(), hostAccess(), privilegeEscalation(), nonRoot(), capabilities(), seccomp(),
                 readOnlyRoot(), cpuAndMemory(), ephemeralStorage(), probes(), pinnedImages(), tokenAutomount(),
-                defaultNamespace(), networkPolicyCoverage(), podSecurityAdmission(), kafkaListenersTls(),
-                internalLoadBalancers(), unmodelledCharts(), recommendedLabels());
+                defaultNamespace(), secretsAsFiles(), networkPolicyCoverage(), podSecurityAdmission(),
+                allowAllNetworkPolicies(), kafkaListenersTls(), internalLoadBalancers(), unmodelledCharts(),
+                recommendedLabels());
     }
 
     /** A check of each container, with the pod's security context as the fallback where Kubernetes has one. */
@@ -56,8 +58,9 @@ final class KubernetesRules {
     }
 
     static PodRule hostAccess() {
-        return new PodRule("KURA-K8S-002", HIGH, "Pods share no host namespace and mount no host path",
-                "CIS GKE 4.2.2-4.2.4 (Pod Security Standards, baseline); Checkov CKV_K8S_17, CKV_K8S_18, CKV_K8S_19",
+        return new PodRule("KURA-K8S-002", HIGH, "Pods share no host namespace or port and mount no host path",
+                "CIS GKE 4.2.2-4.2.4 (Pod Security Standards, baseline); Checkov CKV_K8S_17, CKV_K8S_18, CKV_K8S_19,"
+                        + " CKV_K8S_26, CKV_K8S_27",
                 (pod, plan) -> {
                     var violations = new ArrayList<Violation>();
                     for (var field : List.of("hostNetwork", "hostPID", "hostIPC")) {
@@ -71,6 +74,16 @@ final class KubernetesRules {
                         if (volumes.get(i).has("hostPath")) {
                             violations.add(new Violation("volumes[" + i + "].hostPath", "mounts a host path: use an"
                                     + " emptyDir or a persistent volume"));
+                        }
+                    }
+                    for (var container : pod.containers()) {
+                        var ports = container.spec().path("ports");
+                        for (int i = 0; i < ports.size(); i++) {
+                            if (ports.get(i).has("hostPort")) {
+                                violations.add(new Violation(container.path() + ".ports[" + i + "].hostPort",
+                                        "container " + container.name() + " binds a port of the node: the pod is"
+                                                + " reachable past its NetworkPolicy's service; use a Service"));
+                            }
                         }
                     }
                     return violations;
@@ -227,10 +240,87 @@ final class KubernetesRules {
     static PodRule tokenAutomount() {
         return new PodRule("KURA-K8S-014", LOW,
                 "Pods that do not call the Kubernetes API do not mount a service account token",
-                "CIS GKE 4.1.6; Checkov CKV_K8S_38", (pod, plan) -> pod.usesApi()
-                        || Json.isFalse(pod.spec().path("automountServiceAccountToken")) ? List.of()
+                "CIS GKE 4.1.6; Checkov CKV_K8S_38", (pod, plan) -> pod.usesApi() || !mountsToken(pod, plan) ? List.of()
                         : List.of(new Violation("automountServiceAccountToken", "mounts a token of its service account"
                         + " that it does not need; set automountServiceAccountToken false")));
+    }
+
+    /**
+     * Whether Kubernetes mounts a token into the pod: the pod's automountServiceAccountToken, or where the pod sets
+     * none, its ServiceAccount's (an object of the plan in the pod's namespace; "default" when the pod names none).
+     */
+    private static boolean mountsToken(Pod pod, StackPlan plan) {
+        var own = pod.spec().path("automountServiceAccountToken");
+        if (!own.isMissingNode() && !own.isNull()) {
+            return !Json.isFalse(own);
+        }
+        var account = Json.text(pod.spec().path("serviceAccountName"));
+        var name = account.isEmpty() ? "default" : account;
+        return plan.resources().stream()
+                .filter(resource -> resource.type().startsWith("kubernetes:")
+                        && Json.text(resource.inputs().path("kind")).equals("ServiceAccount")
+                        && Json.text(resource.inputs().path("metadata").path("name")).equals(name)
+                        && Pods.namespace(resource).equals(pod.namespace()))
+                .noneMatch(resource -> Json.isFalse(resource.inputs().path("automountServiceAccountToken")));
+    }
+
+    static PodRule secretsAsFiles() {
+        return new PodRule("KURA-K8S-016", MEDIUM, "Secrets reach containers as mounted files, not environment"
+                + " variables", "CIS GKE 4.4.1; Checkov CKV_K8S_35", eachContainer((pod, container) -> {
+                    var violations = new ArrayList<Violation>();
+                    var env = container.spec().path("env");
+                    for (int i = 0; i < env.size(); i++) {
+                        var secret = env.get(i).path("valueFrom").path("secretKeyRef");
+                        if (!secret.isMissingNode()) {
+                            violations.addAll(violation(container, "env[" + i + "].valueFrom.secretKeyRef", "puts key "
+                                    + Json.text(secret.path("key")) + " of secret " + Json.text(secret.path("name"))
+                                    + " in environment variable " + Json.text(env.get(i).path("name")) + ", which"
+                                    + " crash dumps, child processes and debug endpoints reveal; mount the secret as a"
+                                    + " volume and read the file"));
+                        }
+                    }
+                    var envFrom = container.spec().path("envFrom");
+                    for (int i = 0; i < envFrom.size(); i++) {
+                        if (envFrom.get(i).has("secretRef")) {
+                            violations.addAll(violation(container, "envFrom[" + i + "].secretRef", "loads every key of"
+                                    + " secret " + Json.text(envFrom.get(i).path("secretRef").path("name")) + " into"
+                                    + " environment variables; mount the secret as a volume and read the files"));
+                        }
+                    }
+                    return violations;
+                }));
+    }
+
+    static ResourceRule allowAllNetworkPolicies() {
+        return new ResourceRule("KURA-K8S-022", HIGH, "No NetworkPolicy allows all traffic",
+                "CIS GKE 4.3.2; Kubernetes network policy guide (an empty rule allows everything)",
+                "`kubernetes:networking.k8s.io/v1:NetworkPolicy`",
+                type -> type.equals("kubernetes:networking.k8s.io/v1:NetworkPolicy"), (policy, plan) -> {
+                    var violations = new ArrayList<Violation>();
+                    for (var direction : List.of("ingress", "egress")) {
+                        var peers = direction.equals("ingress") ? "from" : "to";
+                        var list = policy.inputs().path("spec").path(direction);
+                        for (int i = 0; i < list.size(); i++) {
+                            if (allowsAll(list.get(i), peers)) {
+                                violations.add(new Violation("spec." + direction + "[" + i + "]", "allows all "
+                                        + direction + " of the pods it selects (a rule with no " + peers + " peers and"
+                                        + " no ports): it undoes the namespace's default deny; list the peers and"
+                                        + " ports of each flow"));
+                            }
+                        }
+                    }
+                    return violations;
+                });
+    }
+
+    /** A rule that admits every peer on every port: no peers (or an empty peer) and no ports. */
+    private static boolean allowsAll(JsonNode rule, String peers) {
+        var list = rule.path(peers);
+        var everyPeer = list.isEmpty() || StreamSupport.stream(list.spliterator(), false)
+                .anyMatch(peer -> peer.isEmpty() || (peer.path("podSelector").isEmpty()
+                        && peer.path("namespaceSelector").isObject() && peer.path("namespaceSelector").isEmpty()
+                        && !peer.has("ipBlock")));
+        return everyPeer && rule.path("ports").isEmpty();
     }
 
     static PodRule defaultNamespace() {
@@ -283,11 +373,16 @@ final class KubernetesRules {
                                     && Json.text(resource.inputs().path("kind")).equals("NetworkPolicy")
                                     && Pods.namespace(resource).equals(namespace))
                             .map(resource -> resource.inputs().path("spec"))
-                            .anyMatch(KubernetesRules::selectsEveryPodForIngress);
+                            .anyMatch(spec -> selectsEveryPodForIngress(spec) && !anyAllowsAll(spec.path("ingress")));
                     return covered ? List.of() : List.of(new Violation("metadata.name", "has no NetworkPolicy with"
                             + " an empty podSelector: every pod in it accepts traffic from anywhere in the cluster; add"
                             + " a default-deny policy and allow the flows it needs"));
                 });
+    }
+
+    private static boolean anyAllowsAll(JsonNode ingress) {
+        return StreamSupport.stream(ingress.spliterator(), false)
+                .anyMatch(rule -> allowsAll(rule, "from"));
     }
 
     private static boolean selectsEveryPodForIngress(JsonNode spec) {

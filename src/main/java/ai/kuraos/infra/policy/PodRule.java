@@ -21,8 +21,8 @@ final class PodRule extends DescribedRule {
         var findings = new ArrayList<Finding>();
         for (var pod : Pods.of(plan)) {
             for (var violation : check.apply(pod, plan)) {
-                findings.add(finding(plan, pod.owner().type(), pod.owner().name(), located(pod, violation.path()),
-                        pod.shown() + ": " + violation.message()));
+                findings.add(finding(plan, pod.owner().type(), pod.owner().name(), new Violation(
+                        located(pod, violation.path()), pod.shown() + ": " + violation.message(), violation.value())));
             }
         }
         return findings;

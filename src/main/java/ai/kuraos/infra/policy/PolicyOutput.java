@@ -85,6 +85,9 @@ public final class PolicyOutput {
         node.put("name", finding.name());
         node.put("path", finding.path());
         node.put("message", finding.message());
+        if (!finding.value().isEmpty()) {
+            node.put("value", finding.value());
+        }
         return node;
     }
 

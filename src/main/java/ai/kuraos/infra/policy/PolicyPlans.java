@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The rendered plans the policy reads: the project's {@code stacks/<stack>/plan.json} and those of the projects it
- * holds, named {@code <directory>/<stack>} (bootstrap/ops), in the working tree or at a git ref.
+ * holds, named {@code <directory>/<stack>} (bootstrap/ops), and the GitHub workflows as the plan of
+ * {@value Workflows#STACK} ({@link Workflows}), in the working tree or at a git ref.
  */
 public final class PolicyPlans {
 
@@ -31,6 +32,7 @@ public final class PolicyPlans {
             var prefix = nested.root().getFileName() + "/";
             GitPlans.inWorkingTree(nested.root()).forEach((stack, plan) -> plans.put(prefix + stack, plan));
         }
+        Workflows.inWorkingTree(projectDir).ifPresent(plan -> plans.put(Workflows.STACK, plan));
         return plans;
     }
 
@@ -45,6 +47,7 @@ public final class PolicyPlans {
             var prefix = nested.root().getFileName() + "/";
             GitPlans.atRef(nested.root(), ref).forEach((stack, plan) -> plans.put(prefix + stack, plan));
         }
+        Workflows.atRef(projectDir, ref).ifPresent(plan -> plans.put(Workflows.STACK, plan));
         return plans;
     }
 

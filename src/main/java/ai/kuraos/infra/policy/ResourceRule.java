@@ -32,7 +32,7 @@ final class ResourceRule extends DescribedRule {
         var findings = new ArrayList<Finding>();
         for (var resource : plan.ofType(types)) {
             for (var violation : check.check(resource, plan)) {
-                findings.add(finding(plan, resource.type(), resource.name(), violation.path(), violation.message()));
+                findings.add(finding(plan, resource.type(), resource.name(), violation));
             }
         }
         return findings;

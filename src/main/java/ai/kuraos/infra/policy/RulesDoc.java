@@ -37,12 +37,15 @@ public final class RulesDoc {
     }
 
     public static String waiversTable(List<Waiver> waivers) {
-        var table = new StringBuilder("| # | Rule | Stack | Type | Name | Expires | Reason |\n|---|---|---|---|---|---|---|\n");
+        var table = new StringBuilder("| # | Rule | Stack | Type | Name | Path | Values | Expires | Reason |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (var waiver : waivers) {
             table.append("| ").append(waiver.entry()).append(" | ").append(waiver.rule()).append(" | ")
                     .append(PolicyOutput.Markdown.cell(waiver.stack())).append(" | `")
                     .append(PolicyOutput.Markdown.cell(waiver.type())).append("` | ")
-                    .append(PolicyOutput.Markdown.cell(waiver.name())).append(" | ")
+                    .append(PolicyOutput.Markdown.cell(waiver.name())).append(" | `")
+                    .append(PolicyOutput.Markdown.cell(waiver.path())).append("` | ")
+                    .append(PolicyOutput.Markdown.cell(String.join(", ", waiver.values()))).append(" | ")
                     .append(waiver.expires() == null ? "never" : waiver.expires().toString()).append(" | ")
                     .append(PolicyOutput.Markdown.cell(waiver.reason())).append(" |\n");
         }

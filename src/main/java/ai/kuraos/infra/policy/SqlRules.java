@@ -35,8 +35,10 @@ final class SqlRules {
                         "CIS GCP 2.0 6.2.2; Checkov CKV_GCP_52", "connection attempts are not logged"),
                 flag("KURA-SQL-012", MEDIUM, "log_disconnections", "off", Set.of("on"),
                         "CIS GCP 2.0 6.2.3; Checkov CKV_GCP_53", "session ends and durations are not logged"),
-                flag("KURA-SQL-013", MEDIUM, "log_statement", "none", Set.of("ddl", "mod", "all"),
-                        "CIS GCP 2.0 6.2.4", "schema changes leave no audit trail (ddl is the usual choice)"),
+                flag("KURA-SQL-013", MEDIUM, "log_statement", "none", Set.of("ddl"),
+                        "CIS GCP 2.0 6.2.4", "anything but ddl either leaves schema changes without an audit trail"
+                                + " (none) or copies data-changing statements (mod) or every statement (all), with the"
+                                + " values in them, into the logs"),
                 flag("KURA-SQL-014", LOW, "log_min_messages", "warning", levels("debug5", "warning"),
                         "CIS GCP 2.0 6.2.5; Checkov CKV_GCP_55", "warnings are not logged"),
                 flag("KURA-SQL-015", LOW, "log_min_error_statement", "error", levels("debug5", "error"),
@@ -51,7 +53,17 @@ final class SqlRules {
                 flag("KURA-SQL-019", LOW, "log_lock_waits", "off", Set.of("on"),
                         "CIS GCP 1.3 6.2.5; Checkov CKV_GCP_54", "lock waits longer than deadlock_timeout go unseen"),
                 flag("KURA-SQL-020", LOW, "log_temp_files", "-1", Set.of("0"),
-                        "CIS GCP 1.3 6.2.6; Checkov CKV_GCP_56", "temporary files are not logged"));
+                        "CIS GCP 1.3 6.2.6; Checkov CKV_GCP_56", "temporary files are not logged"),
+                statistics("KURA-SQL-021", "log_executor_stats", "CKV2_GCP_14"),
+                statistics("KURA-SQL-022", "log_parser_stats", "CKV2_GCP_15"),
+                statistics("KURA-SQL-023", "log_planner_stats", "CKV2_GCP_16"),
+                statistics("KURA-SQL-024", "log_statement_stats", "CKV2_GCP_17"));
+    }
+
+    /** A statistics flag: on, it writes a performance report per statement into the logs. */
+    private static ResourceRule statistics(String id, String flag, String checkov) {
+        return flag(id, LOW, flag, "off", Set.of("off"), "CIS GCP 1.3 6.2 (statistics flags); Checkov " + checkov,
+                "every statement writes a performance report into the logs, which costs time and floods them");
     }
 
     private static Set<String> levels(String from, String to) {
@@ -160,13 +172,15 @@ final class SqlRules {
                     for (int i = 0; i < flags.size(); i++) {
                         if (Json.text(flags.get(i).path("name")).equals(flag)) {
                             var value = Json.text(flags.get(i).path("value")).toLowerCase(Locale.ROOT);
-                            return when(!allowed.contains(value), "settings.databaseFlags[" + i + "].value", flag
-                                    + " is '" + value + "': " + risk + "; set it to " + wanted);
+                            return allowed.contains(value) ? List.of() : List.of(new Violation("settings.databaseFlags["
+                                    + i + "].value", flag + " is '" + value + "': " + risk + "; set it to " + wanted,
+                                    value));
                         }
                     }
-                    return when(!allowed.contains(defaultValue), "settings.databaseFlags", flag + " is not set, so"
-                            + " PostgreSQL's default '" + defaultValue + "' applies: " + risk + "; add the flag " + flag
-                            + "=" + (allowed.size() == 1 ? allowed.iterator().next() : wanted));
+                    return allowed.contains(defaultValue) ? List.of() : List.of(new Violation("settings.databaseFlags",
+                            flag + " is not set, so PostgreSQL's default '" + defaultValue + "' applies: " + risk
+                                    + "; add the flag " + flag + "="
+                                    + (allowed.size() == 1 ? allowed.iterator().next() : wanted), defaultValue));
                 });
     }
 }

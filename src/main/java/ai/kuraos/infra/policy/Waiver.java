@@ -1,20 +1,30 @@
 package ai.kuraos.infra.policy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A reviewed exception: the findings of {@code rule} on the resources that {@code stack}, {@code type} and {@code name}
- * match ({@code *} matches any run of characters) are accepted for {@code reason}, until {@code expires} if given (the
- * waiver holds through that day).
+ * match, at the input paths {@code path} matches ({@code *} matches any run of characters), are accepted for
+ * {@code reason}, until {@code expires} if given (the waiver holds through that day). With {@code values}, only the
+ * findings whose value (the role of a grant, the value of a flag) is one of them: a new role granted under a waived
+ * rule is a new finding, not one the reviewer already accepted.
  *
  * @param entry the waiver's position in the file, from 1, for messages
  */
-public record Waiver(int entry, String rule, String stack, String type, String name, String reason, LocalDate expires) {
+public record Waiver(int entry, String rule, String stack, String type, String name, String path, List<String> values,
+                     String reason, LocalDate expires) {
+
+    public Waiver {
+        values = List.copyOf(values);
+    }
 
     public boolean matches(Finding finding) {
         return rule.equals(finding.ruleId()) && glob(stack).matcher(finding.stack()).matches()
-                && glob(type).matcher(finding.type()).matches() && glob(name).matcher(finding.name()).matches();
+                && glob(type).matcher(finding.type()).matches() && glob(name).matcher(finding.name()).matches()
+                && glob(path).matcher(finding.path()).matches()
+                && (values.isEmpty() || values.contains(finding.value()));
     }
 
     public boolean appliesToStack(String candidate) {
@@ -27,12 +37,14 @@ public record Waiver(int entry, String rule, String stack, String type, String n
 
     /** The waiver without its position, to tell whether a pull request adds or changes it. */
     public String identity() {
-        return String.join("\u0000", rule, stack, type, name, reason, String.valueOf(expires));
+        return String.join("\u0000", rule, stack, type, name, path, String.join(",", values), reason,
+                String.valueOf(expires));
     }
 
-    /** {@code RULE on stack type name}. */
+    /** {@code RULE on stack type name (path) [values]}. */
     public String shown() {
-        return rule + " on " + stack + " " + type + " " + name;
+        return rule + " on " + stack + " " + type + " " + name + (path.equals("*") ? "" : " (" + path + ")")
+                + (values.isEmpty() ? "" : " " + values);
     }
 
     private static Pattern glob(String pattern) {

@@ -14,12 +14,16 @@ import java.util.stream.Collectors;
 
 /**
  * The reviewed waiver file, {@value #FILE}: a list under {@code waivers:}, each with {@code rule}, {@code stack},
- * {@code type}, {@code name}, {@code reason} and an optional {@code expires} (YYYY-MM-DD).
+ * {@code type}, {@code name}, {@code path}, {@code reason}, and optional {@code values} (a list; required for the IAM
+ * rules, whose findings carry the role granted) and {@code expires} (YYYY-MM-DD).
  */
 public final class Waivers {
 
     public static final String FILE = "policy/waivers.yaml";
-    private static final Set<String> FIELDS = Set.of("rule", "stack", "type", "name", "reason", "expires");
+    private static final Set<String> FIELDS = Set.of("rule", "stack", "type", "name", "path", "values", "reason",
+            "expires");
+    /** The rules whose findings are grants: a waiver of them names the roles that were reviewed. */
+    private static final String VALUED_RULES = "KURA-IAM-";
 
     private Waivers() {
     }
@@ -59,15 +63,23 @@ public final class Waivers {
             if (!unknown.isEmpty()) {
                 errors.add(where + ": unknown field(s) " + unknown + "; allowed: " + FIELDS.stream().sorted().toList());
             }
-            var missing = List.of("rule", "stack", "type", "name", "reason").stream()
+            var missing = List.of("rule", "stack", "type", "name", "path", "reason").stream()
                     .filter(field -> Json.text(entry.path(field)).isBlank()).toList();
             if (!missing.isEmpty()) {
                 errors.add(where + ": " + String.join(", ", missing) + " missing; every waiver names the rule, the"
-                        + " resource (stack, type, name; * matches anything) and the reason");
+                        + " resource (stack, type, name), the input path (* matches anything) and the reason");
             }
             var rule = Json.text(entry.path("rule"));
             if (!rule.isEmpty() && knownRules != null && !knownRules.contains(rule)) {
                 errors.add(where + ": rule '" + rule + "' does not exist (see docs/policy.md for the rules)");
+            }
+            var values = entry.path("values");
+            if (!values.isMissingNode() && (!values.isArray() || values.isEmpty())) {
+                errors.add(where + ": values must be a non-empty list of the exact values reviewed (roles, flag"
+                        + " values)");
+            } else if (values.isMissingNode() && rule.startsWith(VALUED_RULES)) {
+                errors.add(where + ": values missing; a waiver of " + rule + " lists the exact roles it accepts, so"
+                        + " that a role granted later is a new finding");
             }
             LocalDate expires = null;
             var expiry = Json.text(entry.path("expires"));
@@ -79,7 +91,8 @@ public final class Waivers {
                 }
             }
             waivers.add(new Waiver(number, rule, Json.text(entry.path("stack")), Json.text(entry.path("type")),
-                    Json.text(entry.path("name")), Json.text(entry.path("reason")).strip(), expires));
+                    Json.text(entry.path("name")), Json.text(entry.path("path")),
+                    values.isArray() ? Json.texts(values) : List.of(), Json.text(entry.path("reason")).strip(), expires));
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(errors.stream().collect(Collectors.joining("\n")));

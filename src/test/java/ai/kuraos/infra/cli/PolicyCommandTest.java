@@ -41,7 +41,7 @@ class PolicyCommandTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (var path : paths.toList()) {
                 var target = to.resolve(from.relativize(path).toString());
@@ -170,7 +170,7 @@ class PolicyCommandTest {
         var run = policy("--all");
 
         assertThat(run.exitCode()).isEqualTo(KuraCli.USAGE);
-        assertThat(run.err()).contains("waiver 1: type, name, reason missing");
+        assertThat(run.err()).contains("waiver 1: type, name, path, reason missing");
     }
 
     @Test
@@ -185,6 +185,7 @@ class PolicyCommandTest {
                     stack: staging
                     type: gcp:storage/bucketIAMMember:BucketIAMMember
                     name: kura-backups-backend-writer
+                    path: "*"
                     reason: a test waiver that the reviewer must see
                 """);
 

@@ -28,6 +28,7 @@ class PolicyDiffTest {
                 stack: prod
                 type: "*"
                 name: "*"
+                path: "*"
                 reason: Google-managed keys by design
             """;
 
@@ -36,6 +37,7 @@ class PolicyDiffTest {
                 stack: prod
                 type: "*"
                 name: assets-read
+                path: "*"
                 reason: browsers download the assets
             """;
 
@@ -52,6 +54,7 @@ class PolicyDiffTest {
                     stack: prod
                     type: gcp:storage/bucketIAMMember:BucketIAMMember
                     name: assets-read
+                    path: "*"
                     reason: browsers download the assets
                 """;
         var branch = report(prod("allUsers", "true"), CMEK + publicAssets);

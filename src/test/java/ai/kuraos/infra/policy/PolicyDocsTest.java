@@ -22,6 +22,18 @@ class PolicyDocsTest {
     }
 
     @Test
+    void theCoverageMapIsGeneratedFromTheCatalogueTheCoverageFileAndThePlans() throws Exception {
+        var root = SynthesizedStack.PROJECT_ROOT;
+        var doc = Files.readString(root.resolve(RulesDoc.DOC));
+        var types = Coverage.plannedTypes(PolicyPlans.parse(PolicyPlans.inWorkingTree(root)));
+
+        assertThat(doc)
+                .as("the coverage map of %s is out of date: run `java -jar target/kura-infra.jar policy --write-docs`",
+                        RulesDoc.DOC)
+                .isEqualTo(Coverage.regenerate(doc, types, Files.readString(root.resolve(Coverage.FILE))));
+    }
+
+    @Test
     void theRulesListHasEveryRuleAndTheWaiverRules() {
         var table = RulesDoc.rulesTable();
 

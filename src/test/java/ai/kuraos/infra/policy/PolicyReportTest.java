@@ -29,6 +29,7 @@ class PolicyReportTest {
                 stack: "*"
                 type: gcp:storage/bucketIAMMember:BucketIAMMember
                 name: kura-static-*
+                path: "*"
                 reason: every browser downloads the assets
             """;
 
@@ -104,11 +105,13 @@ class PolicyReportTest {
                     stack: prod
                     type: x
                     name: y
+                    path: "*"
                     reason: because
                   - rule: KURA-GCP-001
                     stack: prod
                     type: x
                     name: y
+                    path: "*"
                     expires: next year
                     owner: me
                 """;
@@ -119,6 +122,51 @@ class PolicyReportTest {
                 .hasMessageContaining("waiver 2: reason missing")
                 .hasMessageContaining("waiver 2: expires 'next year' is not a date")
                 .hasMessageContaining("waiver 2: unknown field(s) [owner]");
+    }
+
+    private static Finding grant(String name, String role) {
+        return new Finding("KURA-IAM-002", Severity.MEDIUM, "t", "bootstrap/ops", "gcp:projects/iAMMember:IAMMember",
+                name, "role", "grants " + role, role);
+    }
+
+    @Test
+    void aWaiverAcceptsOnlyTheRolesAndPathsItNames() {
+        var reviewed = waivers("""
+                waivers:
+                  - rule: KURA-IAM-002
+                    stack: bootstrap/ops
+                    type: gcp:projects/iAMMember:IAMMember
+                    name: deployer-*
+                    path: role
+                    values: [roles/run.admin]
+                    reason: the deployer deploys Cloud Run
+                """);
+        var report = PolicyReport.judge(List.of("bootstrap/ops"), List.of(grant("deployer-prod-run-admin",
+                "roles/run.admin"), grant("deployer-prod-cloudkms-admin", "roles/cloudkms.admin"),
+                new Finding("KURA-IAM-002", Severity.MEDIUM, "t", "bootstrap/ops", "gcp:projects/iAMMember:IAMMember",
+                        "deployer-prod-run-admin", "condition", "m", "roles/run.admin")), reviewed, TODAY, true);
+
+        assertThat(report.waived()).extracting(waived -> waived.finding().name() + " " + waived.finding().path())
+                .containsExactly("deployer-prod-run-admin role");
+        assertThat(report.open()).extracting(finding -> finding.name() + " " + finding.path())
+                .containsExactlyInAnyOrder("deployer-prod-cloudkms-admin role", "deployer-prod-run-admin condition");
+    }
+
+    @Test
+    void failsWhenAnIamWaiverListsNoRoles() {
+        var unscoped = """
+                waivers:
+                  - rule: KURA-IAM-002
+                    stack: bootstrap/ops
+                    type: gcp:projects/iAMMember:IAMMember
+                    name: deployer-*
+                    path: role
+                    reason: the deployer deploys everything
+                """;
+
+        assertThatThrownBy(() -> waivers(unscoped))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("waiver 1: values missing; a waiver of KURA-IAM-002 lists the exact roles");
     }
 
     @Test

