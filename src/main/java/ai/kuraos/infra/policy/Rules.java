@@ -23,6 +23,7 @@ public final class Rules {
         rules.addAll(IamRules.rules());
         rules.addAll(GkeRules.rules());
         rules.addAll(KubernetesRules.rules());
+        rules.addAll(HardeningRules.rules());
         var ids = new HashSet<String>();
         for (var rule : rules) {
             if (!ids.add(rule.id())) {
