@@ -1,6 +1,7 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.backend.BackendNames;
+import ai.kuraos.infra.platform.Names;
 import ai.kuraos.infra.rollout.Preflight;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +38,8 @@ final class DeployCommand implements Callable<Integer> {
     private StackOptions stackOptions = new StackOptions();
 
     @Option(names = "--image", required = true, paramLabel = "IMAGE",
-            description = "The backend image, with a tag or digest, e.g."
-                    + " europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8")
+            description = "The backend image by digest, from the stack's own registry, e.g."
+                    + " europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend@sha256:<digest>")
     private String image;
 
     @Option(names = "--release", required = true, paramLabel = "RELEASE",
@@ -68,6 +69,12 @@ final class DeployCommand implements Callable<Integer> {
         BackendNames.releaseProblem(release).ifPresent(problem -> arguments.add("--release " + release + ": " + problem));
         arguments.forEach(problem -> err.println("error: " + problem));
         var settings = stackOptions.settings(err);
+        settings.flatMap(stack -> BackendNames.deployImageProblem(image, Names.registryUrl(stack.target().region(),
+                        stack.target().project(), stack.foundation().registry().repositoryId())))
+                .ifPresent(problem -> {
+                    err.println("error: --image " + image + ": " + problem);
+                    arguments.add(problem);
+                });
         if (!arguments.isEmpty() || settings.isEmpty() || !RolloutCommands.ready(preflight, stackOptions.layout(), err)) {
             return KuraCli.USAGE;
         }
