@@ -39,7 +39,7 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--image", required = true, paramLabel = "IMAGE",
             description = "The backend image by digest, from the stack's own registry, e.g."
-                    + " europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend@sha256:<digest>")
+                    + " europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend@sha256:<digest>")
     private String image;
 
     @Option(names = "--release", required = true, paramLabel = "RELEASE",

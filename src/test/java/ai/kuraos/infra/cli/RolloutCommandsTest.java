@@ -85,21 +85,21 @@ class RolloutCommandsTest {
                 "--release V1.3.8: expected a release id of lowercase letters");
     }
 
-    private static final String PROD_IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend@sha256:"
+    private static final String PROD_IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend@sha256:"
             + "4f2a9c".repeat(10) + "4f2a";
 
     /** Defect: --image took any registry and a mutable tag, so prod could run another image than dev tested. */
     @Test
     void deployRefusesATagOrAnotherRegistrysImage() {
         var tagged = run("deploy", "--stack", "prod", "--image",
-                "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "--release", "v1-3-8");
+                "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "--release", "v1-3-8");
         var elsewhere = run("deploy", "--stack", "prod", "--image",
-                PROD_IMAGE.replace("/kura-os/kura/", "/kura-os-dev/kura/"), "--release", "v1-3-8");
+                PROD_IMAGE.replace("/kura-os/", "/kura-os-dev/"), "--release", "v1-3-8");
 
         assertThat(tagged.exitCode()).isEqualTo(2);
         assertThat(tagged.err()).contains("names a tag, not a digest");
         assertThat(elsewhere.exitCode()).isEqualTo(2);
-        assertThat(elsewhere.err()).contains("not in the stack's registry europe-southwest1-docker.pkg.dev/kura-os/kura");
+        assertThat(elsewhere.err()).contains("not in the stack's registry europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy");
     }
 
     @Test
