@@ -101,6 +101,22 @@ public final class BackendNames {
         return CommonRules.IMAGE.accepts().test(text) ? Optional.empty() : Optional.of("expected " + CommonRules.IMAGE.expected());
     }
 
+    /**
+     * What is wrong with an image to deploy to a stack, if anything: it must be in the stack's own registry
+     * ({@code registryUrl}) and named by digest, so that every stack runs exactly the bytes the one before it tested
+     * (a tag can be moved to another image between two stacks).
+     */
+    public static Optional<String> deployImageProblem(String image, String registryUrl) {
+        if (!image.startsWith(registryUrl + "/")) {
+            return Optional.of("not in the stack's registry " + registryUrl + "; copy the image there first");
+        }
+        if (!image.matches(".*@sha256:[a-f0-9]{64}")) {
+            return Optional.of("names a tag, not a digest; use " + registryUrl + "/<image>@sha256:<digest>"
+                    + " (gcloud artifacts docker images describe <image:tag> --format 'value(image_summary.digest)')");
+        }
+        return Optional.empty();
+    }
+
     /** What is wrong with a revision name, if anything. */
     public static Optional<String> revisionProblem(String text) {
         return REVISION.accepts().test(text) ? Optional.empty() : Optional.of("expected " + REVISION.expected());

@@ -25,10 +25,14 @@ public final class BootstrapProgram {
         var github = new GithubTrust("github", settings);
         var deployers = new TreeMap<String, Output<String>>();
         var previewers = new TreeMap<String, Output<String>>();
+        var driftCheckers = new TreeMap<String, Output<String>>();
         for (var environment : settings.environments().keySet()) {
             var deployer = new Deployer("deployer-" + environment, settings, environment, state, github);
             deployers.put(environment, deployer.deployerEmail());
-            previewers.put(environment, deployer.previewerEmail());
+            if (GithubClaims.livePreview(environment)) {
+                previewers.put(environment, deployer.previewerEmail());
+            }
+            driftCheckers.put(environment, deployer.driftEmail());
         }
 
         ctx.export("stateBackendUrl", Output.of(settings.stateBucket().url()));
@@ -36,6 +40,8 @@ public final class BootstrapProgram {
         ctx.export("workloadIdentityProvider", github.providerName());
         ctx.export("deployerServiceAccounts", Output.all(deployers.values())
                 .applyValue(emails -> zip(deployers.keySet(), emails)));
+        ctx.export("driftServiceAccounts", Output.all(driftCheckers.values())
+                .applyValue(emails -> zip(driftCheckers.keySet(), emails)));
         ctx.export("previewerServiceAccounts", Output.all(previewers.values())
                 .applyValue(emails -> zip(previewers.keySet(), emails)));
     }

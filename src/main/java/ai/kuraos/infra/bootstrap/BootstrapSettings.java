@@ -25,8 +25,12 @@ public record BootstrapSettings(
         Optional<String> billingAccount,
         List<String> configWarnings) {
 
-    /** The repository whose workflows may deploy, and the branch deployments come from. */
-    public record Github(String repository, String branch) {
+    /**
+     * The repository whose workflows may deploy, and the branch deployments come from. The trust keys on the numeric
+     * ids, which a renamed or deleted-and-recreated repository or owner does not inherit; the name only builds the
+     * workflow references ({@code job_workflow_ref}).
+     */
+    public record Github(String repository, String branch, String repositoryId, String ownerId) {
     }
 
     /** The bucket of Pulumi's state: old versions of a state file stay recoverable for a while. */

@@ -24,6 +24,8 @@ public final class BootstrapSettingsParser {
     static final TextRule REGION = CommonRules.REGION;
     static final TextRule REPOSITORY = TextRule.matching("[A-Za-z0-9_.-]{1,39}/[A-Za-z0-9_.-]{1,100}",
             "a GitHub repository as owner/name, e.g. kura-os/kura-infra");
+    static final TextRule GITHUB_ID = TextRule.matching("[1-9][0-9]{0,19}",
+            "a GitHub numeric id, e.g. from `gh api repos/<owner>/<name> --jq '.id, .owner.id'`");
     static final TextRule BRANCH = TextRule.matching("[A-Za-z0-9._/-]{1,200}", "a branch name such as main");
     static final TextRule BUCKET = TextRule.matching("[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]",
             "a bucket name of 3 to 63 lowercase letters, digits, '-' or '_'");
@@ -57,6 +59,8 @@ public final class BootstrapSettingsParser {
         var github = config.section("github", "The repository CI runs in.");
         var repository = github.value("repository", "Only this repository's tokens are trusted.").requiredText(REPOSITORY);
         var branch = github.value("branch", "Deployment environments are trusted only from this branch.").text("main", BRANCH);
+        var repositoryId = github.value("repositoryId", "The repository's numeric id (`gh api repos/<owner>/<name> --jq .id`): tokens carry it as `repository_id`, and a repository created later under the same name gets another.").requiredText(GITHUB_ID);
+        var ownerId = github.value("ownerId", "The owner's numeric id (`gh api repos/<owner>/<name> --jq .owner.id`): tokens carry it as `repository_owner_id`.").requiredText(GITHUB_ID);
         var state = config.section("stateBucket", "The Pulumi state bucket.");
         var bucket = new BootstrapSettings.StateBucket(
                 state.value("name", "Its name (global).").defaultShown("`<project>-pulumi-state`").text(project + "-pulumi-state", BUCKET),
@@ -78,7 +82,7 @@ public final class BootstrapSettingsParser {
         }
         var labels = Map.of("app", "kura", "environment", "automation", "managed-by", "pulumi");
         var target = new Target(stack, Environment.PROD, project, region, labels, deletionProtection);
-        return new BootstrapSettings(target, new BootstrapSettings.Github(repository, branch), bucket, kms, environments,
+        return new BootstrapSettings(target, new BootstrapSettings.Github(repository, branch, repositoryId, ownerId), bucket, kms, environments,
                 billingAccount, warnings);
     }
 

@@ -21,9 +21,11 @@ import java.util.Map;
 
 /**
  * {@code kura:bootstrap:Deployer}: the identities CI acts as for one environment. The deployer updates the stack
- * (GitHub environment {@code <env>} on the deployment branch); the previewer previews it for a pull request
- * (GitHub environment {@code <env>-preview}). Each reaches only its stack's files in the state bucket and its
- * environment's key; neither can be impersonated by anything but those workflows.
+ * (GitHub environment {@code <env>} on the deployment branch); the drift checker refreshes it every day (GitHub
+ * environment {@code <env>-drift}, drift.yml on the deployment branch); the previewer previews it for a pull request
+ * (GitHub environment {@code <env>-preview}) where {@link GithubClaims#livePreview} allows one. Each reaches only its
+ * stack's files in the state bucket and its environment's key; none can be impersonated by anything but those
+ * workflows ({@link GithubClaims#attributeCondition}).
  */
 public final class Deployer extends KuraComponent {
 
@@ -31,6 +33,7 @@ public final class Deployer extends KuraComponent {
 
     private final Account deployer;
     private final Account previewer;
+    private final Account driftChecker;
 
     public Deployer(String name, BootstrapSettings settings, String environment, StateBackend state, GithubTrust github) {
         super(TYPE, name, settings.target());
@@ -52,6 +55,13 @@ public final class Deployer extends KuraComponent {
                 .description("pulumi preview of stack " + environment + " for pull requests, keyless, read-only")
                 // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
                 .build(), protectedChild(github.iamApi()));
+        this.driftChecker = new Account(accountId("drift", environment), AccountArgs.builder()
+                .project(automationProject)
+                .accountId(accountId("drift", environment))
+                .displayName("Kura drift checker (" + environment + ")")
+                .description("daily pulumi preview --refresh of stack " + environment + " from drift.yml, keyless, read-only")
+                // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
+                .build(), protectedChild(github.iamApi()));
 
         for (var grant : DeployerRoles.DEPLOYER) {
             grantOnProject("deployer-" + environment + "-" + shortName(grant.role()), project, grant.role(), deployer, null);
@@ -68,40 +78,33 @@ public final class Deployer extends KuraComponent {
                         .role(DeployerRoles.BUDGETS)
                         .member(deployer.member())
                         .build(), child()));
-        for (var grant : DeployerRoles.PREVIEWER) {
-            grantOnProject("previewer-" + environment + "-" + shortName(grant.role()), project, grant.role(), previewer, null);
-        }
-
         var stateCondition = DeployerRoles.stateObjectsCondition(bucket, KuraProgram.PROJECT, environment);
         grantOnState("deployer-" + environment + "-state-objects", state, "roles/storage.objectAdmin", deployer,
-                stateCondition, "its stack's state only");
-        grantOnState("previewer-" + environment + "-state-objects", state, "roles/storage.objectViewer", previewer,
                 stateCondition, "its stack's state only");
         // Listing objects is a bucket-level permission that conditions on object names cannot narrow; this role lists
         // names without reading any object.
         grantOnState("deployer-" + environment + "-state-list", state, "roles/storage.legacyBucketReader", deployer,
                 null, null);
-        grantOnState("previewer-" + environment + "-state-list", state, "roles/storage.legacyBucketReader", previewer,
-                null, null);
-
         new CryptoKeyIAMMember("deployer-" + environment + "-secrets", CryptoKeyIAMMemberArgs.builder()
                 .cryptoKeyId(state.key(environment).id())
                 .role("roles/cloudkms.cryptoKeyEncrypterDecrypter")
                 .member(deployer.member())
                 .build(), child());
-        new CryptoKeyIAMMember("previewer-" + environment + "-secrets", CryptoKeyIAMMemberArgs.builder()
-                .cryptoKeyId(state.key(environment).id())
-                .role("roles/cloudkms.cryptoKeyDecrypter")
-                .member(previewer.member())
-                .build(), child());
-
         impersonableBy("deployer-" + environment + "-workload-identity", deployer, github, environment);
-        impersonableBy("previewer-" + environment + "-workload-identity", previewer, github,
-                GithubClaims.previewEnvironment(environment));
+
+        readOnly("drift", environment, project, DeployerRoles.DRIFT, driftChecker, state, stateCondition, github,
+                GithubClaims.driftEnvironment(environment));
+        // A stack without live previews keeps its (protected) previewer account, with no grant and no one who may act
+        // as it: the account's deletion would need its protection lifted first.
+        if (GithubClaims.livePreview(environment)) {
+            readOnly("previewer", environment, project, DeployerRoles.PREVIEWER, previewer, state, stateCondition,
+                    github, GithubClaims.previewEnvironment(environment));
+        }
 
         registerOutputs(Map.of(
                 "deployerServiceAccount", deployer.email(),
-                "previewerServiceAccount", previewer.email()));
+                "previewerServiceAccount", previewer.email(),
+                "driftServiceAccount", driftChecker.email()));
     }
 
     /** e.g. {@code kura-deployer-staging}: within the 30 characters an account id may have. */
@@ -115,6 +118,29 @@ public final class Deployer extends KuraComponent {
 
     public Output<String> previewerEmail() {
         return previewer.email();
+    }
+
+    public Output<String> driftEmail() {
+        return driftChecker.email();
+    }
+
+    /** A read-only identity: project roles, its stack's state objects, the key to decrypt them, and who may act as it. */
+    private void readOnly(String role, String environment, String project, java.util.List<DeployerRoles.Grant> grants,
+                          Account account, StateBackend state, String stateCondition, GithubTrust github,
+                          String githubEnvironment) {
+        var prefix = role + "-" + environment;
+        for (var grant : grants) {
+            grantOnProject(prefix + "-" + shortName(grant.role()), project, grant.role(), account, null);
+        }
+        grantOnState(prefix + "-state-objects", state, "roles/storage.objectViewer", account, stateCondition,
+                "its stack's state only");
+        grantOnState(prefix + "-state-list", state, "roles/storage.legacyBucketReader", account, null, null);
+        new CryptoKeyIAMMember(prefix + "-secrets", CryptoKeyIAMMemberArgs.builder()
+                .cryptoKeyId(state.key(environment).id())
+                .role("roles/cloudkms.cryptoKeyDecrypter")
+                .member(account.member())
+                .build(), child());
+        impersonableBy(prefix + "-workload-identity", account, github, githubEnvironment);
     }
 
     private void grantOnProject(String name, String project, String role, Account account, IAMMemberConditionArgs condition) {

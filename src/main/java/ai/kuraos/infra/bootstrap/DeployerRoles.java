@@ -42,6 +42,19 @@ public final class DeployerRoles {
     /** The one role that can grant roles; the condition limits it to {@link #delegable}. */
     public static final String PROJECT_IAM_ADMIN = "roles/resourcemanager.projectIamAdmin";
 
+    /**
+     * On the environment's project, for the daily {@code pulumi preview --refresh} of drift.yml: a refresh reads every
+     * resource of the stack. roles/viewer holds the get and list permissions of every type the program declares, but
+     * not a secret version's payload, which the refresh of a secret version reads:
+     * terraform-provider-google-beta v5.0.0, resource_secret_manager_secret_version.go,
+     * flattenSecretManagerSecretVersionPayload, calls {@code {name}:access} for every enabled version. The drift
+     * checker decrypts the stack's state anyway, which holds the same values, and only drift.yml on the deployment
+     * branch can act as it (GithubClaims).
+     */
+    public static final List<Grant> DRIFT = List.of(
+            new Grant("roles/viewer", "read every resource a refresh reads"),
+            new Grant("roles/secretmanager.secretAccessor", "read the secret versions' payloads a refresh compares"));
+
     /** On the environment's project, for a pull request's `pulumi preview`. */
     public static final List<Grant> PREVIEWER = List.of(
             new Grant("roles/browser", "read the project's metadata"),

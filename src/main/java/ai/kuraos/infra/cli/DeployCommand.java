@@ -1,6 +1,7 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.backend.BackendNames;
+import ai.kuraos.infra.platform.Names;
 import ai.kuraos.infra.rollout.Preflight;
 import ai.kuraos.infra.rollout.Rollout;
 import picocli.CommandLine.Command;
@@ -50,8 +51,9 @@ final class DeployCommand implements Callable<Integer> {
     private StackOptions stackOptions = new StackOptions();
 
     @Option(names = "--image", paramLabel = "IMAGE",
-            description = "The backend image, with a tag or digest, e.g."
-                    + " europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8 (with --release).")
+            description = "The backend image by digest, from the stack's own registry, e.g."
+                    + " europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend@sha256:<digest>"
+                    + " (with --release).")
     private Optional<String> image = Optional.empty();
 
     @Option(names = "--release", paramLabel = "RELEASE",
@@ -86,6 +88,12 @@ final class DeployCommand implements Callable<Integer> {
         release.flatMap(BackendNames::releaseProblem).ifPresent(problem -> arguments.add("--release " + release.get() + ": " + problem));
         arguments.forEach(problem -> err.println("error: " + problem));
         var settings = stackOptions.settings(err);
+        settings.ifPresent(stack -> image.flatMap(given -> BackendNames.deployImageProblem(given, Names.registryUrl(
+                        stack.target().region(), stack.target().project(), stack.foundation().registry().repositoryId())))
+                .ifPresent(problem -> {
+                    err.println("error: --image " + image.get() + ": " + problem);
+                    arguments.add(problem);
+                }));
         var state = RolloutCommands.StateBucket.from(environment);
         var prerequisites = new ArrayList<>(preflight.problems(stackOptions.layout()));
         if (state.isEmpty()) {

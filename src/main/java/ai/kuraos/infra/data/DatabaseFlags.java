@@ -4,11 +4,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The database flags every stack gets: the slow-query and connection audit trail the seeds ask for. */
+/** The database flags every stack gets: the connection and schema-change audit trail the seeds ask for, with no statement text. */
 public final class DatabaseFlags {
 
     public static final Map<String, String> AUDIT_TRAIL = Map.of(
-            "log_min_duration_statement", "100",
+            // Off (-1): a slow statement's log entry holds its text and bind parameters, patient data included
+            // (PostgreSQL 15, "When to Log"). Query Insights (database.queryInsights, on by default) keeps each
+            // query's latency with its literal values normalized away, which log_duration's unattributed lines cannot.
+            "log_min_duration_statement", "-1",
             "log_connections", "on",
             "log_disconnections", "on",
             "log_lock_waits", "on",

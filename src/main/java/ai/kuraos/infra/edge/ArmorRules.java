@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The Cloud Armor rules of the API, in priority order: rate limiting, then the preconfigured WAF, then allow. */
+/**
+ * The Cloud Armor rules of the API, in priority order: the preconfigured WAF, then rate limiting, then allow. The WAF
+ * comes first because a throttle rule's conform action is {@code allow}: a request under the rate limit ends its
+ * evaluation there, and a WAF rule behind it would never see it.
+ */
 public final class ArmorRules {
 
     /**
@@ -20,6 +24,14 @@ public final class ArmorRules {
             METHOD_ENFORCEMENT, "scannerdetection-v33-stable", "protocolattack-v33-stable",
             "sessionfixation-v33-stable");
     public static final int DEFAULT_RULE_PRIORITY = 2147483647;
+    /**
+     * WAF rules take {@value} on, the throttle {@link #THROTTLE_PRIORITY}. The WAF moved here from 2000 with new
+     * priorities rather than by swapping with the throttle: terraform-provider-google-beta v5.0.0
+     * (resource_compute_security_policy.go, update) adds a rule whose priority is new, patches one whose priority
+     * stays, and removes the rest, and a patch with a changed action would keep fields of the old one.
+     */
+    public static final int FIRST_WAF_PRIORITY = 500;
+    public static final int THROTTLE_PRIORITY = 1000;
 
     /**
      * One rule: the Cloud Armor action ({@code throttle}, {@code deny(403)}, {@code allow}) for requests matching the
@@ -38,18 +50,18 @@ public final class ArmorRules {
 
     public static List<Rule> of(EdgeSettings.Armor armor) {
         var rules = new ArrayList<Rule>();
-        rules.add(new Rule(1000, "Rate limit of /api/* per client IP", "throttle",
-                Optional.of("request.path.matches('/api/.*')"), false, Optional.of(new RateLimit(armor.rateLimitRequests(), armor.rateLimitIntervalSeconds()))));
         for (int index = 0; index < WAF_RULE_SETS.size(); index++) {
             var ruleSet = WAF_RULE_SETS.get(index);
             if (ruleSet.equals(METHOD_ENFORCEMENT) && !armor.methodEnforcement()) {
                 continue;
             }
             // Priorities follow the rule set's place in the list, so that turning one off moves no other rule.
-            rules.add(new Rule(2000 + index, "WAF " + ruleSet, "deny(403)",
+            rules.add(new Rule(FIRST_WAF_PRIORITY + index, "WAF " + ruleSet, "deny(403)",
                     Optional.of("evaluatePreconfiguredWaf('" + ruleSet + "', {'sensitivity': 1})"), armor.wafPreview(),
                     Optional.empty()));
         }
+        rules.add(new Rule(THROTTLE_PRIORITY, "Rate limit of /api/* per client IP", "throttle",
+                Optional.of("request.path.matches('/api/.*')"), false, Optional.of(new RateLimit(armor.rateLimitRequests(), armor.rateLimitIntervalSeconds()))));
         rules.add(new Rule(DEFAULT_RULE_PRIORITY, "Default: allow", "allow", Optional.empty(), false, Optional.empty()));
         return rules;
     }

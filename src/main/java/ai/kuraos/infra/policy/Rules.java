@@ -24,6 +24,7 @@ public final class Rules {
         rules.addAll(GkeRules.rules());
         rules.addAll(KubernetesRules.rules());
         rules.addAll(WorkflowRules.rules());
+        rules.addAll(HardeningRules.rules());
         var ids = new HashSet<String>();
         for (var rule : rules) {
             if (!ids.add(rule.id())) {

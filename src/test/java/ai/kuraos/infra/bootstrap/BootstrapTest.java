@@ -59,13 +59,23 @@ class BootstrapTest {
     }
 
     @Test
-    void trustsGithubTokensOfThisRepositoryOnlyFromDeploymentOrPreviewEnvironments() {
+    void trustsGithubTokensOfThisRepositoryByIdOnlyFromItsDeployDriftAndPreviewWorkflowsAndTheirEvents() {
         var provider = ops.resource("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "github-provider");
+        var workflows = "kura-os/kura-infra/.github/workflows/";
         provider.hasInput("oidc.issuerUri", "https://token.actions.githubusercontent.com")
-                .hasInput("attributeCondition", "assertion.repository == 'kura-os/kura-infra'"
+                .hasInput("attributeCondition", "assertion.repository_id == '734218906'"
+                        + " && assertion.repository_owner_id == '151742118'"
                         + " && has(assertion.environment)"
-                        + " && ((assertion.environment in ['dev', 'prod', 'staging'] && assertion.ref == 'refs/heads/main')"
-                        + " || assertion.environment in ['dev-preview', 'prod-preview', 'staging-preview'])");
+                        + " && ((assertion.environment in ['dev', 'prod', 'staging'] && assertion.ref == 'refs/heads/main'"
+                        + " && assertion.event_name in ['workflow_run', 'workflow_dispatch']"
+                        + " && assertion.job_workflow_ref in ['" + workflows + "deploy.yml@refs/heads/main', '"
+                        + workflows + "release.yml@refs/heads/main', '" + workflows + "rollback.yml@refs/heads/main'])"
+                        + " || (assertion.environment in ['dev-drift', 'prod-drift', 'staging-drift']"
+                        + " && assertion.ref == 'refs/heads/main' && assertion.event_name in ['schedule', 'workflow_dispatch']"
+                        + " && assertion.job_workflow_ref == '" + workflows + "drift.yml@refs/heads/main')"
+                        + " || (assertion.environment in ['dev-preview', 'staging-preview']"
+                        + " && assertion.event_name == 'pull_request'"
+                        + " && assertion.job_workflow_ref.startsWith('" + workflows + "pull-request.yml@refs/pull/')))");
         assertThat(provider.input("attributeMapping").path("attribute.environment").asText())
                 .isEqualTo("has(assertion.environment) ? assertion.environment : ''");
         assertThat(ops.resources("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider")).hasSize(1);
@@ -75,13 +85,19 @@ class BootstrapTest {
     void letsEachGithubEnvironmentImpersonateOnlyItsOwnAccount() {
         var bindings = ops.resources(ACCOUNT_IAM);
 
-        assertThat(bindings).hasSize(6).allSatisfy(binding -> assertThat(binding.input("role").asText())
+        assertThat(bindings).hasSize(8).allSatisfy(binding -> assertThat(binding.input("role").asText())
                 .isEqualTo("roles/iam.workloadIdentityUser"));
         for (var environment : List.of("dev", "staging", "prod")) {
             ops.resource(ACCOUNT_IAM, "deployer-" + environment + "-workload-identity")
                     .hasInput("serviceAccountId", "${kura-deployer-" + environment + ".name}")
                     .hasInput("member", "principalSet://iam.googleapis.com/${github-pool.name}/attribute.environment/"
                             + environment);
+            ops.resource(ACCOUNT_IAM, "drift-" + environment + "-workload-identity")
+                    .hasInput("serviceAccountId", "${kura-drift-" + environment + ".name}")
+                    .hasInput("member", "principalSet://iam.googleapis.com/${github-pool.name}/attribute.environment/"
+                            + environment + "-drift");
+        }
+        for (var environment : List.of("dev", "staging")) {
             ops.resource(ACCOUNT_IAM, "previewer-" + environment + "-workload-identity")
                     .hasInput("serviceAccountId", "${kura-previewer-" + environment + ".name}")
                     .hasInput("member", "principalSet://iam.googleapis.com/${github-pool.name}/attribute.environment/"
@@ -204,14 +220,46 @@ class BootstrapTest {
 
     @Test
     void givesThePreviewerReadOnlyRoles() {
-        assertThat(grantsOf("${kura-previewer-prod.member}")).extracting(grant -> grant.input("role").asText())
+        assertThat(grantsOf("${kura-previewer-staging.member}")).extracting(grant -> grant.input("role").asText())
                 .containsExactlyInAnyOrder("roles/browser", "roles/container.viewer");
+    }
+
+    /** Defect: prod's previewer decrypted all of prod's state, and a pull request from any branch could act as it. */
+    @Test
+    void noPreviewIdentityReachesProdsStateOrKey() {
+        var prodKey = "${pulumi-secrets-prod.id}";
+        assertThat(ops.resources(KEY_IAM)).filteredOn(grant -> grant.input("cryptoKeyId").asText().equals(prodKey))
+                .extracting(grant -> grant.input("member").asText())
+                .containsExactlyInAnyOrder("${kura-deployer-prod.member}", "${kura-drift-prod.member}");
+        assertThat(ops.resources(ACCOUNT_IAM)).extracting(binding -> binding.input("member").asText())
+                .noneMatch(member -> member.endsWith("/attribute.environment/prod-preview"));
+        assertThat(grantsOf("${kura-previewer-prod.member}")).isEmpty();
+        assertThat(ops.resources(BUCKET_IAM)).extracting(grant -> grant.input("member").asText())
+                .doesNotContain("${kura-previewer-prod.member}");
+    }
+
+    @Test
+    void givesTheDriftCheckerTheReadsARefreshTakesAndNoWrite() {
+        assertThat(grantsOf("${kura-drift-prod.member}")).extracting(grant -> grant.input("role").asText())
+                .containsExactlyInAnyOrder("roles/viewer", "roles/secretmanager.secretAccessor");
+        ops.resource(KEY_IAM, "drift-prod-secrets").hasInput("role", "roles/cloudkms.cryptoKeyDecrypter");
+        ops.resource(BUCKET_IAM, "drift-prod-state-objects").hasInput("role", "roles/storage.objectViewer");
+    }
+
+    @Test
+    void failsWhenTheRepositoryIdsAreMissingOrNotNumbers() {
+        var values = new HashMap<>(committed().values());
+        values.put("kura-bootstrap:github", "{\"repository\":\"kura-os/kura-infra\",\"repositoryId\":\"kura-infra\"}");
+
+        assertThatThrownBy(() -> BootstrapSettingsParser.parse("ops", new StackConfigValues(values, committed().secretKeys())))
+                .hasMessageContaining("kura-bootstrap:github.repositoryId: got \"kura-infra\"")
+                .hasMessageContaining("kura-bootstrap:github.ownerId: missing");
     }
 
     @Test
     void exportsWhatCiAndTheStacksNeed() {
         assertThat(ops.plan().outputs().fieldNames()).toIterable().containsExactly("deployerServiceAccounts",
-                "previewerServiceAccounts", "secretsProviders", "stateBackendUrl", "workloadIdentityProvider");
+                "driftServiceAccounts", "previewerServiceAccounts", "secretsProviders", "stateBackendUrl", "workloadIdentityProvider");
         assertThat(ops.output("deployerServiceAccounts").path("prod").asText()).isEqualTo("${kura-deployer-prod.email}");
     }
 

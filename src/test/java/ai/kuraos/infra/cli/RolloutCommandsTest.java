@@ -59,8 +59,7 @@ class RolloutCommandsTest {
 
     @Test
     void deployFailsFastWithoutThePulumiCliOrCredentialsAndChangesNothing() throws IOException {
-        var run = run("deploy", "--stack", "prod", "--image",
-                "europe-southwest1-docker.pkg.dev/kura-os/kura/kura-backend:v1-3-8", "--release", "v1-3-8");
+        var run = run("deploy", "--stack", "prod", "--image", PROD_IMAGE, "--release", "v1-3-8");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("the program is not built", "the Pulumi CLI is not on PATH",
@@ -86,6 +85,23 @@ class RolloutCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--image kura-backend: expected a full image reference",
                 "--release V1.3.8: expected a release id of lowercase letters");
+    }
+
+    private static final String PROD_IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend@sha256:"
+            + "4f2a9c".repeat(10) + "4f2a";
+
+    /** Defect: --image took any registry and a mutable tag, so prod could run another image than dev tested. */
+    @Test
+    void deployRefusesATagOrAnotherRegistrysImage() {
+        var tagged = run("deploy", "--stack", "prod", "--image",
+                "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8", "--release", "v1-3-8");
+        var elsewhere = run("deploy", "--stack", "prod", "--image",
+                PROD_IMAGE.replace("/kura-os/", "/kura-os-dev/"), "--release", "v1-3-8");
+
+        assertThat(tagged.exitCode()).isEqualTo(2);
+        assertThat(tagged.err()).contains("names a tag, not a digest");
+        assertThat(elsewhere.exitCode()).isEqualTo(2);
+        assertThat(elsewhere.err()).contains("not in the stack's registry europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy");
     }
 
     @Test

@@ -79,12 +79,12 @@ class DatabaseTest {
         }
 
         @Test
-        void logsSlowQueriesConnectionsAndLockWaits() {
+        void logsConnectionsLockWaitsAndSchemaChangesButNoSlowStatementsText() {
             prod.resource(INSTANCE, "kura-primary").hasInput("settings.databaseFlags", List.of(
                     Map.of("name", "log_connections", "value", "on"),
                     Map.of("name", "log_disconnections", "value", "on"),
                     Map.of("name", "log_lock_waits", "value", "on"),
-                    Map.of("name", "log_min_duration_statement", "value", "100"),
+                    Map.of("name", "log_min_duration_statement", "value", "-1"),
                     Map.of("name", "log_statement", "value", "ddl"),
                     Map.of("name", "log_temp_files", "value", "0")));
         }

@@ -87,6 +87,9 @@ class EdgeTest {
                 if (rule.path("action").asText().equals("deny(403)")) {
                     assertThat(rule.path("preview").asBoolean()).as("WAF enforced in prod").isFalse();
                     waf.add(rule.path("match").path("expr").path("expression").asText());
+                    // A request under the rate limit is allowed by the throttle (conform action allow) and goes no
+                    // further, so every WAF rule must be evaluated before it (a lower number is evaluated first).
+                    assertThat(rule.path("priority").asInt()).as("WAF rule before the throttle").isLessThan(1000);
                 }
             });
             // The OWASP Core Rule Set groups Cloud Armor preconfigures (its WAF rules documentation), but method
@@ -122,8 +125,8 @@ class EdgeTest {
             var expressions = new ArrayList<String>();
             enforcing.resource(ARMOR, "kura-armor").input("rules").forEach(rule ->
                     expressions.add(rule.path("priority").asInt() + " " + rule.path("match").path("expr").path("expression").asText()));
-            assertThat(expressions).contains("2005 evaluatePreconfiguredWaf('methodenforcement-v33-stable', {'sensitivity': 1})",
-                    "2006 evaluatePreconfiguredWaf('scannerdetection-v33-stable', {'sensitivity': 1})");
+            assertThat(expressions).contains("505 evaluatePreconfiguredWaf('methodenforcement-v33-stable', {'sensitivity': 1})",
+                    "506 evaluatePreconfiguredWaf('scannerdetection-v33-stable', {'sensitivity': 1})");
         }
 
         @Test

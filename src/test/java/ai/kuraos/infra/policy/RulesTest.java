@@ -199,6 +199,19 @@ class RulesTest {
         cases.add(single("KURA-GCP-007", "accesses[1].specialGroup", "gcp:bigquery/dataset:Dataset",
                 "{'accesses':[{'role':'OWNER','groupByEmail':'ops@kuraos.ai'},{'role':'READER','specialGroup':'allAuthenticatedUsers'}]}",
                 "{'accesses':[{'role':'OWNER','groupByEmail':'ops@kuraos.ai'},{'role':'READER','specialGroup':'projectReaders'}]}"));
+        // Hardening (issue 24): trust by name from any workflow file; a throttle that lets requests past the WAF.
+        cases.add(single("KURA-IAM-024", "attributeCondition",
+                "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider",
+                "{'attributeCondition':'assertion.repository == \\'kura-os/kura-infra\\''}",
+                "{'attributeCondition':'assertion.repository_id == \\'1\\' && assertion.repository_owner_id == \\'2\\'"
+                        + " && assertion.job_workflow_ref == \\'kura-os/kura-infra/.github/workflows/deploy.yml@refs/heads/main\\''}"));
+        var throttle = "{'priority':1000,'action':'throttle','match':{'expr':{'expression':'true'}},"
+                + "'rateLimitOptions':{'conformAction':'allow','exceedAction':'deny(429)'}}";
+        var waf = "{'priority':%d,'action':'deny(403)','match':{'expr':{'expression':"
+                + "'evaluatePreconfiguredWaf(\\'sqli-v33-stable\\')'}}}";
+        cases.add(single("KURA-NET-024", "rules[1].priority", "gcp:compute/securityPolicy:SecurityPolicy",
+                "{'rules':[" + throttle + "," + waf.formatted(2000) + "]}",
+                "{'rules':[" + throttle + "," + waf.formatted(500) + "]}"));
         // GKE: where the plan is silent, Autopilot's enforced defaults pass
         cases.add(cluster("KURA-GKE-001", "privateClusterConfig.enablePrivateNodes", "{'enableAutopilot':true}",
                 "{'enableAutopilot':true,'privateClusterConfig':{'enablePrivateNodes':true}}"));
