@@ -57,8 +57,10 @@ final class IamRules {
     private static final String POOL_PROVIDER = "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider";
 
     /** {@code assertion.repository == 'owner/name'}: one repository, compared whole. */
+    /** One repository by its name, or by its immutable id (what google-github-actions/auth recommends). */
     private static final Pattern ONE_REPOSITORY = Pattern.compile(
-            "assertion\\.repository\\s*==\\s*(['\"])[^'\"/*]+/[^'\"/*]+\\1");
+            "assertion\\.repository\\s*==\\s*(['\"])[^'\"/*]+/[^'\"/*]+\\1"
+                    + "|assertion\\.repository_id\\s*==\\s*(['\"])[0-9]+\\2");
 
     private IamRules() {
     }
@@ -142,10 +144,10 @@ final class IamRules {
                 "Checkov CKV_GCP_118, CKV_GCP_125", (provider, plan) -> {
                     var condition = Json.text(provider.inputs().path("attributeCondition"));
                     return GcpRules.when(!pinsOneRepository(condition), "attributeCondition", (condition.isBlank()
-                            ? "is unset" : "'" + condition + "' does not require assertion.repository == 'owner/name'"
-                            + " in every case") + ": other repositories' workflows (assertion.repository_owner admits"
+                            ? "is unset" : "'" + condition + "' does not require assertion.repository_id == '<id>'"
+                            + " (or assertion.repository == 'owner/name') in every case") + ": other repositories' workflows (assertion.repository_owner admits"
                             + " every repository of the organization) could exchange their tokens; require"
-                            + " assertion.repository == '<owner>/<name>' alongside the other conditions");
+                            + " assertion.repository_id == '<id>' alongside the other conditions");
                 });
     }
 
