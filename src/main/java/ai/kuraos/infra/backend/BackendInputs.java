@@ -4,12 +4,15 @@ import ai.kuraos.infra.data.RedisEndpoint;
 import ai.kuraos.infra.messaging.KafkaEndpoint;
 import ai.kuraos.infra.messaging.MessagingBackend;
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What the backend is wired to, as values: the Cloud SQL instance it connects to over the socket, Memorystore, the
- * backups bucket, how it publishes events (and Kafka's endpoint while Kafka runs), and where it takes traffic from.
+ * backups bucket, how it publishes events (and Kafka's endpoint while Kafka runs), and the grants that let its
+ * identities connect to Cloud SQL, which its first instances wait for.
  */
 public record BackendInputs(
         Output<String> databaseConnectionName,
@@ -17,5 +20,9 @@ public record BackendInputs(
         Output<String> backupsBucket,
         MessagingBackend messaging,
         Optional<KafkaEndpoint> kafka,
-        Ingress ingress) {
+        List<Resource> databaseAccess) {
+
+    public BackendInputs {
+        databaseAccess = List.copyOf(databaseAccess);
+    }
 }

@@ -36,7 +36,14 @@ public record BackendSettings(
         Map<String, String> env,
         double traceSampleRatio,
         String templateFingerprint,
-        RolloutSettings rollout) {
+        RolloutSettings rollout,
+        Ingress ingress,
+        boolean liveTemplate,
+        Optional<LiveCloudRun.Service> adoptedService,
+        Optional<LiveCloudRun.Job> adoptedJob) {
+
+    public static final String TEMPLATE_LIVE = "live";
+    public static final String TEMPLATE_PROGRAM = "program";
 
     static final TextRule MEMORY = new TextRule(
             text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
@@ -52,6 +59,43 @@ public record BackendSettings(
      */
     public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
                                        boolean kafkaRuns, ConfigReader config) {
+        return read(section, environment, messaging, kafkaRuns, false, Optional.empty(), Optional.empty(), config);
+    }
+
+    /**
+     * @param edgeRuns     whether the stack has the edge's load balancer
+     * @param adoptedService the live service the stack adopts, and {@code adoptedJob} the live job
+     */
+    public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
+                                       boolean kafkaRuns, boolean edgeRuns, Optional<LiveCloudRun.Service> adoptedService,
+                                       Optional<LiveCloudRun.Job> adoptedJob, ConfigReader config) {
+        var adopted = adoptedService.isPresent() || adoptedJob.isPresent();
+        var templateValue = section.value("template", "`live`: the adopted service and job keep the template that runs"
+                + " (as described in `stacks/<stack>/adopted/`), so that adopting them changes nothing. `program`: the"
+                + " program's template (its service accounts, Direct VPC egress, Redis, probes): the step of the"
+                + " adoption sequence that puts a revision with VPC egress in service (docs/adoption.md).")
+                .defaultShown("`live` for an adopted service, else `program`");
+        var liveTemplate = templateValue.text(adopted ? TEMPLATE_LIVE : TEMPLATE_PROGRAM,
+                TextRule.oneOf(List.of(TEMPLATE_LIVE, TEMPLATE_PROGRAM))).equals(TEMPLATE_LIVE);
+        if (liveTemplate && !adopted) {
+            config.reject(templateValue.key(), "got \"live\", but the stack adopts neither kura-backend nor kura-migrator"
+                    + " with a description in stacks/<stack>/adopted/; remove it");
+        }
+        if (liveTemplate) {
+            adoptedService.ifPresent(live -> LiveCloudRun.liveTemplateProblem(live).ifPresent(problem ->
+                    config.reject(templateValue.key(), "got \"live\", but " + problem)));
+        }
+        var ingressValue = section.value("ingress", "Where kura-backend takes traffic from: `all`, or `load-balancer`"
+                + " (only the edge's load balancer, with an edge). An adopted service keeps its own until this is set.")
+                .defaultShown("`load-balancer` with an edge, else `all`; an adopted service's own");
+        var ingressDefault = adoptedService.map(live -> Ingress.ofCloudRunValue(live.ingress()))
+                .orElse(edgeRuns ? Ingress.LOAD_BALANCER_ONLY : Ingress.ALL);
+        var ingress = ingressValue.text(ingressDefault.id(), TextRule.oneOf(Ingress.ids())).equals(Ingress.ALL.id())
+                ? Ingress.ALL : Ingress.LOAD_BALANCER_ONLY;
+        if (ingress == Ingress.LOAD_BALANCER_ONLY && !edgeRuns) {
+            config.reject(ingressValue.key(), "got \"load-balancer\", but the stack has no edge (kura-infra:edge); only"
+                    + " a stack with the load balancer can take traffic from it alone");
+        }
         var imageValue = section.value("image", "What the service and the migrator run. `deploy` sets it. Until the"
                 + " first release, a public placeholder that answers on `$PORT`, so that the first update of an empty"
                 + " project can create the service.").defaultShown("`" + BackendNames.PLACEHOLDER_IMAGE + "`");
@@ -113,7 +157,8 @@ public record BackendSettings(
         var rollout = RolloutSettings.read(section.section("rollout", "The traffic split. `deploy` and `rollback` set"
                 + " it; leave it alone."), release, config);
         return new BackendSettings(image, release, previousRevision, cpu, memory, startupCpuBoost, requestTimeout,
-                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint, rollout);
+                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint, rollout,
+                ingress, liveTemplate, adoptedService, adoptedJob);
     }
 
     private static int memoryMebibytes(String memory) {
