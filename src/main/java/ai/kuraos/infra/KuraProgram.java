@@ -64,7 +64,8 @@ public final class KuraProgram {
                 foundation, cluster.orElseThrow(), kafka.map(Kafka::endpoint)));
         var api = new Backend("backend", target, settings.backend(), new BackendInputs(database.connectionName(),
                 cache.endpoint(), backups.bucketName(), settings.messaging().backend(), kafka.map(Kafka::endpoint),
-                database.clientGrants()), foundation, secrets);
+                Map.of(Reader.BACKEND, database.clientGrant(backend), Reader.MIGRATOR, database.clientGrant(migrator))),
+                foundation, secrets);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
         new Monitoring("monitoring", AlertCatalogue.Scope.of(settings), settings.monitoring(),
                 settings.edge().map(EdgeSettings::domain), api.url(), foundation);

@@ -223,7 +223,7 @@ class StackSettingsTest {
         void failsWhenAnUnknownKeyIsLikeNoKnownOneAndListsTheKnownKeys() {
             var error = onlyError("dev", minimal("kura-infra:artifactRegistry", "{\"colour\":\"blue\"}"));
 
-            assertThat(error.problem()).startsWith("unknown key; known keys here: deleteUntaggedImagesAfterDays,"
+            assertThat(error.problem()).startsWith("unknown key; known keys here: cleanup, deleteUntaggedImagesAfterDays,"
                     + " immutableTags, keepRecentImages, repositoryId");
         }
 

@@ -186,7 +186,7 @@ public final class Backend extends KuraComponent {
                     .labels(target.labels())
                 .build());
         this.service = new Service(BackendNames.SERVICE, serviceArgs, adoptable(BackendNames.SERVICE,
-                dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN, inputs.databaseAccess())));
+                dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN, inputs)));
 
         // The deliberate public entry point: the API is public and authenticates its users itself, as in the seeds.
         // Behind the edge, ingress still limits callers to the load balancer, which invokes without credentials.
@@ -251,7 +251,7 @@ public final class Backend extends KuraComponent {
                     .labels(target.labels())
                 .build());
         new Job(BackendNames.MIGRATOR_JOB, jobArgs, adoptable(BackendNames.MIGRATOR_JOB,
-                dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN, inputs.databaseAccess())));
+                dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN, inputs)));
 
         registerOutputs(Map.of(
                 "url", service.uri(),
@@ -342,9 +342,9 @@ public final class Backend extends KuraComponent {
      * that starts before its cloudsql.client grant fails its first connections, and Cloud Run marks it failed).
      */
     private static Resource[] dependencies(Foundation foundation, Secrets secrets, Reader reader, String api,
-                                           List<Resource> databaseAccess) {
+                                           BackendInputs inputs) {
         var dependencies = new ArrayList<>(secrets.readyFor(reader));
-        dependencies.addAll(databaseAccess);
+        dependencies.add(inputs.databaseAccess().get(reader));
         dependencies.add(foundation.api(api));
         return dependencies.toArray(Resource[]::new);
     }

@@ -25,7 +25,7 @@ import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsIpConfigurationArgs;
 import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsMaintenanceWindowArgs;
 import com.pulumi.resources.Resource;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +49,7 @@ public final class Database extends KuraComponent {
 
     private final DatabaseInstance instance;
     private final Optional<Output<String>> password;
-    private final List<Resource> clientGrants = new ArrayList<>();
+    private final Map<String, Resource> clientGrants = new HashMap<>();
 
     public Database(String name, Target target, DatabaseSettings settings, Foundation foundation, List<Principal> clients) {
         super(TYPE, name, target);
@@ -152,7 +152,7 @@ public final class Database extends KuraComponent {
         }
 
         for (var client : clients) {
-            clientGrants.add(new IAMMember("cloudsql-client-" + client.name(), IAMMemberArgs.builder()
+            clientGrants.put(client.name(), new IAMMember("cloudsql-client-" + client.name(), IAMMemberArgs.builder()
                     .project(target.project())
                     .role("roles/cloudsql.client")
                     .member(client.member())
@@ -191,11 +191,15 @@ public final class Database extends KuraComponent {
     }
 
     /**
-     * The grants that let each client connect: a first revision that starts before its grant is refused by the
+     * The grant that lets a client connect: a first revision that starts before its grant is refused by the
      * Cloud SQL connector, so the workloads wait for these.
      */
-    public List<Resource> clientGrants() {
-        return List.copyOf(clientGrants);
+    public Resource clientGrant(Principal client) {
+        var grant = clientGrants.get(client.name());
+        if (grant == null) {
+            throw new IllegalArgumentException(client.name() + " is not a client of " + INSTANCE);
+        }
+        return grant;
     }
 
     public DatabaseInstance instance() {
