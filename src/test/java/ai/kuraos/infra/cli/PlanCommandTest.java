@@ -106,7 +106,7 @@ class PlanCommandTest {
     void checkFailsWhenTheGeneratedConfigurationReferenceIsStale() throws IOException {
         plan("--all");
         var reference = project.resolve("docs/reference/configuration.md");
-        Files.writeString(reference, Files.readString(reference).replace("The SSD's starting size.", "The disk."));
+        Files.writeString(reference, Files.readString(reference).replace("The SSD's size at creation.", "The disk."));
 
         var check = plan("--all", "--check");
 
