@@ -126,6 +126,8 @@ class AdoptionImportTest {
 
         @Test
         void keepsTheTemplateThatRuns() {
+            assertThat(live(describe, "spec.template.metadata.annotations").path("run.googleapis.com/cloudsql-instances")
+                    .asText()).isEqualTo(live("kura-primary", "connectionName").asText());
             var service = PROD.resource("gcp:cloudrunv2/service:Service", "kura-backend");
             var container = live(describe, "spec.template.spec.containers[0]");
             service.hasInput("ingress", "INGRESS_TRAFFIC_ALL")
@@ -139,8 +141,9 @@ class AdoptionImportTest {
                     .hasInput("template.timeout", live(describe, "spec.template.spec.timeoutSeconds").asInt() + "s")
                     .hasInput("template.scaling.minInstanceCount", 1)
                     .hasInput("template.scaling.maxInstanceCount", 10)
+                    // the instance's connection name, which the description names
                     .hasInput("template.volumes[name=cloudsql].cloudSqlInstance.instances",
-                            List.of("kura-os:europe-southwest1:kura-primary"))
+                            List.of("${kura-primary.connectionName}"))
                     .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", "percent", 100)))
                     .hasNoInput("template.vpcAccess")
                     .hasNoInput("template.revision")

@@ -121,7 +121,7 @@ public final class Backend extends KuraComponent {
         this.revision = liveService.map(live -> Output.of(live.revision()))
                 .orElseGet(() -> revisionOf(settings, templateValues));
         var releaseRevision = this.revision;
-        var serviceArgs = liveService.map(live -> LiveTemplates.service(target, live)).orElseGet(() -> ServiceArgs.builder()
+        var serviceArgs = liveService.map(live -> LiveTemplates.service(target, live, inputs.databaseConnectionName())).orElseGet(() -> ServiceArgs.builder()
                     .project(target.project())
                     .location(target.region())
                     .name(BackendNames.SERVICE)
@@ -199,7 +199,7 @@ public final class Backend extends KuraComponent {
                 .build(), child());
 
         var liveJob = settings.liveTemplate() ? settings.adoptedJob() : Optional.<LiveCloudRun.Job>empty();
-        var jobArgs = liveJob.map(live -> LiveTemplates.job(target, live)).orElseGet(() -> JobArgs.builder()
+        var jobArgs = liveJob.map(live -> LiveTemplates.job(target, live, inputs.databaseConnectionName())).orElseGet(() -> JobArgs.builder()
                     .project(target.project())
                     .location(target.region())
                     .name(BackendNames.MIGRATOR_JOB)

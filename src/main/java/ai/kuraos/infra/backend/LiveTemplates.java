@@ -1,6 +1,8 @@
 package ai.kuraos.infra.backend;
 
 import ai.kuraos.infra.config.Target;
+import ai.kuraos.infra.data.Database;
+import com.pulumi.core.Output;
 import com.pulumi.gcp.cloudrunv2.JobArgs;
 import com.pulumi.gcp.cloudrunv2.ServiceArgs;
 import com.pulumi.gcp.cloudrunv2.inputs.JobTemplateArgs;
@@ -27,6 +29,7 @@ import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVolumeCloudSqlInstanceArg
 import com.pulumi.gcp.cloudrunv2.inputs.ServiceTrafficArgs;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,7 +47,17 @@ final class LiveTemplates {
     private LiveTemplates() {
     }
 
-    static ServiceArgs service(Target target, LiveCloudRun.Service live) {
+    /**
+     * The live socket's instances, with the stack's own instance as the instance's output: the same connection name,
+     * and the service declared after the instance, as the program's template is.
+     */
+    private static Output<List<String>> instances(Target target, List<String> live, Output<String> connectionName) {
+        var own = target.project() + ":" + target.region() + ":" + Database.INSTANCE;
+        return Output.all(live.stream().map(instance -> instance.equals(own) ? connectionName : Output.of(instance))
+                .toList());
+    }
+
+    static ServiceArgs service(Target target, LiveCloudRun.Service live, Output<String> connectionName) {
         var container = live.container();
         var envs = new ArrayList<ServiceTemplateContainerEnvArgs>();
         container.env().forEach((name, value) -> envs.add(ServiceTemplateContainerEnvArgs.builder().name(name).value(value).build()));
@@ -83,7 +96,7 @@ final class LiveTemplates {
             template.volumes(ServiceTemplateVolumeArgs.builder()
                     .name(CLOUDSQL_VOLUME)
                     .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
-                            .instances(live.cloudSqlInstances()).build())
+                            .instances(instances(target, live.cloudSqlInstances(), connectionName)).build())
                     .build());
         }
         template.containers(containerArgs.build());
@@ -103,7 +116,7 @@ final class LiveTemplates {
         return service.build();
     }
 
-    static JobArgs job(Target target, LiveCloudRun.Job live) {
+    static JobArgs job(Target target, LiveCloudRun.Job live, Output<String> connectionName) {
         var container = live.container();
         var envs = new ArrayList<JobTemplateTemplateContainerEnvArgs>();
         container.env().forEach((name, value) -> envs.add(JobTemplateTemplateContainerEnvArgs.builder().name(name).value(value).build()));
@@ -136,7 +149,7 @@ final class LiveTemplates {
             task.volumes(JobTemplateTemplateVolumeArgs.builder()
                     .name(CLOUDSQL_VOLUME)
                     .cloudSqlInstance(JobTemplateTemplateVolumeCloudSqlInstanceArgs.builder()
-                            .instances(live.cloudSqlInstances()).build())
+                            .instances(instances(target, live.cloudSqlInstances(), connectionName)).build())
                     .build());
         }
         task.containers(containerArgs.build());

@@ -82,7 +82,7 @@ class PlanDiffCommandTest {
         // One more vCPU and 3.75 GB, HA (REGIONAL) doubles both: 730 h × (0.0826 + 3.75 × 0.014) × 2, the sheet's rates.
         assertThat(comment.lines().skip(2).filter(line -> !line.isBlank()).findFirst())
                 .hasValue("**Monthly cost:** dev ±0, prod +$98.62/month, staging ±0");
-        assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $106.02 | $204.65 |")
+        assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $119.62 | $218.25 |")
                 .contains("### Policy\n\n`policy --all` passes. This change introduces 0 findings, fixes 0")
                 .contains("<summary>Architecture of prod")
                 .contains("```mermaid\nflowchart");
