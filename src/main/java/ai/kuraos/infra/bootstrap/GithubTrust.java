@@ -24,9 +24,12 @@ public final class GithubTrust extends KuraComponent {
     public static final String TYPE = "kura:bootstrap:GithubTrust";
     public static final String POOL_ID = "github";
     public static final String PROVIDER_ID = "github-actions";
-    /** The APIs the deployers call through client libraries, billed to this project. */
+    /**
+     * The APIs the deployers call through client libraries, billed to this project. Service Usage, the third, is on
+     * before anything runs here: it is the API that enables the others.
+     */
     public static final List<String> DEPLOYER_CLIENT_APIS = List.of("cloudresourcemanager.googleapis.com",
-            "serviceusage.googleapis.com", "billingbudgets.googleapis.com");
+            "billingbudgets.googleapis.com");
 
     private final WorkloadIdentityPool pool;
     private final WorkloadIdentityPoolProvider provider;

@@ -184,8 +184,7 @@ class BootstrapTest {
      */
     @Test
     void theDeployersClientCallsAreBilledToAnAutomationProjectThatHasTheirApisOn() {
-        for (var service : List.of("cloudresourcemanager.googleapis.com", "serviceusage.googleapis.com",
-                "billingbudgets.googleapis.com")) {
+        for (var service : List.of("cloudresourcemanager.googleapis.com", "billingbudgets.googleapis.com")) {
             ops.resource("gcp:projects/service:Service", ProjectApis.logicalName(service))
                     .hasInput("service", service)
                     .hasInput("project", ops.resource("gcp:projects/service:Service", "api-iam").input("project"));
