@@ -2,7 +2,7 @@ package ai.kuraos.infra;
 
 import ai.kuraos.infra.backend.Backend;
 import ai.kuraos.infra.backend.BackendInputs;
-import ai.kuraos.infra.backend.Ingress;
+import ai.kuraos.infra.component.LiveDescriptions;
 import ai.kuraos.infra.component.Principal;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.data.Backups;
@@ -23,6 +23,8 @@ import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,10 +50,11 @@ public final class KuraProgram {
 
         var database = new Database("database", target, settings.database(), foundation, List.of(backend, migrator));
         var cache = new Cache("cache", target, settings.cache(), foundation);
-        var secrets = new Secrets("secrets", target, settings.secrets(), foundation,
-                Map.of(SecretCatalogue.DATABASE_URL, database.databaseUrl(),
-                        SecretCatalogue.DB_PASSWORD, database.password(),
-                        SecretCatalogue.REDIS_AUTH, cache.authString()),
+        var generated = new HashMap<String, Output<String>>();
+        database.databaseUrl().ifPresent(url -> generated.put(SecretCatalogue.DATABASE_URL, url));
+        database.password().ifPresent(password -> generated.put(SecretCatalogue.DB_PASSWORD, password));
+        generated.put(SecretCatalogue.REDIS_AUTH, cache.authString());
+        var secrets = new Secrets("secrets", target, settings.secrets(), foundation, generated,
                 Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
         var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
         var cluster = settings.cluster().map(clusterSettings -> new Cluster("cluster", target, clusterSettings, foundation));
@@ -61,7 +64,8 @@ public final class KuraProgram {
                 foundation, cluster.orElseThrow(), kafka.map(Kafka::endpoint)));
         var api = new Backend("backend", target, settings.backend(), new BackendInputs(database.connectionName(),
                 cache.endpoint(), backups.bucketName(), settings.messaging().backend(), kafka.map(Kafka::endpoint),
-                settings.edge().isPresent() ? Ingress.LOAD_BALANCER_ONLY : Ingress.ALL), foundation, secrets);
+                Map.of(Reader.BACKEND, database.clientGrant(backend), Reader.MIGRATOR, database.clientGrant(migrator))),
+                foundation, secrets);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
         new Monitoring("monitoring", AlertCatalogue.Scope.of(settings), settings.monitoring(),
                 settings.edge().map(EdgeSettings::domain), api.url(), foundation);
@@ -97,8 +101,12 @@ public final class KuraProgram {
         });
     }
 
-    /** Under {@code pulumi preview/up}: configuration comes from the language host's environment. */
+    /**
+     * Under {@code pulumi preview/up}: configuration comes from the language host's environment, and the adopted
+     * resources' descriptions from {@code stacks/<stack>/adopted/} of the project directory the CLI runs the program in.
+     */
     static void define(Context ctx) {
-        define(ctx, StackSettings.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv())));
+        define(ctx, StackSettings.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv()),
+                LiveDescriptions.ofStack(Path.of(""), ctx.stackName())));
     }
 }

@@ -1,6 +1,7 @@
 package ai.kuraos.infra;
 
 import ai.kuraos.infra.backend.BackendSettings;
+import ai.kuraos.infra.component.LiveDescriptions;
 import ai.kuraos.infra.config.ConfigError;
 import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.InvalidConfigException;
@@ -61,7 +62,12 @@ public record StackSettings(
 
     /** Reads and validates a stack's configuration, or throws with every error found. */
     public static StackSettings parse(String stack, StackConfigValues raw) {
-        var result = read(stack, raw);
+        return parse(stack, raw, LiveDescriptions.NONE);
+    }
+
+    /** The same, with what the live project says about the resources the stack adopts. */
+    public static StackSettings parse(String stack, StackConfigValues raw, LiveDescriptions live) {
+        var result = read(stack, raw, TopicCatalogue.bundled(), live);
         if (!result.errors().isEmpty()) {
             throw new InvalidConfigException(stack, result.errors());
         }
@@ -73,28 +79,42 @@ public record StackSettings(
     }
 
     public static Result read(String stack, StackConfigValues raw, TopicCatalogue topics) {
+        return read(stack, raw, topics, LiveDescriptions.NONE);
+    }
+
+    public static Result read(String stack, StackConfigValues raw, LiveDescriptions live) {
+        return read(stack, raw, TopicCatalogue.bundled(), live);
+    }
+
+    /**
+     * @param live the descriptions of the adopted resources ({@code stacks/<stack>/adopted/}): each one's values are
+     *             the defaults of its settings, so that the adoption update changes nothing it imports
+     */
+    public static Result read(String stack, StackConfigValues raw, TopicCatalogue topics, LiveDescriptions live) {
         var config = new ConfigReader(raw);
         var target = Target.read(stack, config);
         var environment = target.environment();
+        var adopted = AdoptedResources.read(target, live, config);
         var network = NetworkSettings.read(config.section("network", "The VPC's subnet and private services access."),
                 environment, config);
         var registry = RegistrySettings.read(config.section("artifactRegistry", "The Docker repository for images."),
-                environment);
+                environment, adopted.repository(), config);
         var database = DatabaseSettings.read(config.section("database", "Cloud SQL for PostgreSQL 15, `kura-primary`."),
-                environment, config);
+                environment, config, adopted.instance(), target.deletionProtection());
         var secrets = SecretsSettings.read(config.section("secrets", "Secret Manager: a value for each external secret,"
                 + " encrypted (`pulumi config set --secret --path 'secrets.<NAME>' <value>`). The readers are the"
-                + " identities granted `roles/secretmanager.secretAccessor` on that secret alone."), config);
+                + " identities granted `roles/secretmanager.secretAccessor` on that secret alone."), config, live);
         var cache = CacheSettings.read(config.section("cache", "Memorystore for Redis 7.0, `kura-cache`."), environment,
                 config);
         var backups = BackupsSettings.read(config.section("backups", "The bucket `<project>-kura-backups` of the admin"
                 + " panel's logical backups."), environment);
         var messaging = MessagingSettings.read(config.section("messaging", "How the backend publishes events, and the"
                 + " Kafka cluster."), environment, topics, config);
-        var backend = BackendSettings.read(config.section("backend", "The Cloud Run service `kura-backend` and the"
-                + " migrator job `kura-migrator`."), environment, messaging.backend(), messaging.kafka().isPresent(), config);
         var edge = EdgeSettings.read(config.section("edge", "The load balancer, the CDN and Cloud Armor."),
                 environment, config);
+        var backend = BackendSettings.read(config.section("backend", "The Cloud Run service `kura-backend` and the"
+                        + " migrator job `kura-migrator`."), environment, messaging.backend(), messaging.kafka().isPresent(),
+                edge.isPresent(), adopted.service(), adopted.job(), config);
         var inference = InferenceSettings.read(config.section("inference", "The inference service `adeline` in"
                 + " namespace `kura-inference`."), config);
         var cluster = ClusterSettings.read(config.section("cluster", "GKE Autopilot `kura-gke`: it exists only in a stack"
@@ -103,6 +123,8 @@ public record StackSettings(
         var monitoring = MonitoringSettings.read(config.section("monitoring", "Alerts, uptime checks, the dashboard and"
                 + " the budget (docs/operations.md)."), environment, config);
         var cost = CostAssumptions.read(config.section("cost", CostAssumptions.SECTION), environment);
+
+        AdoptionSequence.check(target, live, database, backend, messaging, config);
 
         var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
                 cache, backups, backend, messaging, edge, cluster, inference, monitoring, cost, config.warnings());

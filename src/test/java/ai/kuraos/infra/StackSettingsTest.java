@@ -52,7 +52,7 @@ class StackSettingsTest {
             assertThat(settings.target().deletionProtection()).isFalse();
             assertThat(settings.foundation().network())
                     .isEqualTo(new NetworkSettings("10.30.0.0/20", Optional.empty(), 16, 0.1));
-            assertThat(settings.foundation().registry()).isEqualTo(new RegistrySettings("kura", 5, 7, true));
+            assertThat(settings.foundation().registry()).isEqualTo(new RegistrySettings("kura", 5, 7, true, RegistrySettings.CLEANUP_DELETE, Optional.empty()));
             assertThat(protectionWarnings(settings)).isEmpty();
         }
 
@@ -223,7 +223,7 @@ class StackSettingsTest {
         void failsWhenAnUnknownKeyIsLikeNoKnownOneAndListsTheKnownKeys() {
             var error = onlyError("dev", minimal("kura-infra:artifactRegistry", "{\"colour\":\"blue\"}"));
 
-            assertThat(error.problem()).startsWith("unknown key; known keys here: deleteUntaggedImagesAfterDays,"
+            assertThat(error.problem()).startsWith("unknown key; known keys here: cleanup, deleteUntaggedImagesAfterDays,"
                     + " immutableTags, keepRecentImages, repositoryId");
         }
 

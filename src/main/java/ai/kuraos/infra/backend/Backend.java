@@ -53,6 +53,7 @@ import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -115,69 +116,75 @@ public final class Backend extends KuraComponent {
         templateValues.put("network", foundation.networkName());
         templateValues.put("subnetwork", foundation.subnetworkName());
         templateValues.put("cloudSqlInstance", inputs.databaseConnectionName());
-        this.revision = revisionOf(settings, templateValues);
-        this.service = new Service(BackendNames.SERVICE, ServiceArgs.builder()
-                .project(target.project())
-                .location(target.region())
-                .name(BackendNames.SERVICE)
-                .description("Kura API (FastAPI)")
-                .ingress(inputs.ingress().cloudRunValue())
-                .template(ServiceTemplateArgs.builder()
-                        .revision(revision)
-                        .labels(Map.of("release", settings.release()))
-                        .serviceAccount(backendAccount.email())
-                        .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
-                        .scaling(ServiceTemplateScalingArgs.builder()
-                                .minInstanceCount(settings.minInstances())
-                                .maxInstanceCount(settings.maxInstances())
-                                .build())
-                        .maxInstanceRequestConcurrency(settings.concurrency())
-                        .timeout(settings.requestTimeoutSeconds() + "s")
-                        .vpcAccess(ServiceTemplateVpcAccessArgs.builder()
-                                .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
-                                        .network(foundation.networkName())
-                                        .subnetwork(foundation.subnetworkName())
-                                        .build())
-                                // Redis and Cloud SQL live on private ranges; public APIs go out directly.
-                                .egress("PRIVATE_RANGES_ONLY")
-                                .build())
-                        .containers(ServiceTemplateContainerArgs.builder()
-                                .name("backend")
-                                .image(settings.image())
-                                .ports(ServiceTemplateContainerPortArgs.builder().name("http1").containerPort(PORT).build())
-                                .resources(ServiceTemplateContainerResourcesArgs.builder()
-                                        .limits(Map.of("cpu", settings.cpu(), "memory", settings.memory()))
-                                        .startupCpuBoost(settings.startupCpuBoost())
-                                        .cpuIdle(true)
-                                        .build())
-                                .envs(serviceEnv(plainEnv, secretVersions, secrets))
-                                .startupProbe(ServiceTemplateContainerStartupProbeArgs.builder()
-                                        .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder()
-                                                .path(HEALTH_PATH).port(PORT).build())
-                                        .periodSeconds(5)
-                                        .timeoutSeconds(3)
-                                        // Up to two minutes to start (migrations run in the job, not here).
-                                        .failureThreshold(24)
-                                        .build())
-                                .livenessProbe(ServiceTemplateContainerLivenessProbeArgs.builder()
-                                        .httpGet(ServiceTemplateContainerLivenessProbeHttpGetArgs.builder()
-                                                .path(HEALTH_PATH).port(PORT).build())
-                                        .periodSeconds(30)
-                                        .timeoutSeconds(5)
-                                        .failureThreshold(3)
-                                        .build())
-                                .volumeMounts(ServiceTemplateContainerVolumeMountArgs.builder()
-                                        .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
-                                .build())
-                        .volumes(ServiceTemplateVolumeArgs.builder()
-                                .name(CLOUDSQL_VOLUME)
-                                .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
-                                        .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
-                                        .build())
-                                .build())
-                        .build())
-                .labels(target.labels())
-                .build(), adoptable(BackendNames.SERVICE, dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN)));
+        // While the stack keeps the adopted template, the service is declared as it runs (docs/adoption.md).
+        var liveService = settings.liveTemplate() ? settings.adoptedService() : Optional.<LiveCloudRun.Service>empty();
+        this.revision = liveService.map(live -> Output.of(live.revision()))
+                .orElseGet(() -> revisionOf(settings, templateValues));
+        var releaseRevision = this.revision;
+        var serviceArgs = liveService.map(live -> LiveTemplates.service(target, live, inputs.databaseConnectionName())).orElseGet(() -> ServiceArgs.builder()
+                    .project(target.project())
+                    .location(target.region())
+                    .name(BackendNames.SERVICE)
+                    .description("Kura API (FastAPI)")
+                    .ingress(settings.ingress().cloudRunValue())
+                    .template(ServiceTemplateArgs.builder()
+                            .revision(releaseRevision)
+                            .labels(Map.of("release", settings.release()))
+                            .serviceAccount(backendAccount.email())
+                            .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
+                            .scaling(ServiceTemplateScalingArgs.builder()
+                                    .minInstanceCount(settings.minInstances())
+                                    .maxInstanceCount(settings.maxInstances())
+                                    .build())
+                            .maxInstanceRequestConcurrency(settings.concurrency())
+                            .timeout(settings.requestTimeoutSeconds() + "s")
+                            .vpcAccess(ServiceTemplateVpcAccessArgs.builder()
+                                    .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
+                                            .network(foundation.networkName())
+                                            .subnetwork(foundation.subnetworkName())
+                                            .build())
+                                    // Redis and Cloud SQL live on private ranges; public APIs go out directly.
+                                    .egress("PRIVATE_RANGES_ONLY")
+                                    .build())
+                            .containers(ServiceTemplateContainerArgs.builder()
+                                    .name("backend")
+                                    .image(settings.image())
+                                    .ports(ServiceTemplateContainerPortArgs.builder().name("http1").containerPort(PORT).build())
+                                    .resources(ServiceTemplateContainerResourcesArgs.builder()
+                                            .limits(Map.of("cpu", settings.cpu(), "memory", settings.memory()))
+                                            .startupCpuBoost(settings.startupCpuBoost())
+                                            .cpuIdle(true)
+                                            .build())
+                                    .envs(serviceEnv(plainEnv, secretVersions, secrets))
+                                    .startupProbe(ServiceTemplateContainerStartupProbeArgs.builder()
+                                            .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder()
+                                                    .path(HEALTH_PATH).port(PORT).build())
+                                            .periodSeconds(5)
+                                            .timeoutSeconds(3)
+                                            // Up to two minutes to start (migrations run in the job, not here).
+                                            .failureThreshold(24)
+                                            .build())
+                                    .livenessProbe(ServiceTemplateContainerLivenessProbeArgs.builder()
+                                            .httpGet(ServiceTemplateContainerLivenessProbeHttpGetArgs.builder()
+                                                    .path(HEALTH_PATH).port(PORT).build())
+                                            .periodSeconds(30)
+                                            .timeoutSeconds(5)
+                                            .failureThreshold(3)
+                                            .build())
+                                    .volumeMounts(ServiceTemplateContainerVolumeMountArgs.builder()
+                                            .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
+                                    .build())
+                            .volumes(ServiceTemplateVolumeArgs.builder()
+                                    .name(CLOUDSQL_VOLUME)
+                                    .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
+                                            .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
+                                            .build())
+                                    .build())
+                            .build())
+                    .labels(target.labels())
+                .build());
+        this.service = new Service(BackendNames.SERVICE, serviceArgs, adoptable(BackendNames.SERVICE,
+                dependencies(foundation, secrets, Reader.BACKEND, ProjectApis.RUN, inputs)));
 
         // The deliberate public entry point: the API is public and authenticates its users itself, as in the seeds.
         // Behind the edge, ingress still limits callers to the load balancer, which invokes without credentials.
@@ -189,57 +196,60 @@ public final class Backend extends KuraComponent {
                 .member("allUsers")
                 .build(), child());
 
-        new Job(BackendNames.MIGRATOR_JOB, JobArgs.builder()
-                .project(target.project())
-                .location(target.region())
-                .name(BackendNames.MIGRATOR_JOB)
-                .template(JobTemplateArgs.builder()
-                        .labels(Map.of("release", settings.release()))
-                        .taskCount(1)
-                        .parallelism(1)
-                        .template(JobTemplateTemplateArgs.builder()
-                                .serviceAccount(foundation.migratorServiceAccount().email())
-                                .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
-                                // A half-applied migration is looked at by a person, never retried blindly.
-                                .maxRetries(0)
-                                .timeout(settings.migrationTimeoutSeconds() + "s")
-                                .vpcAccess(JobTemplateTemplateVpcAccessArgs.builder()
-                                        .networkInterfaces(JobTemplateTemplateVpcAccessNetworkInterfaceArgs.builder()
-                                                .network(foundation.networkName())
-                                                .subnetwork(foundation.subnetworkName())
-                                                .build())
-                                        .egress("PRIVATE_RANGES_ONLY")
-                                        .build())
-                                .containers(JobTemplateTemplateContainerArgs.builder()
-                                        .name("migrator")
-                                        .image(settings.image())
-                                        .commands("alembic")
-                                        .args("upgrade", "heads")
-                                        .envs(SecretCatalogue.readBy(Reader.MIGRATOR).stream()
-                                                .flatMap(entry -> secrets.versionToMount(entry.name()).stream()
-                                                        .map(version -> JobTemplateTemplateContainerEnvArgs.builder()
-                                                        .name(entry.name())
-                                                        .valueSource(JobTemplateTemplateContainerEnvValueSourceArgs.builder()
-                                                                .secretKeyRef(JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
-                                                                        .secret(secrets.secretId(entry.name()))
-                                                                        .version(version)
-                                                                        .build())
-                                                                .build())
-                                                        .build()))
-                                                .toList())
-                                        .volumeMounts(JobTemplateTemplateContainerVolumeMountArgs.builder()
-                                                .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
-                                        .build())
-                                .volumes(JobTemplateTemplateVolumeArgs.builder()
-                                        .name(CLOUDSQL_VOLUME)
-                                        .cloudSqlInstance(JobTemplateTemplateVolumeCloudSqlInstanceArgs.builder()
-                                                .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
-                                                .build())
-                                        .build())
-                                .build())
-                        .build())
-                .labels(target.labels())
-                .build(), adoptable(BackendNames.MIGRATOR_JOB, dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN)));
+        var liveJob = settings.liveTemplate() ? settings.adoptedJob() : Optional.<LiveCloudRun.Job>empty();
+        var jobArgs = liveJob.map(live -> LiveTemplates.job(target, live, inputs.databaseConnectionName())).orElseGet(() -> JobArgs.builder()
+                    .project(target.project())
+                    .location(target.region())
+                    .name(BackendNames.MIGRATOR_JOB)
+                    .template(JobTemplateArgs.builder()
+                            .labels(Map.of("release", settings.release()))
+                            .taskCount(1)
+                            .parallelism(1)
+                            .template(JobTemplateTemplateArgs.builder()
+                                    .serviceAccount(foundation.migratorServiceAccount().email())
+                                    .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
+                                    // A half-applied migration is looked at by a person, never retried blindly.
+                                    .maxRetries(0)
+                                    .timeout(settings.migrationTimeoutSeconds() + "s")
+                                    .vpcAccess(JobTemplateTemplateVpcAccessArgs.builder()
+                                            .networkInterfaces(JobTemplateTemplateVpcAccessNetworkInterfaceArgs.builder()
+                                                    .network(foundation.networkName())
+                                                    .subnetwork(foundation.subnetworkName())
+                                                    .build())
+                                            .egress("PRIVATE_RANGES_ONLY")
+                                            .build())
+                                    .containers(JobTemplateTemplateContainerArgs.builder()
+                                            .name("migrator")
+                                            .image(settings.image())
+                                            .commands("alembic")
+                                            .args("upgrade", "heads")
+                                            .envs(SecretCatalogue.readBy(Reader.MIGRATOR).stream()
+                                                    .flatMap(entry -> secrets.versionToMount(entry.name()).stream()
+                                                            .map(version -> JobTemplateTemplateContainerEnvArgs.builder()
+                                                            .name(entry.name())
+                                                            .valueSource(JobTemplateTemplateContainerEnvValueSourceArgs.builder()
+                                                                    .secretKeyRef(JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
+                                                                            .secret(secrets.secretId(entry.name()))
+                                                                            .version(version)
+                                                                            .build())
+                                                                    .build())
+                                                            .build()))
+                                                    .toList())
+                                            .volumeMounts(JobTemplateTemplateContainerVolumeMountArgs.builder()
+                                                    .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
+                                            .build())
+                                    .volumes(JobTemplateTemplateVolumeArgs.builder()
+                                            .name(CLOUDSQL_VOLUME)
+                                            .cloudSqlInstance(JobTemplateTemplateVolumeCloudSqlInstanceArgs.builder()
+                                                    .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
+                                                    .build())
+                                            .build())
+                                    .build())
+                            .build())
+                    .labels(target.labels())
+                .build());
+        new Job(BackendNames.MIGRATOR_JOB, jobArgs, adoptable(BackendNames.MIGRATOR_JOB,
+                dependencies(foundation, secrets, Reader.MIGRATOR, ProjectApis.RUN, inputs)));
 
         registerOutputs(Map.of(
                 "url", service.uri(),
@@ -325,8 +335,14 @@ public final class Backend extends KuraComponent {
         return envs;
     }
 
-    private static Resource[] dependencies(Foundation foundation, Secrets secrets, Reader reader, String api) {
+    /**
+     * What a workload's first instances wait for: their secrets and the right to connect to Cloud SQL (a revision
+     * that starts before its cloudsql.client grant fails its first connections, and Cloud Run marks it failed).
+     */
+    private static Resource[] dependencies(Foundation foundation, Secrets secrets, Reader reader, String api,
+                                           BackendInputs inputs) {
         var dependencies = new ArrayList<>(secrets.readyFor(reader));
+        dependencies.add(inputs.databaseAccess().get(reader));
         dependencies.add(foundation.api(api));
         return dependencies.toArray(Resource[]::new);
     }

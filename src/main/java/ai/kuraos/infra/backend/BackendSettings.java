@@ -11,6 +11,7 @@ import ai.kuraos.infra.messaging.MessagingBackend;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,7 +34,14 @@ public record BackendSettings(
         int migrationTimeoutSeconds,
         Map<String, String> env,
         double traceSampleRatio,
-        String templateFingerprint) {
+        String templateFingerprint,
+        Ingress ingress,
+        boolean liveTemplate,
+        Optional<LiveCloudRun.Service> adoptedService,
+        Optional<LiveCloudRun.Job> adoptedJob) {
+
+    public static final String TEMPLATE_LIVE = "live";
+    public static final String TEMPLATE_PROGRAM = "program";
 
     static final TextRule MEMORY = new TextRule(
             text -> text.matches("[1-9][0-9]{0,5}(Mi|Gi)") && memoryMebibytes(text) >= 512 && memoryMebibytes(text) <= 32 * 1024,
@@ -49,6 +57,43 @@ public record BackendSettings(
      */
     public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
                                        boolean kafkaRuns, ConfigReader config) {
+        return read(section, environment, messaging, kafkaRuns, false, Optional.empty(), Optional.empty(), config);
+    }
+
+    /**
+     * @param edgeRuns     whether the stack has the edge's load balancer
+     * @param adoptedService the live service the stack adopts, and {@code adoptedJob} the live job
+     */
+    public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
+                                       boolean kafkaRuns, boolean edgeRuns, Optional<LiveCloudRun.Service> adoptedService,
+                                       Optional<LiveCloudRun.Job> adoptedJob, ConfigReader config) {
+        var adopted = adoptedService.isPresent() || adoptedJob.isPresent();
+        var templateValue = section.value("template", "`live`: the adopted service and job keep the template that runs"
+                + " (as described in `stacks/<stack>/adopted/`), so that adopting them changes nothing. `program`: the"
+                + " program's template (its service accounts, Direct VPC egress, Redis, probes): the step of the"
+                + " adoption sequence that puts a revision with VPC egress in service (docs/adoption.md).")
+                .defaultShown("`live` for an adopted service, else `program`");
+        var liveTemplate = templateValue.text(adopted ? TEMPLATE_LIVE : TEMPLATE_PROGRAM,
+                TextRule.oneOf(List.of(TEMPLATE_LIVE, TEMPLATE_PROGRAM))).equals(TEMPLATE_LIVE);
+        if (liveTemplate && !adopted) {
+            config.reject(templateValue.key(), "got \"live\", but the stack adopts neither kura-backend nor kura-migrator"
+                    + " with a description in stacks/<stack>/adopted/; remove it");
+        }
+        if (liveTemplate) {
+            adoptedService.ifPresent(live -> LiveCloudRun.liveTemplateProblem(live).ifPresent(problem ->
+                    config.reject(templateValue.key(), "got \"live\", but " + problem)));
+        }
+        var ingressValue = section.value("ingress", "Where kura-backend takes traffic from: `all`, or `load-balancer`"
+                + " (only the edge's load balancer, with an edge). An adopted service keeps its own until this is set.")
+                .defaultShown("`load-balancer` with an edge, else `all`; an adopted service's own");
+        var ingressDefault = adoptedService.map(live -> Ingress.ofCloudRunValue(live.ingress()))
+                .orElse(edgeRuns ? Ingress.LOAD_BALANCER_ONLY : Ingress.ALL);
+        var ingress = ingressValue.text(ingressDefault.id(), TextRule.oneOf(Ingress.ids())).equals(Ingress.ALL.id())
+                ? Ingress.ALL : Ingress.LOAD_BALANCER_ONLY;
+        if (ingress == Ingress.LOAD_BALANCER_ONLY && !edgeRuns) {
+            config.reject(ingressValue.key(), "got \"load-balancer\", but the stack has no edge (kura-infra:edge); only"
+                    + " a stack with the load balancer can take traffic from it alone");
+        }
         var imageValue = section.value("image", "The image a new stack's service is created with; afterwards `deploy`"
                 + " releases images, and what runs is read from Cloud Run, not from here. By default a public"
                 + " placeholder that answers on `$PORT`, so that the first update of an empty project can create the"
@@ -107,7 +152,8 @@ public record BackendSettings(
         var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
                 concurrency, minInstances, maxInstances, env, messaging.id(), kafkaRuns, traceSampleRatio));
         return new BackendSettings(image, release, cpu, memory, startupCpuBoost, requestTimeout,
-                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint);
+                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint,
+                ingress, liveTemplate, adoptedService, adoptedJob);
     }
 
     private static int memoryMebibytes(String memory) {

@@ -24,6 +24,12 @@ public final class GithubTrust extends KuraComponent {
     public static final String TYPE = "kura:bootstrap:GithubTrust";
     public static final String POOL_ID = "github";
     public static final String PROVIDER_ID = "github-actions";
+    /**
+     * The APIs the deployers call through client libraries, billed to this project. Service Usage, the third, is on
+     * before anything runs here: it is the API that enables the others.
+     */
+    public static final List<String> DEPLOYER_CLIENT_APIS = List.of("cloudresourcemanager.googleapis.com",
+            "billingbudgets.googleapis.com");
 
     private final WorkloadIdentityPool pool;
     private final WorkloadIdentityPoolProvider provider;
@@ -37,6 +43,13 @@ public final class GithubTrust extends KuraComponent {
             apis.add(ProjectApis.enable(project, service, child()));
         }
         this.iamApi = apis.get(0);
+        // The deployers' calls through client libraries (Resource Manager, Service Usage, Billing Budgets) go to the
+        // quota and billing of the caller's own project, this one, unless the provider sends a billing project
+        // (billing_project with user_project_override, GetBillingProject in terraform-provider-google-beta v5.0.0
+        // google-beta/tpgresource/utils.go), which the platform's provider does not: they must be on here too.
+        for (var service : DEPLOYER_CLIENT_APIS) {
+            ProjectApis.enable(project, service, child());
+        }
         this.pool = new WorkloadIdentityPool("github-pool", WorkloadIdentityPoolArgs.builder()
                 .project(project)
                 .workloadIdentityPoolId(POOL_ID)

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         description = "Infrastructure of the Kura platform on Google Cloud. Run by the Pulumi CLI without arguments,"
                 + " it is the Pulumi program; with a command, it is this tool.",
-        subcommands = {PlanCommand.class, DeployCommand.class, RollbackCommand.class, PublishStaticCommand.class,
+        subcommands = {PlanCommand.class, AdoptCommand.class, DeployCommand.class, RollbackCommand.class, PublishStaticCommand.class,
                 PurgeCdnCommand.class, CostCommand.class, PolicyCommand.class})
 public final class KuraCli {
 

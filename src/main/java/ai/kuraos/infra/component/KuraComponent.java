@@ -41,7 +41,12 @@ public abstract class KuraComponent extends ComponentResource {
 
     /** {@link #adoptable} for a child that holds data or an identity that cannot be recreated (see {@link #protectedChild}). */
     protected CustomResourceOptions protectedAdoptable(String logicalName, Resource... dependsOn) {
-        return adoptableOptions(logicalName, dependsOn).protect(protect).build();
+        return protectedAdoptableOptions(logicalName, dependsOn).build();
+    }
+
+    /** The same, to add options. */
+    protected CustomResourceOptions.Builder protectedAdoptableOptions(String logicalName, Resource... dependsOn) {
+        return adoptableOptions(logicalName, dependsOn).protect(protect);
     }
 
     /** The same, to add options. */

@@ -43,6 +43,11 @@ public final class ConfigSection {
         return reader.sectionOf(keyOf(name), value != null && !value.isNull() ? value : null, secret);
     }
 
+    /** Whether the stack file gives this section any key. */
+    public boolean isSet() {
+        return node.size() > 0;
+    }
+
     /** The full key of one of this section's settings, as users write it. */
     public String keyOf(String name) {
         return isNamespace ? path + ":" + name : path + "." + name;

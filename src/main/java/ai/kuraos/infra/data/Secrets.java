@@ -36,7 +36,8 @@ import java.util.TreeSet;
 /**
  * {@code kura:data:Secrets}: the catalogue of the deployment manual in Secret Manager, replicated in the stack's
  * region only. Generated values (database URL and password, session key, Redis AUTH) and the external ones given in
- * the stack's encrypted config become versions; an external secret without a value is created empty. Each secret is
+ * the stack's encrypted config become versions; an external secret without a value is created empty. An adopted
+ * secret keeps its replication, labels and versions. Each secret is
  * readable by its readers only: there is no project-wide accessor.
  */
 public final class Secrets extends KuraComponent {
@@ -57,17 +58,26 @@ public final class Secrets extends KuraComponent {
                    Map<String, Output<String>> generatedElsewhere, Map<Reader, Principal> readers) {
         super(TYPE, name, target);
         var values = new HashMap<>(generatedElsewhere);
-        values.put(SecretCatalogue.SECRET_KEY,
-                new RandomPassword("secret-key-generated", RandomPasswordArgs.alphanumeric(64), child()).result());
+        // An adopted session key keeps its versions: a new one would end every session.
+        if (!target.adoption().adopts(logicalName(SecretCatalogue.SECRET_KEY))) {
+            values.put(SecretCatalogue.SECRET_KEY,
+                    new RandomPassword("secret-key-generated", RandomPasswordArgs.alphanumeric(64), child()).result());
+        }
         settings.externalValues().forEach((secretName, value) -> values.put(secretName, Output.ofSecret(value.value())));
 
         for (var entry : SecretCatalogue.ALL) {
             var id = logicalName(entry.name());
-            var secret = new Secret(id, SecretArgs.builder()
+            var live = Optional.ofNullable(settings.adopted().get(entry.name()));
+            var secretArgs = SecretArgs.builder()
                     .project(target.project())
                     .secretId(entry.name())
-                    .replication(replication(target, target.adoption().adopts(id)))
-                    .labels(target.labels())
+                    .replication(replication(target, target.adoption().adopts(id)));
+            // An adopted secret keeps its own labels: adding ours is an update of the import.
+            var labels = live.map(LiveSecret::labels).orElse(target.labels());
+            if (!labels.isEmpty()) {
+                secretArgs.labels(labels);
+            }
+            var secret = new Secret(id, secretArgs
                     // Protected: the container is the identity every reader's grant and every deploy names; its
                     // versions are not protected, so that a rotation can replace them.
                     .build(), protectedAdoptable(id, foundation.api(ProjectApis.SECRET_MANAGER)));
@@ -76,10 +86,16 @@ public final class Secrets extends KuraComponent {
                 adoptedWithVersions.add(entry.name());
             }
 
-            valueOf(entry, values).ifPresent(value -> versions.put(entry.name(), new SecretVersion(id + "-version",
-                    SecretVersionArgs.builder()
+            valueOf(entry, values, target.adoption().adopts(id)).ifPresent(value -> versions.put(entry.name(),
+                    new SecretVersion(id + "-version", SecretVersionArgs.builder()
                             .secret(secret.id())
                             .secretData(value.asSecret())
+                            // A new value replaces this resource; the old version stays enabled, because the rollback
+                            // target and a staged revision still mount it by number. The provider's default DELETE
+                            // destroys it, DISABLE makes it unreadable (Delete in terraform-provider-google-beta v5.0.0
+                            // google-beta/services/secretmanager/resource_secret_manager_secret_version.go). Old
+                            // versions are destroyed by the retention rule of docs/operations.md.
+                            .deletionPolicy("ABANDON")
                             .build(), child())));
 
             for (var reader : entry.readers()) {
@@ -115,9 +131,11 @@ public final class Secrets extends KuraComponent {
                 .build();
     }
 
-    private static Optional<Output<String>> valueOf(SecretCatalogue.Entry entry, Map<String, Output<String>> values) {
+    /** An adopted generated secret keeps its versions: the running revision and the adopted user agree with them. */
+    private static Optional<Output<String>> valueOf(SecretCatalogue.Entry entry, Map<String, Output<String>> values,
+                                                    boolean adopted) {
         var value = Optional.ofNullable(values.get(entry.name()));
-        if (entry.source() == Source.GENERATED && value.isEmpty()) {
+        if (entry.source() == Source.GENERATED && value.isEmpty() && !adopted) {
             throw new IllegalArgumentException("no value was wired for the generated secret " + entry.name());
         }
         return value;

@@ -1,6 +1,7 @@
 package ai.kuraos.infra.plan;
 
 import ai.kuraos.infra.architecture.ArchitectureMermaid;
+import ai.kuraos.infra.component.LiveDescriptions;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 
@@ -36,14 +37,18 @@ public final class PlanFiles {
         return files;
     }
 
-    /** The files now under {@code directory}; empty when it does not exist. */
+    /**
+     * The rendered files now under {@code directory}; empty when it does not exist. The adopted resources'
+     * descriptions ({@code adopted/}) are the plan's input, not its output, and stay as they are.
+     */
     public static SortedMap<String, String> read(Path directory) {
         var files = new TreeMap<String, String>();
         if (!Files.isDirectory(directory)) {
             return files;
         }
+        var input = directory.resolve(LiveDescriptions.DIRECTORY);
         try (Stream<Path> paths = Files.walk(directory)) {
-            for (var path : paths.filter(Files::isRegularFile).toList()) {
+            for (var path : paths.filter(Files::isRegularFile).filter(path -> !path.startsWith(input)).toList()) {
                 files.put(relative(directory, path), Files.readString(path, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import ai.kuraos.infra.KuraProgram;
 import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.bootstrap.BootstrapProgram;
 import ai.kuraos.infra.bootstrap.BootstrapSettingsParser;
+import ai.kuraos.infra.component.LiveDescriptions;
 import ai.kuraos.infra.config.StackConfigValues;
 
 import java.util.function.Supplier;
@@ -32,7 +33,7 @@ public final class StackPlanner {
         var values = StackConfigValues.fromStackFile(layout.stackConfigFile(stack));
         return switch (project) {
             case KuraProgram.PROJECT -> {
-                var settings = StackSettings.parse(stack, values);
+                var settings = StackSettings.parse(stack, values, LiveDescriptions.ofStack(layout.root(), stack));
                 yield new PreparedStack(layout, stack, () -> plan(project, settings));
             }
             case BootstrapProgram.PROJECT -> {
@@ -47,7 +48,8 @@ public final class StackPlanner {
 
     /** The platform stack's validated settings; throws {@link ai.kuraos.infra.config.InvalidConfigException} with every error. */
     public static StackSettings settings(ProjectLayout layout, String stack) {
-        return StackSettings.parse(stack, StackConfigValues.fromStackFile(layout.stackConfigFile(stack)));
+        return StackSettings.parse(stack, StackConfigValues.fromStackFile(layout.stackConfigFile(stack)),
+                LiveDescriptions.ofStack(layout.root(), stack));
     }
 
     public static Plan plan(String project, StackSettings settings) {

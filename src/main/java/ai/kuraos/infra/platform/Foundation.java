@@ -105,33 +105,45 @@ public final class Foundation extends KuraComponent {
                 .build(), child(apis.get(ProjectApis.SERVICE_NETWORKING)));
 
         var registry = settings.registry();
-        new Repository("kura-images", RepositoryArgs.builder()
+        var repository = RepositoryArgs.builder()
                 .project(target.project())
                 .location(target.region())
                 .repositoryId(registry.repositoryId())
                 .format("DOCKER")
-                .description("Kura container images (backend, migrator, inference)")
-                .dockerConfig(RepositoryDockerConfigArgs.builder().immutableTags(registry.immutableTags()).build())
-                .cleanupPolicyDryRun(false)
-                .cleanupPolicies(
-                        RepositoryCleanupPolicyArgs.builder()
-                                .id("keep-recent")
-                                .action("KEEP")
-                                .mostRecentVersions(RepositoryCleanupPolicyMostRecentVersionsArgs.builder()
-                                        .keepCount(registry.keepRecentImages())
-                                        .build())
-                                .build(),
-                        RepositoryCleanupPolicyArgs.builder()
-                                .id("delete-untagged")
-                                .action("DELETE")
-                                .condition(RepositoryCleanupPolicyConditionArgs.builder()
-                                        .tagState("UNTAGGED")
-                                        .olderThan(seconds(Duration.ofDays(registry.deleteUntaggedImagesAfterDays())))
-                                        .build())
-                                .build())
-                .labels(target.labels())
-                // Protected: it holds the release images that every revision and every rollback pulls.
-                .build(), protectedAdoptable("kura-images", apis.get(ProjectApis.ARTIFACT_REGISTRY)));
+                .description(registry.adopted().map(LiveRepository::description)
+                        .orElse("Kura container images (backend, migrator, inference)"));
+        // An adopted repository keeps its own labels: adding ours is an update of the import.
+        var labels = registry.adopted().map(LiveRepository::labels).orElse(target.labels());
+        if (!labels.isEmpty()) {
+            repository.labels(labels);
+        }
+        // The API returns no dockerConfig for a repository without immutable tags (flattened to an empty list), so an
+        // adopted one without them declares none: a block with false is a diff of the import.
+        if (registry.adopted().isEmpty() || registry.immutableTags()) {
+            repository.dockerConfig(RepositoryDockerConfigArgs.builder().immutableTags(registry.immutableTags()).build());
+        }
+        if (!registry.cleanup().equals(RegistrySettings.CLEANUP_NONE)) {
+            repository.cleanupPolicyDryRun(registry.cleanup().equals(RegistrySettings.CLEANUP_DRY_RUN))
+                    .cleanupPolicies(
+                            RepositoryCleanupPolicyArgs.builder()
+                                    .id("keep-recent")
+                                    .action("KEEP")
+                                    .mostRecentVersions(RepositoryCleanupPolicyMostRecentVersionsArgs.builder()
+                                            .keepCount(registry.keepRecentImages())
+                                            .build())
+                                    .build(),
+                            RepositoryCleanupPolicyArgs.builder()
+                                    .id("delete-untagged")
+                                    .action("DELETE")
+                                    .condition(RepositoryCleanupPolicyConditionArgs.builder()
+                                            .tagState("UNTAGGED")
+                                            .olderThan(seconds(Duration.ofDays(registry.deleteUntaggedImagesAfterDays())))
+                                            .build())
+                                    .build());
+        }
+        // Protected: it holds the release images that every revision and every rollback pulls.
+        new Repository("kura-images", repository.build(), protectedAdoptable("kura-images",
+                apis.get(ProjectApis.ARTIFACT_REGISTRY)));
         this.registryUrl = Output.of(Names.registryUrl(target.region(), target.project(), registry.repositoryId()));
 
         this.backendServiceAccount = new Account("kura-backend-sa", AccountArgs.builder()

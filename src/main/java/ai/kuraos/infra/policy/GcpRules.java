@@ -439,9 +439,12 @@ final class GcpRules {
                 (run, plan) -> {
                     var path = run.type().equals(RUN_JOB) ? "template.template.serviceAccount" : "template.serviceAccount";
                     var account = Json.text(Json.at(run.inputs(), path));
-                    return when(account.isEmpty() || account.endsWith("-compute@developer.gserviceaccount.com"), path,
-                            "is " + (account.isEmpty() ? "unset" : "'" + account + "'") + ": it runs as the Compute"
-                                    + " Engine default service account (Editor on the project); give it its own account");
+                    // The account is the finding's value, so a waiver names the one account it accepts.
+                    return account.isEmpty() || account.endsWith("-compute@developer.gserviceaccount.com")
+                            ? List.of(new Violation(path, "is " + (account.isEmpty() ? "unset" : "'" + account + "'")
+                            + ": it runs as the Compute Engine default service account (Editor on the project); give"
+                            + " it its own account", account))
+                            : List.of();
                 });
     }
 

@@ -34,7 +34,7 @@ class BackendTest {
 
     @Nested
     class Prod {
-        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+        private final SynthesizedStack prod = SynthesizedStack.unadopted("prod");
 
         @Test
         void runsTheFastApiImageOnPort8000WithHealthProbes() {
@@ -77,12 +77,14 @@ class BackendTest {
 
         @Test
         void readsEverySecretFromSecretManagerAndNeverAsALiteral() {
-            var env = envOf(prod.resource(SERVICE, "kura-backend"), "template.containers");
+            // The committed prod adopts every secret, so each has a version to mount.
+            var env = envOf(SynthesizedStack.withConfig("prod", Map.of()).resource(SERVICE, "kura-backend"),
+                    "template.containers");
 
             for (var secret : SecretCatalogue.readBy(SecretCatalogue.Reader.BACKEND)) {
                 assertThat(env.get(secret.name()).path("secret").asText()).as(secret.name()).isEqualTo(secret.name());
             }
-            assertThat(env.get("DATABASE_URL").path("version").asText()).isEqualTo("${database-url-version.version}");
+            assertThat(env.get("REDIS_AUTH").path("version").asText()).isEqualTo("${redis-auth-version.version}");
             assertThat(env.get("STRIPE_SECRET_KEY").path("version").asText()).isEqualTo("latest");
         }
 
@@ -125,7 +127,7 @@ class BackendTest {
                     .hasInput("template.template.containers[0].args", List.of("upgrade", "heads"))
                     .hasInput("template.template.volumes[0].cloudSqlInstance.instances", List.of("${kura-primary.connectionName}"));
             assertThat(envOf(job, "template.template.containers")).containsOnlyKeys("DATABASE_URL", "DB_PASSWORD");
-            job.dependsOn("api-run", "database-url-migrator-access", "db-password-migrator-access");
+            job.dependsOn("api-run", "cloudsql-client-migrator", "database-url-migrator-access", "db-password-migrator-access");
         }
 
         @Test
@@ -138,7 +140,7 @@ class BackendTest {
 
     @Nested
     class Iam {
-        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+        private final SynthesizedStack prod = SynthesizedStack.unadopted("prod");
 
         /** Every grant to one identity, wherever it is declared: "role on resource". */
         private List<String> grantsTo(String member) {
@@ -224,8 +226,8 @@ class BackendTest {
          */
         @Test
         void theRevisionIsNamedOnceEveryValueOfItsTemplateIsKnown() {
-            SynthesizedStack.of("prod").resource(SERVICE, "kura-backend").hasInput("template.revision", UNKNOWN);
-            assertThat(SynthesizedStack.of("prod").output("backendRevision").asText()).isEqualTo(UNKNOWN);
+            SynthesizedStack.unadopted("prod").resource(SERVICE, "kura-backend").hasInput("template.revision", UNKNOWN);
+            assertThat(SynthesizedStack.unadopted("prod").output("backendRevision").asText()).isEqualTo(UNKNOWN);
         }
     }
 
@@ -258,12 +260,16 @@ class BackendTest {
         assertThat(mounted.values()).allSatisfy(version -> assertThat(version).endsWith("-version.version}"));
     }
 
+    /** The program's template in prod (without descriptions, the adopted service takes it at once). */
     @Test
     void prodMountsTheVersionsItsAdoptedSecretsAlreadyHave() {
-        var env = envOf(SynthesizedStack.of("prod").resource(SERVICE, "kura-backend"), "template.containers");
+        var env = envOf(SynthesizedStack.withConfig("prod", Map.of()).resource(SERVICE, "kura-backend"),
+                "template.containers");
 
         assertThat(env.get("STRIPE_SECRET_KEY").path("version").asText()).isEqualTo("latest");
-        assertThat(env.get("DATABASE_URL").path("version").asText()).isEqualTo("${database-url-version.version}");
+        // An adopted generated secret keeps its versions: a new DATABASE_URL would not match the adopted user.
+        assertThat(env.get("DATABASE_URL").path("version").asText()).isEqualTo("latest");
+        assertThat(env.get("REDIS_AUTH").path("version").asText()).isEqualTo("${redis-auth-version.version}");
     }
 
     @Test

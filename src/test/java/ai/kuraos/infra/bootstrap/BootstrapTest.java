@@ -1,5 +1,6 @@
 package ai.kuraos.infra.bootstrap;
 
+import ai.kuraos.infra.platform.ProjectApis;
 import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.testing.ResourceAssert;
@@ -193,6 +194,20 @@ class BootstrapTest {
                 ".pulumi/stacks/kura-bootstrap/ops.json",
                 ".kura-infra/rollout-lease/staging.json")) {
             assertThat(allowsByPrefix(condition, objects + foreign)).as(foreign).isFalse();
+        }
+    }
+
+    /**
+     * Defect: the deployers' client-library calls (project IAM through Resource Manager, API enablement through
+     * Service Usage, budgets through Billing Budgets) are billed to the automation project, where those APIs were off,
+     * so the first update of every stack failed with SERVICE_DISABLED on the ops project.
+     */
+    @Test
+    void theDeployersClientCallsAreBilledToAnAutomationProjectThatHasTheirApisOn() {
+        for (var service : List.of("cloudresourcemanager.googleapis.com", "billingbudgets.googleapis.com")) {
+            ops.resource("gcp:projects/service:Service", ProjectApis.logicalName(service))
+                    .hasInput("service", service)
+                    .hasInput("project", ops.resource("gcp:projects/service:Service", "api-iam").input("project"));
         }
     }
 

@@ -52,6 +52,29 @@ class WorkflowsTest {
         return steps;
     }
 
+    /**
+     * Defect: every pulumi/actions step installed whatever CLI was newest. An adopted resource whose inputs differ is
+     * imported and then updated only by CLI 3.174.0 and later (pulumi/pulumi#19339); an older one refuses the whole
+     * import. Every step that installs the CLI pins a version at least that.
+     */
+    @Test
+    void everyStepThatInstallsThePulumiCliPinsAVersionThatImportsThenUpdates() throws IOException {
+        var pinned = 0;
+        for (var name : texts().keySet()) {
+            for (var step : steps(workflow(name))) {
+                if (step.path("uses").asText().startsWith("pulumi/actions@")) {
+                    var version = step.path("with").path("pulumi-version").asText("");
+                    assertThat(version).as("%s: %s", name, step.path("name").asText(step.path("uses").asText()))
+                            .matches("3\\.\\d+\\.\\d+");
+                    assertThat(Integer.parseInt(version.split("\\.")[1])).as("%s pulumi-version", name)
+                            .isGreaterThanOrEqualTo(174);
+                    pinned++;
+                }
+            }
+        }
+        assertThat(pinned).isGreaterThan(0);
+    }
+
     @Test
     void holdsNoLongLivedCredential() throws IOException {
         texts().forEach((file, text) -> {
@@ -207,6 +230,9 @@ class WorkflowsTest {
         assertThat(text).contains("pulumi preview --stack \"$STACK\" --refresh --expect-no-changes")
                 .contains("gh issue create", "gh issue edit", "gh issue close")
                 .doesNotContain("pulumi up", "command: up", "pulumi refresh --yes", "command:");
+        assertThat(steps(drift)).filteredOn(step -> step.path("uses").asText().startsWith("pulumi/actions@"))
+                .as("the action only installs the CLI").allSatisfy(step ->
+                        assertThat(step.path("with").has("command")).isFalse());
     }
 
     /**

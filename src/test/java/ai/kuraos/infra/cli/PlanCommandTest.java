@@ -106,7 +106,7 @@ class PlanCommandTest {
     void checkFailsWhenTheGeneratedConfigurationReferenceIsStale() throws IOException {
         plan("--all");
         var reference = project.resolve("docs/reference/configuration.md");
-        Files.writeString(reference, Files.readString(reference).replace("The SSD's starting size.", "The disk."));
+        Files.writeString(reference, Files.readString(reference).replace("The SSD's size at creation.", "The disk."));
 
         var check = plan("--all", "--check");
 
@@ -145,14 +145,14 @@ class PlanCommandTest {
     }
 
     @Test
-    void checkFailsWhenAPlanWasNeverWritten() {
+    void checkFailsWhenAPlanWasNeverWritten() throws IOException {
         var check = plan("--stack", "dev", "--check");
 
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.out()).startsWith("--- /dev/null\n+++ b/stacks/dev/architecture.md\n")
                 .contains("--- /dev/null\n+++ b/stacks/dev/plan.json\n");
         assertThat(check.err()).contains("plan --stack dev");
-        assertThat(project.resolve("stacks")).doesNotExist();
+        assertThat(SynthesizedStack.renderedNothing(project)).isTrue();
     }
 
     @Test
@@ -171,13 +171,13 @@ class PlanCommandTest {
     }
 
     @Test
-    void failsWhenTheStackIsUnknownAndListsTheStacksThatExist() {
+    void failsWhenTheStackIsUnknownAndListsTheStacksThatExist() throws IOException {
         var run = plan("--stack", "prd");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: unknown stack 'prd' (there is no Pulumi.prd.yaml). Did you mean 'prod'?"
                 + " Stacks in this project: dev, prod, staging\n");
-        assertThat(project.resolve("stacks")).doesNotExist();
+        assertThat(SynthesizedStack.renderedNothing(project)).isTrue();
     }
 
     @Test
@@ -222,7 +222,7 @@ class PlanCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("error: stack 'prod' has 1 configuration error:\n  - " + message)
                 .endsWith("nothing was written: fix the configuration above and run plan again\n");
-        assertThat(project.resolve("stacks")).doesNotExist();
+        assertThat(SynthesizedStack.renderedNothing(project)).isTrue();
     }
 
     @Test

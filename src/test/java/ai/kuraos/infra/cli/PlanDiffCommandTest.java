@@ -82,7 +82,7 @@ class PlanDiffCommandTest {
         // One more vCPU and 3.75 GB, HA (REGIONAL) doubles both: 730 h × (0.0826 + 3.75 × 0.014) × 2, the sheet's rates.
         assertThat(comment.lines().skip(2).filter(line -> !line.isBlank()).findFirst())
                 .hasValue("**Monthly cost:** dev ±0, prod +$98.62/month, staging ±0");
-        assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $106.02 | $204.65 |")
+        assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $119.62 | $218.25 |")
                 .contains("### Policy\n\n`policy --all` passes. This change introduces 0 findings, fixes 0")
                 .contains("<summary>Architecture of prod")
                 .contains("```mermaid\nflowchart");
@@ -97,7 +97,8 @@ class PlanDiffCommandTest {
     @Test
     void aNewIdForTheProtectedImageRepositoryIsRefusedNamingThePathAndTheProtectionAndFailsThePullRequest()
             throws IOException {
-        change("prod", "kura-infra:artifactRegistry.repositoryId", "kura-releases");
+        // In staging: prod's adopted repository refuses another id in its settings already (RegistrySettings).
+        change("staging", "kura-infra:artifactRegistry.repositoryId", "kura-releases");
 
         var markdown = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--format", "markdown");
         var text = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main");
@@ -105,11 +106,11 @@ class PlanDiffCommandTest {
         assertThat(markdown.exitCode()).isEqualTo(1);
         assertThat(text.exitCode()).isEqualTo(1);
         assertThat(text.out()).contains("+- replace gcp:artifactregistry/repository:Repository kura-images"
-                + " (create-before-delete) REFUSED", "inputs.repositoryId: \"cloud-run-source-deploy\" → \"kura-releases\" (forces replacement)",
+                + " (create-before-delete) REFUSED", "inputs.repositoryId: \"kura\" → \"kura-releases\" (forces replacement)",
                 "marked for protection (protect)");
         var out = markdown.out();
         assertThat(out).startsWith(PlanReview.MARKER + "\n").contains("**Refused**",
-                "- prod: replace `gcp:artifactregistry/repository:Repository kura-images`: unable to replace resource"
+                "- staging: replace `gcp:artifactregistry/repository:Repository kura-images`: unable to replace resource"
                         + " kura-images as it is currently marked for protection (protect), and inputs.repositoryId"
                         + " forces a replacement");
         assertThat(out.indexOf("**Refused**")).isLessThan(out.indexOf("<details>"));

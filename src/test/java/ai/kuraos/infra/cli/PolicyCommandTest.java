@@ -95,19 +95,21 @@ class PolicyCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "a public bucket binding | kura-backups-backend-writer | member | allUsers | KURA-GCP-001",
-            "a Cloud SQL public IP | kura-primary | settings.ipConfiguration.ipv4Enabled | true | KURA-SQL-001",
-            "a privileged container | inference-deployment | spec.template.spec.containers[0].securityContext.privileged"
+            "a public bucket binding | prod | kura-backups-backend-writer | member | allUsers | KURA-GCP-001",
+            // prod's adopted instance has a public IP, waived as adoption debt (docs/adoption.md)
+            "a Cloud SQL public IP | staging | kura-primary | settings.ipConfiguration.ipv4Enabled | true | KURA-SQL-001",
+            "a privileged container | prod | inference-deployment | spec.template.spec.containers[0].securityContext.privileged"
                     + " | true | KURA-K8S-001",
-            "a primitive role | backend-log-writer | role | roles/editor | KURA-IAM-001"})
-    void failsOnAPlantedViolationNamingTheRuleTheResourceAndThePath(String violation, String resource, String path,
-                                                                   String value, String rule) throws IOException {
-        plant("prod", resource, path, value.equals("true") ? (Object) Boolean.TRUE : value);
+            "a primitive role | prod | backend-log-writer | role | roles/editor | KURA-IAM-001"})
+    void failsOnAPlantedViolationNamingTheRuleTheResourceAndThePath(String violation, String stack, String resource,
+                                                                   String path, String value, String rule)
+            throws IOException {
+        plant(stack, resource, path, value.equals("true") ? (Object) Boolean.TRUE : value);
 
         var run = policy("--all");
 
         assertThat(run.exitCode()).as(violation).isEqualTo(KuraCli.FAILED);
-        assertThat(run.out()).as(violation).containsPattern("\\[high] " + rule + " prod \\S+ " + resource + " \\("
+        assertThat(run.out()).as(violation).containsPattern("\\[high] " + rule + " " + stack + " \\S+ " + resource + " \\("
                 + java.util.regex.Pattern.quote(path) + "\\): ")
                 .contains("-- fails");
     }
@@ -177,7 +179,7 @@ class PolicyCommandTest {
     void thePullRequestSectionShowsWhatTheChangeIntroducesFixesAndWaives() throws IOException {
         LocalGit.run(project, "init", "--quiet");
         LocalGit.commitAll(project, "base");
-        plant("prod", "kura-primary", "settings.ipConfiguration.ipv4Enabled", true);
+        plant("staging", "kura-primary", "settings.ipConfiguration.ipv4Enabled", true);
         plant("staging", "kura-backups-backend-writer", "member", "allUsers");
         Files.writeString(project.resolve("policy/waivers.yaml"), Files.readString(project.resolve("policy/waivers.yaml"))
                 + """
@@ -197,7 +199,7 @@ class PolicyCommandTest {
                 .contains("`policy --all` **fails**: 1 finding not waived")
                 .contains("introduces 2 findings, fixes 0, adds or changes 1 waiver")
                 .contains("#### Introduced, not waived")
-                .contains("| high | KURA-SQL-001 | prod | `gcp:sql/databaseInstance:DatabaseInstance` kura-primary |"
+                .contains("| high | KURA-SQL-001 | staging | `gcp:sql/databaseInstance:DatabaseInstance` kura-primary |"
                         + " `settings.ipConfiguration.ipv4Enabled` |")
                 .contains("#### Introduced and waived")
                 .contains("#### Waivers added or changed: review each reason")
@@ -206,13 +208,13 @@ class PolicyCommandTest {
 
     @Test
     void thePullRequestSectionShowsAFixedFinding() throws IOException {
-        plant("prod", "kura-primary", "settings.ipConfiguration.ipv4Enabled", true);
+        plant("staging", "kura-primary", "settings.ipConfiguration.ipv4Enabled", true);
         LocalGit.run(project, "init", "--quiet");
         LocalGit.commitAll(project, "base with a public database");
-        plant("prod", "kura-primary", "settings.ipConfiguration.ipv4Enabled", false);
+        plant("staging", "kura-primary", "settings.ipConfiguration.ipv4Enabled", false);
 
         var run = policy("--diff", "--base", "main");
 
-        assertThat(run.out()).contains("`policy --all` passes", "fixes 1", "#### Fixed", "KURA-SQL-001 | prod");
+        assertThat(run.out()).contains("`policy --all` passes", "fixes 1", "#### Fixed", "KURA-SQL-001 | staging");
     }
 }

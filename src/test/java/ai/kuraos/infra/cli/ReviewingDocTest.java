@@ -79,7 +79,7 @@ class ReviewingDocTest {
                 new Example("delete", "dev", config("dev", "kura-infra:monitoring.notificationEmails", List.of("oncall@kuraos.ai"))),
                 new Example("replace", "dev", config("dev", "kura-infra:artifactRegistry.repositoryId", "kura-images")),
                 new Example("replace-delete-first", "prod", config("prod", "kura-infra:inference.settings.LOG_FORMAT", "text")),
-                new Example("refused-protected", "prod", config("prod", "kura-infra:artifactRegistry.repositoryId", "kura-images")),
+                new Example("refused-protected", "staging", config("staging", "kura-infra:artifactRegistry.repositoryId", "kura-images")),
                 new Example("refused-collision", "dev", config("dev", "kura-infra:cache.tier", "STANDARD_HA")),
                 new Example("refused-collision-comment", "dev", "markdown",
                         config("dev", "kura-infra:cache.tier", "STANDARD_HA")));

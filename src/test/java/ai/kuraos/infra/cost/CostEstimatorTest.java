@@ -57,7 +57,8 @@ class CostEstimatorTest {
 
         assertThat(line(prod, "kura-primary", "cloudsql-vcpu-regional").quantity()).isEqualTo(1 * HOURS);
         assertThat(line(prod, "kura-primary", "cloudsql-memory-regional").quantity()).isCloseTo(3.75 * HOURS, within(1e-9));
-        assertThat(line(prod, "kura-primary", "cloudsql-ssd-regional").quantity()).isEqualTo(10);
+        // the adopted instance's live disk (stacks/prod/adopted/kura-primary.json)
+        assertThat(line(prod, "kura-primary", "cloudsql-ssd-regional").quantity()).isEqualTo(50);
         assertThat(line(prod, "kura-primary", "cloudsql-backup").assumptions()).containsExactly("databaseBackupGb");
     }
 

@@ -46,7 +46,10 @@ class PostgresFlagsTest {
     @ParameterizedTest
     @MethodSource("stacks")
     void everyFlagOfTheStackIsAPostgres15ParameterWithAValueTheServerAccepts(String stack) throws IOException {
-        var flags = StackPlanner.settings(SynthesizedStack.PROJECT, stack).database().flags().entrySet().stream()
+        // Without prod's descriptions: the flags the stack file and the audit trail give, which an adopted instance
+        // gets at its auditTrail step (docs/adoption.md).
+        var flags = ai.kuraos.infra.StackSettings.parse(stack, ai.kuraos.infra.config.StackConfigValues.fromStackFile(
+                        SynthesizedStack.PROJECT.stackConfigFile(stack))).database().flags().entrySet().stream()
                 .filter(flag -> !flag.getKey().startsWith("cloudsql."))
                 .map(flag -> flag.getKey() + "=" + flag.getValue())
                 .toList();

@@ -7,6 +7,7 @@ import ai.kuraos.infra.testing.ResourceAssert;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,7 +39,7 @@ class SecretsTest {
 
     @Test
     void writesTheGeneratedValuesAsSecretVersions() {
-        var prod = SynthesizedStack.of("prod");
+        var prod = SynthesizedStack.unadopted("prod");
 
         for (var generated : SecretCatalogue.bySource(SecretCatalogue.Source.GENERATED)) {
             var name = Secrets.logicalName(generated.name());
@@ -47,6 +48,19 @@ class SecretsTest {
                     .hasInput("secretData", "[secret]");
         }
         prod.resource("random:index/randomPassword:RandomPassword", "secret-key-generated").hasInput("length", 64);
+    }
+
+    /**
+     * Defect: a new value replaced the version resource, and the provider's default deletion policy (DELETE)
+     * destroyed the old version, which the rollback target and a staged revision still mount by number; their new
+     * instances could not start. The old version is abandoned: it stays enabled in Secret Manager.
+     */
+    @Test
+    void aRotatedSecretVersionStaysReadableForTheRollbackTargetAndAStagedRevision() {
+        for (var stack : List.of("dev", "staging")) {
+            assertThat(SynthesizedStack.of(stack).resources(VERSION)).isNotEmpty()
+                    .allSatisfy(version -> version.hasInput("deletionPolicy", "ABANDON"));
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ class EdgeTest {
 
     @Nested
     class Prod {
-        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+        private final SynthesizedStack prod = SynthesizedStack.unadopted("prod");
 
         @Test
         void protectsOnlyThePublicAddressSoTheCertificateAndTheProxiesCanBeReplaced() {

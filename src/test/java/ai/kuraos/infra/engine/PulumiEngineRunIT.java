@@ -134,9 +134,10 @@ class PulumiEngineRunIT {
                 "random:index/randomPassword:RandomPassword", Map.of("result", "GENERATED-PASSWORD"),
                 "gcp:redis/instance:Instance", Map.of("authString", "GENERATED-AUTH", "host", "10.100.0.3"),
                 "gcp:sql/databaseInstance:DatabaseInstance", Map.of("connectionName", "kura-os:europe-southwest1:kura-primary"));
-        var config = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("prod"));
-        try (var engine = FakePulumiEngine.update("kura-infra", "prod", generated)) {
-            var run = runJar(engine, "prod", config, false);
+        // Staging generates every secret; prod's adopted user and secrets keep their live values (docs/adoption.md).
+        var config = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("staging"));
+        try (var engine = FakePulumiEngine.update("kura-infra", "staging", generated)) {
+            var run = runJar(engine, "staging", config, false);
 
             assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
             var shown = new StringBuilder(run.output());

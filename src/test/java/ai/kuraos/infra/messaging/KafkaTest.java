@@ -56,7 +56,7 @@ class KafkaTest {
 
     @Nested
     class Prod {
-        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+        private final SynthesizedStack prod = SynthesizedStack.unadopted("prod");
 
         @Test
         void installsThePinnedStrimziOperatorWatchingOnlyTheKafkaNamespace() {

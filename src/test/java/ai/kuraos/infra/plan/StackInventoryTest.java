@@ -164,7 +164,7 @@ class StackInventoryTest {
                     entry("gcp:redis/instance:Instance", 1),
                     entry("gcp:secretmanager/secret:Secret", 14),
                     entry("gcp:secretmanager/secretIamMember:SecretIamMember", 16),
-                    entry("gcp:secretmanager/secretVersion:SecretVersion", 4),
+                    entry("gcp:secretmanager/secretVersion:SecretVersion", 1),
                     entry("gcp:serviceaccount/account:Account", 3),
                     entry("gcp:serviceaccount/iAMMember:IAMMember", 1),
                     entry("gcp:servicenetworking/connection:Connection", 1),
@@ -199,8 +199,7 @@ class StackInventoryTest {
                     entry("kura:observability:Monitoring", 1),
                     entry("kura:platform:Foundation", 1),
                     entry("pulumi:providers:kubernetes", 1),
-                    entry("random:index/randomPassword:RandomPassword", 2),
-                    entry("tls:index/certRequest:CertRequest", 1),
+                                        entry("tls:index/certRequest:CertRequest", 1),
                     entry("tls:index/locallySignedCert:LocallySignedCert", 1),
                     entry("tls:index/privateKey:PrivateKey", 2),
                     entry("tls:index/selfSignedCert:SelfSignedCert", 1));

@@ -24,7 +24,7 @@ class FoundationTest {
 
     @Nested
     class Prod {
-        private final SynthesizedStack prod = SynthesizedStack.of("prod");
+        private final SynthesizedStack prod = SynthesizedStack.unadopted("prod");
 
         @Test
         void enablesEveryApiThePlatformUsesAndNeverDisablesItOnDestroy() {
@@ -171,7 +171,7 @@ class FoundationTest {
 
         private SynthesizedStack foundation(NetworkSettings network, boolean protect) {
             var target = new Target("sandbox", Environment.DEV, "kura-sandbox", "europe-west4", Map.of("app", "kura"), protect);
-            var settings = new FoundationSettings(network, new RegistrySettings("images", 3, 2, false),
+            var settings = new FoundationSettings(network, new RegistrySettings("images", 3, 2, false, RegistrySettings.CLEANUP_DELETE, Optional.empty()),
                     Optional.empty());
             return SynthesizedStack.ofProgram("sandbox", ctx -> new Foundation("foundation", target, settings));
         }

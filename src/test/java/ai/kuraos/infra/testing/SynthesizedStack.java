@@ -58,6 +58,29 @@ public final class SynthesizedStack {
         return COMMITTED.computeIfAbsent(stack, name -> from(StackPlanner.settings(PROJECT, name)));
     }
 
+    /**
+     * A repository stack as the program declares it in a project with nothing to adopt, at the end of the adoption
+     * sequence (docs/adoption.md): its stack file without {@code kura-infra:adopt}, publishing through Kafka, read
+     * without descriptions. What the components' tests of the design assert; {@link #of} is what the plans hold.
+     */
+    public static SynthesizedStack unadopted(String stack) {
+        return COMMITTED.computeIfAbsent("unadopted/" + stack, name -> {
+            var changes = new java.util.HashMap<String, String>();
+            changes.put("kura-infra:adopt", null);
+            var messaging = changedConfig(stack, Map.of()).values().get("kura-infra:messaging");
+            try {
+                var section = messaging == null ? null : (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(messaging);
+                if (section != null && section.path("kafka").path("enabled").asBoolean(false)) {
+                    section.put("backend", "kafka");
+                    changes.put("kura-infra:messaging", JSON.writeValueAsString(section));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return withConfig(stack, changes);
+        });
+    }
+
     /** A repository stack with some config keys replaced or (with a null value) removed. */
     public static SynthesizedStack withConfig(String stack, Map<String, String> changes) {
         return from(StackSettings.parse(stack, changedConfig(stack, changes)));
@@ -108,11 +131,34 @@ public final class SynthesizedStack {
         }
     }
 
+    /** Whether {@code plan} rendered anything into the project at {@code directory} (the descriptions are input). */
+    public static boolean renderedNothing(Path directory) throws IOException {
+        var plans = directory.resolve("stacks");
+        if (!Files.isDirectory(plans)) {
+            return true;
+        }
+        try (var files = Files.walk(plans)) {
+            return files.filter(Files::isRegularFile).noneMatch(file -> !plans.relativize(file).toString()
+                    .contains("/" + ai.kuraos.infra.component.LiveDescriptions.DIRECTORY + "/"));
+        }
+    }
+
     private static void copyProject(ProjectLayout project, Path directory) throws IOException {
         Files.copy(project.root().resolve("Pulumi.yaml"), directory.resolve("Pulumi.yaml"));
         for (var stack : project.stacks()) {
             var file = project.stackConfigFile(stack).getFileName();
             Files.copy(project.stackConfigFile(stack), directory.resolve(file));
+            // The adopted resources' descriptions are the plan's input, like the stack file.
+            var descriptions = project.planDirectory(stack).resolve(ai.kuraos.infra.component.LiveDescriptions.DIRECTORY);
+            if (Files.isDirectory(descriptions)) {
+                var copy = Files.createDirectories(directory.resolve("stacks").resolve(stack)
+                        .resolve(ai.kuraos.infra.component.LiveDescriptions.DIRECTORY));
+                try (var files = Files.list(descriptions)) {
+                    for (var description : files.toList()) {
+                        Files.copy(description, copy.resolve(description.getFileName()));
+                    }
+                }
+            }
         }
     }
 
