@@ -144,7 +144,8 @@ class AdoptionImportTest {
                     // the instance's connection name, which the description names
                     .hasInput("template.volumes[name=cloudsql].cloudSqlInstance.instances",
                             List.of("${kura-primary.connectionName}"))
-                    .hasInput("traffics", List.of(Map.of("type", "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", "percent", 100)))
+                    // no split: traffic is optional and computed, so the import keeps the live one (the rollout owns it)
+                    .hasNoInput("traffics")
                     .hasNoInput("template.vpcAccess")
                     .hasNoInput("template.revision")
                     .hasNoInput("labels");

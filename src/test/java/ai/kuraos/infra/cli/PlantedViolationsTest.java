@@ -29,6 +29,8 @@ class PlantedViolationsTest {
     private static final String TODAY = "2026-12-01";
     private static final String BOOTSTRAP = "bootstrap/stacks/ops/plan.json";
     private static final String PROD = "stacks/prod/plan.json";
+    // Prod's adopted instance keeps its live flags (none) until its own step: the database's plants go to staging.
+    private static final String STAGING = "stacks/staging/plan.json";
     private static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
     private static final String FIREWALL = "gcp:compute/firewall:Firewall";
 
@@ -122,13 +124,13 @@ class PlantedViolationsTest {
                 new Planted("a new bucket of PII exports without CMEK", copy -> copy.addCopyOf(PROD, "kura-backups",
                                 "kura-pii-exports"),
                         "KURA-GCP-031", "prod", "kura-pii-exports"),
-                new Planted("log_statement=all", copy -> copy.edit(PROD, "kura-primary", inputs -> {
+                new Planted("log_statement=all", copy -> copy.edit(STAGING, "kura-primary", inputs -> {
                     for (var flag : inputs.path("settings").path("databaseFlags")) {
                         if (flag.path("name").asText().equals("log_statement")) {
                             ((ObjectNode) flag).put("value", "all");
                         }
                     }
-                }), "KURA-SQL-013", "prod", "kura-primary"),
+                }), "KURA-SQL-013", "staging", "kura-primary"),
                 new Planted("Kafka credentials as environment variables", copy -> copy.edit(PROD,
                         "inference-deployment", inputs -> ((ObjectNode) inputs.at("/spec/template/spec/containers/0"))
                                 .withArray("env").addObject().put("name", "KAFKA_SASL_PASSWORD").putObject("valueFrom")
@@ -217,7 +219,7 @@ class PlantedViolationsTest {
     void thePullRequestSectionShowsAWorkflowFindingTheChangeIntroduces() throws IOException {
         ai.kuraos.infra.testing.LocalGit.run(project, "init", "--quiet");
         ai.kuraos.infra.testing.LocalGit.commitAll(project, "base");
-        editWorkflow("ci.yml", "permissions:\n  contents: read\n", "permissions: write-all\n");
+        editWorkflow("ci.yml", "permissions: {}\n", "permissions: write-all\n");
 
         var run = CliRun.in(project, Map.of(), "policy", "--today", TODAY, "--diff", "--base", "main");
 
