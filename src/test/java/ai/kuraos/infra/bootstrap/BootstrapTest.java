@@ -201,7 +201,8 @@ class BootstrapTest {
     @Test
     void givesThePreviewerReadOnlyRoles() {
         assertThat(grantsOf("${kura-previewer-prod.member}")).extracting(grant -> grant.input("role").asText())
-                .containsExactlyInAnyOrder("roles/browser", "roles/container.viewer");
+                .containsExactlyInAnyOrder("roles/browser", "roles/container.viewer", "roles/gkehub.viewer",
+                        "roles/gkehub.gatewayReader");
     }
 
     @Test
