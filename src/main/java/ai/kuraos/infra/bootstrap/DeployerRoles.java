@@ -32,6 +32,8 @@ public final class DeployerRoles {
             new Grant("roles/iam.serviceAccountUser", "run Cloud Run revisions as the runtime service accounts"),
             new Grant("roles/iam.roleAdmin", "the custom role kuraCdnPurger"),
             new Grant("roles/container.admin", "the GKE cluster and every Kubernetes object on it"),
+            new Grant("roles/gkehub.editor", "the cluster's fleet membership"),
+            new Grant("roles/gkehub.gatewayEditor", "reach the cluster's control plane through the Connect Gateway"),
             new Grant("roles/monitoring.editor", "notification channels, uptime checks, alert policies, the dashboard"),
             // Retiring with the metric it manages (observability/Monitoring): earlier plans protected these grants.
             new Grant("roles/logging.configWriter", "the retiring log-based metric of the backend's errors"));
@@ -53,12 +55,15 @@ public final class DeployerRoles {
      */
     public static final List<Grant> DRIFT = List.of(
             new Grant("roles/viewer", "read every resource a refresh reads"),
-            new Grant("roles/secretmanager.secretAccessor", "read the secret versions' payloads a refresh compares"));
+            new Grant("roles/secretmanager.secretAccessor", "read the secret versions' payloads a refresh compares"),
+            new Grant("roles/gkehub.gatewayReader", "read the cluster's objects through the Connect Gateway"));
 
     /** On the environment's project, for a pull request's `pulumi preview`. */
     public static final List<Grant> PREVIEWER = List.of(
             new Grant("roles/browser", "read the project's metadata"),
-            new Grant("roles/container.viewer", "read the cluster and its objects"));
+            new Grant("roles/container.viewer", "read the cluster and its objects"),
+            new Grant("roles/gkehub.viewer", "read the cluster's fleet membership"),
+            new Grant("roles/gkehub.gatewayReader", "read the cluster's objects through the Connect Gateway"));
 
     public static final String CUSTOM_CDN_PURGER_ROLE = "kuraCdnPurger";
 

@@ -22,7 +22,10 @@ import ai.kuraos.infra.plan.StackPlanner;
 import ai.kuraos.infra.plan.steps.PlanSteps;
 import ai.kuraos.infra.plan.steps.StepsSection;
 import ai.kuraos.infra.policy.PolicyDiff;
+import ai.kuraos.infra.messaging.TopicPartitions;
 import ai.kuraos.infra.policy.PolicySection;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,6 +132,10 @@ final class PlanCommand implements Callable<Integer> {
                 err.println("error: " + failure.getMessage());
                 return KuraCli.FAILED;
             }
+        }
+        if (!check && lowersPartitions(rendered, err)) {
+            err.println("nothing was written: fix the topic catalogue above and run plan again");
+            return KuraCli.USAGE;
         }
         var docs = all ? GeneratedDocs.render(platformSettings(layout)) : new TreeMap<String, String>();
         return check ? check(layouts, rendered, docs, out, err) : write(layouts, rendered, docs, out);
@@ -296,6 +303,30 @@ final class PlanCommand implements Callable<Integer> {
                     + (all ? "--all" : "--stack " + String.join(" --stack ", stacks)) + "` and commit the result");
         }
         return KuraCli.FAILED;
+    }
+
+    /** Whether a rendered plan lowers a topic's partitions below its stack's committed plan (said on {@code err}). */
+    private boolean lowersPartitions(Map<StackRef, Map.Entry<Plan, SortedMap<String, String>>> rendered,
+                                     PrintWriter err) {
+        var lowers = false;
+        for (var entry : rendered.entrySet()) {
+            var committed = PlanFiles.read(entry.getKey().layout().planDirectory(entry.getKey().stack())).get(PLAN_FILE);
+            if (committed == null) {
+                continue;
+            }
+            try {
+                var json = new ObjectMapper();
+                var problems = TopicPartitions.decreases(json.readTree(committed),
+                        json.readTree(entry.getValue().getValue().get(PLAN_FILE)));
+                for (var problem : problems) {
+                    err.println("error: " + entry.getKey().stack() + ": " + problem);
+                    lowers = true;
+                }
+            } catch (JsonProcessingException unreadable) {
+                // An unreadable committed plan compares with nothing; --check reports it as out of date.
+            }
+        }
+        return lowers;
     }
 
     private int write(List<ProjectLayout> layouts, Map<StackRef, Map.Entry<Plan, SortedMap<String, String>>> rendered,

@@ -1,6 +1,5 @@
 package ai.kuraos.infra.k8s;
 
-import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.platform.Foundation;
@@ -22,7 +21,10 @@ import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigCidr
 import com.pulumi.gcp.container.inputs.ClusterPrivateClusterConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterReleaseChannelArgs;
 import com.pulumi.gcp.container.inputs.ClusterWorkloadIdentityConfigArgs;
-import com.pulumi.gcp.container.outputs.ClusterMasterAuth;
+import com.pulumi.gcp.gkehub.Membership;
+import com.pulumi.gcp.gkehub.MembershipArgs;
+import com.pulumi.gcp.gkehub.inputs.MembershipEndpointArgs;
+import com.pulumi.gcp.gkehub.inputs.MembershipEndpointGkeClusterArgs;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.CustomResourceOptions;
@@ -34,7 +36,9 @@ import java.util.Map;
  * the foundation's subnet, private nodes that reach the internet (operator images on quay.io) through Cloud NAT, a
  * control plane open only to the authorized networks, upgrades in the maintenance window. Autopilot brings Workload
  * Identity, Dataplane V2 (which enforces NetworkPolicy) and Managed Prometheus. Every Kubernetes object of the stack
- * goes through {@link #provider()}, built from the cluster's own outputs.
+ * goes through {@link #provider()}, which reaches the control plane through Google's Connect Gateway (the cluster's
+ * fleet membership), so that any machine with IAM access reaches it, GitHub-hosted runners included, without a route
+ * into the VPC, and so that the provider's kubeconfig holds neither the cluster's endpoint nor its CA.
  */
 public final class Cluster extends KuraComponent {
 
@@ -50,6 +54,7 @@ public final class Cluster extends KuraComponent {
      */
     public static final String PLUGIN_VERSION = "4.5.5";
 
+    private final Membership membership;
     private final Provider provider;
 
     public Cluster(String name, Target target, ClusterSettings settings, Foundation foundation) {
@@ -118,26 +123,45 @@ public final class Cluster extends KuraComponent {
                 // Protected: it holds the workloads and the persistent volumes of the Kafka brokers.
                 .build(), protectedChild(foundation.api(ProjectApis.CONTAINER)));
 
+        // Global, as terraform-provider-google-beta v5.0.0 creates every membership (resource_gke_hub_membership.go:
+        // ".../locations/global/memberships?membershipId="); endpoint.gke_cluster.resource_link is ForceNew, so the
+        // membership changes only when the cluster is replaced.
+        this.membership = new Membership(NAME + "-fleet", MembershipArgs.builder()
+                .project(target.project())
+                .membershipId(NAME)
+                .endpoint(MembershipEndpointArgs.builder()
+                        .gkeCluster(MembershipEndpointGkeClusterArgs.builder()
+                                .resourceLink(clusterResourceLink(target))
+                                .build())
+                        .build())
+                .labels(target.labels())
+                .build(), child(cluster, foundation.api(ProjectApis.GKE_HUB)));
+
         this.provider = new Provider("kura-gke-provider", ProviderArgs.builder()
-                .kubeconfig(Output.tuple(cluster.endpoint(), cluster.masterAuth())
-                        .applyValue(endpointAndAuth -> Kubeconfig.of(NAME, KnownValues.orEmpty(endpointAndAuth.t1),
-                                caCertificate(endpointAndAuth.t2))))
+                // Built from the membership's name alone: authorized networks, the endpoint and the CA may change
+                // without a new kubeconfig, so without a replacement of the provider and of every object it holds
+                // (pulumi-kubernetes v4.5.5 DiffConfig replaces on a change of the active cluster). Through the
+                // membership the provider also waits for it, and the gateway API, before its first object.
+                .kubeconfig(membership.name().applyValue(membershipName -> Kubeconfig.viaConnectGateway(NAME, membershipName)))
                 // Objects are applied server-side, so fields that controllers own (replicas under an HPA) stay theirs.
                 .enableServerSideApply(true)
                 // A change of a ConfigMap's data is an update, not a replacement: the settings and CA ConfigMaps are
                 // protected, and a protected replacement stops the update. Pods still restart on a settings change
                 // through the checksum annotation of their template (InferenceManifest.checksum).
                 .enableConfigMapMutable(true)
-                .build(), CustomResourceOptions.builder().parent(this).version(PLUGIN_VERSION).build());
+                .build(), CustomResourceOptions.builder().parent(this).version(PLUGIN_VERSION)
+                .dependsOn(foundation.api(ProjectApis.CONNECT_GATEWAY)).build());
 
         registerOutputs(Map.of(
                 "clusterName", cluster.name(),
-                "endpoint", cluster.endpoint()));
+                "endpoint", cluster.endpoint(),
+                "fleetMembership", membership.name()));
     }
 
-    /** An engine that has not reported the cluster's outputs yet hands back no master auth. */
-    private static String caCertificate(ClusterMasterAuth auth) {
-        return auth == null ? "" : auth.clusterCaCertificate().orElse("");
+    /** The cluster as the fleet names it: {@code //container.googleapis.com/} and the cluster's id. */
+    static String clusterResourceLink(Target target) {
+        return "//container.googleapis.com/projects/" + target.project() + "/locations/" + target.region()
+                + "/clusters/" + NAME;
     }
 
     /** The Kubernetes provider of this cluster: pass it to every Kubernetes object. */

@@ -22,8 +22,9 @@ import java.util.TreeMap;
 /**
  * The GKE Autopilot cluster that Kafka and the inference workload run on. It exists only when one of them is enabled.
  * Pods and services take the subnet's secondary ranges; the control plane keeps a /28 of its own.
- * {@code authorizedNetworks} are the outside networks (name to CIDR) that may reach the control plane; without any,
- * it answers only inside the VPC.
+ * {@code authorizedNetworks} are the outside networks (name to CIDR) that may reach the control plane's own endpoint;
+ * without any, that endpoint answers only inside the VPC. Pulumi and CI never need them: they reach the cluster through
+ * the Connect Gateway.
  */
 public record ClusterSettings(
         String releaseChannel,
@@ -76,17 +77,13 @@ public record ClusterSettings(
         var controlPlane = range(section.value("controlPlaneCidr", "The control plane's own range, a /28."),
                 environment.pick("172.16.0.32/28", "172.16.0.16/28", "172.16.0.0/28"), 28, 28, ranges, config);
         var authorizedValue = section.value("authorizedNetworks", "The outside networks that may reach the control"
-                + " plane, at most " + AutopilotLimits.MAX_AUTHORIZED_NETWORKS + " (GKE's limit). Without any, it answers"
-                + " only inside the VPC (a warning says so).");
+                + " plane's endpoint directly, at most " + AutopilotLimits.MAX_AUTHORIZED_NETWORKS + " (GKE's limit)."
+                + " Without any, it answers only inside the VPC; Pulumi and CI go through the Connect Gateway either way.");
         var authorized = authorizedValue.textMap(Map.of(), NETWORK_NAME, ANY_CIDR);
         AutopilotLimits.authorizedNetworksProblem(authorized.size())
                 .ifPresent(problem -> config.reject(authorizedValue.key(), problem));
         var settings = new ClusterSettings(releaseChannel, pods, services, controlPlane, authorized,
                 maintenance(section.section("maintenance", "When GKE may upgrade it."), config));
-        if (needed && authorized.isEmpty()) {
-            config.warn("the GKE control plane answers only inside the VPC (no kura-infra:cluster.authorizedNetworks):"
-                    + " run pulumi from a machine in it, or authorize your CI's egress range");
-        }
         return needed ? Optional.of(settings) : Optional.empty();
     }
 

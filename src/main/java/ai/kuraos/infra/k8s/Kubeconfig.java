@@ -3,26 +3,37 @@ package ai.kuraos.infra.k8s;
 /**
  * The kubeconfig the Kubernetes provider talks to the cluster with. It holds no credential: {@code kubectl}'s exec
  * plugin {@code gke-gcloud-auth-plugin} fetches a short-lived token from whoever runs Pulumi (a developer's gcloud
- * login, or CI's Workload Identity).
+ * login, or CI's Workload Identity). It points at the Connect Gateway, which answers with Google's public certificate,
+ * so it holds no cluster CA either.
  */
 public final class Kubeconfig {
 
     private Kubeconfig() {
     }
 
+    public static final String CONNECT_GATEWAY = "https://connectgateway.googleapis.com/v1/";
+
     /**
-     * @param endpoint             the control plane's address (an IP)
-     * @param caCertificateBase64  the cluster's CA certificate, base64-encoded as GKE returns it
+     * @param membershipName the fleet membership's name as GKE Hub returns it,
+     *                       {@code projects/<number>/locations/global/memberships/<id>}; empty while not known
      */
-    public static String of(String clusterName, String endpoint, String caCertificateBase64) {
+    public static String viaConnectGateway(String clusterName, String membershipName) {
+        return of(clusterName, gatewayServer(membershipName == null ? "" : membershipName));
+    }
+
+    /** The gateway serves a membership {@code m} at {@code v1/projects/<number>/locations/<l>/gkeMemberships/m}. */
+    static String gatewayServer(String membershipName) {
+        return CONNECT_GATEWAY + membershipName.replace("/memberships/", "/gkeMemberships/");
+    }
+
+    private static String of(String clusterName, String server) {
         return String.join("\n",
                 "apiVersion: v1",
                 "kind: Config",
                 "clusters:",
                 "  - name: " + clusterName,
                 "    cluster:",
-                "      server: https://" + endpoint,
-                "      certificate-authority-data: " + caCertificateBase64,
+                "      server: " + server,
                 "contexts:",
                 "  - name: " + clusterName,
                 "    context:",

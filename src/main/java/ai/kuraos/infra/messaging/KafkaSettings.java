@@ -12,11 +12,16 @@ import java.util.Optional;
 
 /**
  * The Kafka cluster under the Strimzi operator: KRaft nodes that are both controller and broker, their size and
- * storage, and the topics of the catalogue resolved for this broker count.
+ * storage, and the topics of the catalogue resolved for the environment's replication. {@code replication} is what
+ * Kafka's own topics and the topics that do not say get; it belongs to the environment, not to the broker count,
+ * because a change of it on existing topics is one the topic operator refuses without Cruise Control (it applies
+ * {@code min.insync.replicas} and keeps the replication factor, so writes with acks=all fail while {@code up} reports
+ * success). Adding brokers adds capacity and leaves every topic's replication as it is.
  */
 public record KafkaSettings(
         String version,
         int brokers,
+        int replication,
         int storageGb,
         String storageClass,
         String cpu,
@@ -47,9 +52,16 @@ public record KafkaSettings(
         var version = section.value("version", "The Kafka version (one the pinned operator runs); its metadata version"
                 + " follows.").text("3.9.0", TextRule.oneOf(SUPPORTED_VERSIONS));
         var brokersValue = section.value("brokers", "Nodes that are both KRaft controller and broker, spread over zones."
-                + " Kafka's own topics, and topics that do not say, get `min(3, brokers)` replicas and"
-                + " `min.insync.replicas` one less (at least 1).");
+                + " Kafka's own topics, and topics that do not say, keep the environment's replication (dev and"
+                + " staging 1, prod 3) and `min.insync.replicas` one less (at least 1), whatever the broker count: a"
+                + " change of brokers never changes an existing topic's replication. At least the replication.");
         var brokers = brokersValue.integer(environment.pick(1, 1, 3), 1, 9);
+        var replication = topicReplication(environment);
+        if (brokers < replication) {
+            config.reject(brokersValue.key(), "got " + brokers + "; this environment's topics keep " + replication
+                    + " replicas, and a topic cannot have more replicas than brokers; expected at least " + replication
+                    + " (lowering a topic's replication needs a partition reassignment first, docs/operations.md)");
+        }
         var storageGb = section.value("storageGb", "Each node's persistent volume. Volumes are kept when the Kafka"
                 + " resource is deleted.").integer(environment.pick(10, 20, 100), 1, 16_384);
         var storageClass = section.value("storageClass", "Balanced or SSD persistent disk.")
@@ -62,14 +74,19 @@ public record KafkaSettings(
         if (!enabled) {
             return Optional.empty();
         }
-        var topics = catalogue.resolve(brokers, brokersValue.key());
+        // Capped so that every topic does not repeat the refusal above.
+        var topics = catalogue.resolve(Math.min(replication, brokers), brokers, brokersValue.key());
         topics.errors().forEach(error -> config.reject(error.key(), error.problem()));
-        return Optional.of(new KafkaSettings(version, brokers, storageGb, storageClass, cpu, memory, topics.topics()));
+        return Optional.of(new KafkaSettings(version, brokers, replication, storageGb, storageClass, cpu, memory,
+                topics.topics()));
     }
 
-    /** The replication of Kafka's own topics and of topics that do not say: three copies, or one per broker. */
-    public static int defaultReplicas(int brokers) {
-        return Math.min(3, brokers);
+    /**
+     * The replication of Kafka's own topics and of topics that do not say, as each environment's cluster was first
+     * created with: one copy in dev and staging (one broker), three in prod.
+     */
+    public static int topicReplication(Environment environment) {
+        return environment.pick(1, 1, 3);
     }
 
     /** Writes need all but one replica: with three, a broker can be down without stopping producers. */

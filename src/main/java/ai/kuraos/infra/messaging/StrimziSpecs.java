@@ -61,7 +61,7 @@ public final class StrimziSpecs {
         kafka.put("version", settings.version());
         kafka.put("metadataVersion", metadataVersion(settings.version()));
         kafka.put("listeners", List.of(inCluster, vpc));
-        kafka.put("config", brokerConfig(settings.brokers()));
+        kafka.put("config", brokerConfig(settings.replication()));
         kafka.put("rack", Map.of("topologyKey", ZONE_KEY));
         return Map.of(
                 "kafka", kafka,
@@ -106,8 +106,7 @@ public final class StrimziSpecs {
     }
 
     /** Kafka's own topics as safe as the catalogue's, and no topic that is not in the catalogue. */
-    public static Map<String, Object> brokerConfig(int brokers) {
-        var replicas = KafkaSettings.defaultReplicas(brokers);
+    public static Map<String, Object> brokerConfig(int replicas) {
         var minInsync = KafkaSettings.defaultMinInsyncReplicas(replicas);
         var config = new LinkedHashMap<String, Object>();
         config.put("default.replication.factor", replicas);

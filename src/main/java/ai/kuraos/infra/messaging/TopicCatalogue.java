@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Kafka topics of the platform, as data ({@value #RESOURCE} in the jar, {@code src/main/resources} in the
  * repository): one entry a topic, with the services that consume it. Every consumer gets a dead-letter topic
- * {@code dlq.<consumer>}. A topic that leaves out its replicas or {@code minInsyncReplicas} gets the cluster's, so the
- * same catalogue serves a one-broker staging and a three-broker prod.
+ * {@code dlq.<consumer>}. A topic that leaves out its replicas or {@code minInsyncReplicas} gets the environment's, so
+ * the same catalogue serves a one-replica staging and a three-replica prod.
  */
 public final class TopicCatalogue {
 
@@ -71,8 +71,11 @@ public final class TopicCatalogue {
         }
     }
 
-    /** The topics as a cluster of {@code brokers} brokers gets them, with every problem found on the way. */
-    public Resolved resolve(int brokers, String brokersKey) {
+    /**
+     * The topics as a cluster of {@code brokers} brokers gets them, topics that do not say getting
+     * {@code replication} replicas, with every problem found on the way.
+     */
+    public Resolved resolve(int replication, int brokers, String brokersKey) {
         var errors = new ArrayList<ConfigError>();
         var topics = new ArrayList<KafkaSettings.Topic>();
         var names = new TreeSet<String>();
@@ -108,13 +111,13 @@ public final class TopicCatalogue {
                     }
                 });
             }
-            topics.add(topic(entry, key, name, entry.path("description").asText(""), Optional.empty(), brokers,
-                    brokersKey, errors));
+            topics.add(topic(entry, key, name, entry.path("description").asText(""), Optional.empty(), replication,
+                    brokers, brokersKey, errors));
         }
         var deadLetters = root.path("deadLetters");
         unknownFields(deadLetters, DEAD_LETTER_FIELDS, source + ": deadLetters.", errors);
-        var deadLetter = topic(deadLetters, source + ": deadLetters", DEAD_LETTER_PREFIX, "", Optional.empty(), brokers,
-                brokersKey, errors);
+        var deadLetter = topic(deadLetters, source + ": deadLetters", DEAD_LETTER_PREFIX, "", Optional.empty(), replication,
+                brokers, brokersKey, errors);
         for (var consumer : consumers) {
             topics.add(new KafkaSettings.Topic(DEAD_LETTER_PREFIX + consumer, "Messages " + consumer
                     + " could not process, kept for inspection and replay", deadLetter.partitions(),
@@ -134,14 +137,14 @@ public final class TopicCatalogue {
     }
 
     private static KafkaSettings.Topic topic(JsonNode entry, String key, String name, String description,
-                                             Optional<String> deadLetterFor, int brokers, String brokersKey,
-                                             List<ConfigError> errors) {
+                                             Optional<String> deadLetterFor, int replication, int brokers,
+                                             String brokersKey, List<ConfigError> errors) {
         var partitions = whole(entry, "partitions", 3, 1, MAX_PARTITIONS, key, errors);
-        var replicas = whole(entry, "replicas", KafkaSettings.defaultReplicas(brokers), 1, 9, key, errors);
+        var replicas = whole(entry, "replicas", replication, 1, 9, key, errors);
         if (replicas > brokers) {
             errors.add(new ConfigError(key + ".replicas", "got " + replicas + ", but the cluster has " + brokers
                     + " broker(s) (" + brokersKey + "); a topic cannot have more replicas than brokers. Leave replicas"
-                    + " out to get " + KafkaSettings.defaultReplicas(brokers) + ", or add brokers"));
+                    + " out to get " + replication + ", or add brokers"));
         }
         var minInsync = whole(entry, "minInsyncReplicas", KafkaSettings.defaultMinInsyncReplicas(replicas), 1, 9, key, errors);
         if (minInsync > replicas || (minInsync == replicas && replicas > 1)) {

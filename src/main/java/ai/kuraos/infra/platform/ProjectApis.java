@@ -12,6 +12,10 @@ public final class ProjectApis {
     public static final String ARTIFACT_REGISTRY = "artifactregistry.googleapis.com";
     public static final String COMPUTE = "compute.googleapis.com";
     public static final String CONTAINER = "container.googleapis.com";
+    /** The Kubernetes provider reaches the GKE control plane through it, from anywhere, by IAM. */
+    public static final String CONNECT_GATEWAY = "connectgateway.googleapis.com";
+    /** The cluster's fleet membership, which the Connect Gateway routes by. */
+    public static final String GKE_HUB = "gkehub.googleapis.com";
     public static final String IAM = "iam.googleapis.com";
     public static final String LOGGING = "logging.googleapis.com";
     public static final String MONITORING = "monitoring.googleapis.com";
@@ -30,7 +34,9 @@ public final class ProjectApis {
             RESOURCE_MANAGER,
             "cloudtrace.googleapis.com",
             COMPUTE,
+            CONNECT_GATEWAY,
             CONTAINER,
+            GKE_HUB,
             IAM,
             // Keyless CI impersonates the deployer service accounts through this API.
             "iamcredentials.googleapis.com",

@@ -236,7 +236,8 @@ class BootstrapTest {
     @Test
     void givesThePreviewerReadOnlyRoles() {
         assertThat(grantsOf("${kura-previewer-staging.member}")).extracting(grant -> grant.input("role").asText())
-                .containsExactlyInAnyOrder("roles/browser", "roles/container.viewer");
+                .containsExactlyInAnyOrder("roles/browser", "roles/container.viewer", "roles/gkehub.viewer",
+                        "roles/gkehub.gatewayReader");
     }
 
     /** Defect: prod's previewer decrypted all of prod's state, and a pull request from any branch could act as it. */
@@ -256,7 +257,8 @@ class BootstrapTest {
     @Test
     void givesTheDriftCheckerTheReadsARefreshTakesAndNoWrite() {
         assertThat(grantsOf("${kura-drift-prod.member}")).extracting(grant -> grant.input("role").asText())
-                .containsExactlyInAnyOrder("roles/viewer", "roles/secretmanager.secretAccessor");
+                .containsExactlyInAnyOrder("roles/viewer", "roles/secretmanager.secretAccessor",
+                        "roles/gkehub.gatewayReader");
         ops.resource(KEY_IAM, "drift-prod-secrets").hasInput("role", "roles/cloudkms.cryptoKeyDecrypter");
         ops.resource(BUCKET_IAM, "drift-prod-state-objects").hasInput("role", "roles/storage.objectViewer");
     }

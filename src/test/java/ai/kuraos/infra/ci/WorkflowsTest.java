@@ -236,31 +236,73 @@ class WorkflowsTest {
     }
 
     /**
-     * Defect: GKE's control plane is private-only and the workflows default to GitHub-hosted runners, so a stack with
-     * a cluster failed mid-update. Every job that reaches a stack checks its runner before anything else.
+     * Defect: the GKE control plane answered only inside the VPC, so every job needed one shared self-hosted runner,
+     * and pull-request previews ran on the machine that later deployed prod. Every job now runs on a GitHub-hosted,
+     * ephemeral runner and reaches the cluster through the Connect Gateway, checked right after Google auth.
      */
     @Test
-    void failsFastInCiWhenAStackNeedsARunnerInsideTheVpcAndNoneIsConfigured() throws IOException {
+    void runsEveryJobOnAGitHubHostedRunnerAndChecksTheGatewayBeforePulumi() throws IOException {
         for (var file : texts().keySet()) {
+            assertThat(texts().get(file)).as(file).doesNotContain("DEPLOY_RUNNER", "self-hosted");
             for (var job : iterable(workflow(file).path("jobs"))) {
+                assertThat(job.path("runs-on").asText()).as(file).isEqualTo("ubuntu-latest");
                 var steps = new ArrayList<String>();
                 job.path("steps").forEach(step -> steps.add(step.path("run").asText(step.path("uses").asText())));
+                var gcloud = steps.indexOf("google-github-actions/setup-gcloud@v2");
                 if (steps.stream().anyMatch(step -> step.startsWith("google-github-actions/auth@"))) {
-                    assertThat(steps.get(0)).as(file).startsWith("actions/checkout@");
-                    assertThat(steps.get(1)).as(file).isEqualTo(".ci/require-vpc-runner \"$STACK\" \"$DEPLOY_RUNNER\"");
+                    assertThat(gcloud).as(file).isPositive();
+                    assertThat(steps.get(gcloud + 1)).as(file).isEqualTo(".ci/require-gke-access \"$STACK\"");
+                    assertThat(steps.subList(0, gcloud)).as(file).noneMatch(step -> step.startsWith("pulumi/actions@"));
                 }
             }
         }
-        assertThat(requireVpcRunner("prod", "")).startsWith("1:").contains("stack prod needs a runner inside the VPC",
-                "DEPLOY_RUNNER");
-        assertThat(requireVpcRunner("prod", "kura-vpc-runner")).startsWith("0:");
-        assertThat(requireVpcRunner("dev", "")).startsWith("0:");
     }
 
-    /** Runs the check as CI does; returns {@code <exit code>:<output>}. */
-    private static String requireVpcRunner(String stack, String runner) throws IOException {
-        var process = new ProcessBuilder("bash", ".ci/require-vpc-runner", stack, runner)
-                .directory(SynthesizedStack.PROJECT_ROOT.toFile()).redirectErrorStream(true).start();
+    @Test
+    void passesTheGatewayCheckForAStackWithoutACluster() throws IOException {
+        assertThat(requireGkeAccess("dev", Map.of())).startsWith("0:").contains("no GKE cluster");
+    }
+
+    @Test
+    void passesTheGatewayCheckBeforeTheFirstUpdateRegistersTheCluster() throws IOException {
+        assertThat(requireGkeAccess("prod", Map.of("gcloud", "exit 1"))).startsWith("0:")
+                .contains("not in the fleet yet");
+    }
+
+    @Test
+    void failsTheGatewayCheckWhenTheGatewayRefusesTheJobsIdentity() throws IOException {
+        var result = requireGkeAccess("prod", Map.of(
+                "gcloud", "case \"$1\" in container) echo projects/123456789012/locations/global/memberships/kura-gke;;"
+                        + " auth) echo token;; esac",
+                "curl", "echo \"$@\" >> \"$(dirname \"$0\")/curl.args\"; printf 403"));
+
+        assertThat(result).startsWith("1:").contains("HTTP 403", "roles/gkehub.gatewayEditor",
+                "https://connectgateway.googleapis.com/v1/projects/123456789012/locations/global/gkeMemberships/kura-gke"
+                        + "/version");
+    }
+
+    @Test
+    void passesTheGatewayCheckWhenTheClustersApiServerAnswers() throws IOException {
+        var result = requireGkeAccess("staging", Map.of(
+                "gcloud", "case \"$1\" in container) echo projects/1/locations/global/memberships/kura-gke;;"
+                        + " auth) echo token;; esac",
+                "curl", "printf 200"));
+
+        assertThat(result).startsWith("0:").contains("answers through the Connect Gateway");
+    }
+
+    /** Runs the check as CI does, with {@code commands} (name to shell body) first on PATH; {@code <exit>:<output>}. */
+    private static String requireGkeAccess(String stack, Map<String, String> commands) throws IOException {
+        var bin = Files.createTempDirectory("fake-bin");
+        for (var command : commands.entrySet()) {
+            var script = bin.resolve(command.getKey());
+            Files.writeString(script, "#!/usr/bin/env bash\n" + command.getValue() + "\n");
+            script.toFile().setExecutable(true);
+        }
+        var builder = new ProcessBuilder("bash", ".ci/require-gke-access", stack)
+                .directory(SynthesizedStack.PROJECT_ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {
             return process.waitFor() + ":" + output;

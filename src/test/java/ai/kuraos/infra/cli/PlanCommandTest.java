@@ -155,6 +155,24 @@ class PlanCommandTest {
         assertThat(SynthesizedStack.renderedNothing(project)).isTrue();
     }
 
+    /** Kafka cannot lower a topic's partitions: a catalogue that would is refused before any plan is written. */
+    @Test
+    void failsWithoutWritingWhenTheCatalogueLowersATopicsPartitionsBelowTheCommittedPlan() throws IOException {
+        plan("--stack", "prod");
+        var committed = Files.readString(planFile("prod"));
+        var topic = "\"partitions\": 12,\n          \"replicas\": 3,\n          \"topicName\": \"inference.detections.v1\"";
+        assertThat(committed).contains(topic);
+        Files.writeString(planFile("prod"), committed.replace(topic, topic.replace("12", "24")));
+        var before = Files.readString(planFile("prod"));
+
+        var run = plan("--stack", "prod");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: prod: topic inference.detections.v1: got 12 partitions, but the stack's"
+                + " committed plan has 24", "nothing was written");
+        assertThat(Files.readString(planFile("prod"))).isEqualTo(before);
+    }
+
     @Test
     void checkReportsAPlanDirectoryThatBelongsToNoStackAndPlanAllRemovesIt() throws IOException {
         plan("--all");

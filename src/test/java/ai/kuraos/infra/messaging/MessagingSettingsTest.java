@@ -140,12 +140,41 @@ class MessagingSettingsTest {
                 "topics:\n  - name: orders.created.v1\n    replicas: 3\n    consumers: [agents]\n");
         var config = MinimalConfig.with("kura-infra:messaging", "{\"kafka\":{\"enabled\":true,\"brokers\":1}}");
 
-        var errors = StackSettings.read("prod", StackConfigValues.of(config), catalogue).errors();
+        var errors = StackSettings.read("staging", StackConfigValues.of(config), catalogue).errors();
 
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).key()).isEqualTo("kafka/topics.yaml: topics[0] (orders.created.v1).replicas");
         assertThat(errors.get(0).problem()).contains("got 3, but the cluster has 1 broker(s)"
                 + " (kura-infra:messaging.kafka.brokers)");
+    }
+
+    /**
+     * Defect: three brokers in staging rewrote every KafkaTopic's replicas (1 to 3) and min.insync.replicas (1 to 2);
+     * the topic operator applies the config but refuses the replication change without Cruise Control, so writes
+     * with acks=all failed while `up` reported success. Brokers now add capacity only.
+     */
+    @Test
+    void keepsEveryTopicsReplicationWhenStagingGrowsToThreeBrokers() {
+        var staging = read("staging", "kura-infra:messaging", "{\"kafka\":{\"enabled\":true,\"brokers\":3}}");
+        var kafka = staging.settings().messaging().kafka().orElseThrow();
+
+        assertThat(staging.errors()).isEmpty();
+        assertThat(kafka.brokers()).isEqualTo(3);
+        assertThat(kafka.topics()).isNotEmpty().allSatisfy(topic -> {
+            assertThat(topic.replicas()).isEqualTo(1);
+            assertThat(topic.minInsyncReplicas()).isEqualTo(1);
+        });
+        assertThat(StrimziSpecs.brokerConfig(kafka.replication())).containsEntry("default.replication.factor", 1)
+                .containsEntry("min.insync.replicas", 1).containsEntry("offsets.topic.replication.factor", 1);
+    }
+
+    @Test
+    void failsWhenProdHasFewerBrokersThanItsTopicsReplicas() {
+        var error = onlyError("prod", "kura-infra:messaging", "{\"kafka\":{\"brokers\":2}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.kafka.brokers");
+        assertThat(error.problem()).startsWith("got 2; this environment's topics keep 3 replicas")
+                .contains("expected at least 3", "partition reassignment");
     }
 
     @Test

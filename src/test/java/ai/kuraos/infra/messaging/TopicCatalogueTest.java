@@ -19,7 +19,7 @@ class TopicCatalogueTest {
     private static final String SOURCE = "topics.yaml";
 
     private static TopicCatalogue.Resolved resolve(String yaml, int brokers) {
-        return TopicCatalogue.of(SOURCE, yaml).resolve(brokers, BROKERS_KEY);
+        return TopicCatalogue.of(SOURCE, yaml).resolve(Math.min(3, brokers), brokers, BROKERS_KEY);
     }
 
     /** A catalogue of one topic read by agents, with the given extra lines of the topic's entry. */
@@ -43,8 +43,8 @@ class TopicCatalogueTest {
 
     @Test
     void resolvesTheBundledCatalogueForOneAndForThreeBrokers() {
-        var single = TopicCatalogue.bundled().resolve(1, BROKERS_KEY);
-        var three = TopicCatalogue.bundled().resolve(3, BROKERS_KEY);
+        var single = TopicCatalogue.bundled().resolve(1, 1, BROKERS_KEY);
+        var three = TopicCatalogue.bundled().resolve(3, 3, BROKERS_KEY);
 
         assertThat(single.errors()).isEmpty();
         assertThat(three.errors()).isEmpty();
@@ -57,7 +57,7 @@ class TopicCatalogueTest {
 
     @Test
     void givesTopicsThreeReplicasAndTwoInSyncOnThreeBrokers() {
-        var topics = TopicCatalogue.bundled().resolve(3, BROKERS_KEY).topics();
+        var topics = TopicCatalogue.bundled().resolve(3, 3, BROKERS_KEY).topics();
 
         assertThat(topics).isNotEmpty().allSatisfy(topic -> {
             assertThat(topic.replicas()).as(topic.name()).isEqualTo(3);
@@ -67,7 +67,7 @@ class TopicCatalogueTest {
 
     @Test
     void givesTopicsOneReplicaAndOneInSyncOnOneBroker() {
-        var topics = TopicCatalogue.bundled().resolve(1, BROKERS_KEY).topics();
+        var topics = TopicCatalogue.bundled().resolve(1, 1, BROKERS_KEY).topics();
 
         assertThat(topics).isNotEmpty().allSatisfy(topic -> {
             assertThat(topic.replicas()).as(topic.name()).isEqualTo(1);
@@ -77,7 +77,7 @@ class TopicCatalogueTest {
 
     @Test
     void givesEveryConsumerOfTheBundledCatalogueADeadLetterTopic() {
-        var resolved = TopicCatalogue.bundled().resolve(3, BROKERS_KEY);
+        var resolved = TopicCatalogue.bundled().resolve(3, 3, BROKERS_KEY);
         var deadLetters = resolved.topics().stream().filter(topic -> topic.deadLetterFor().isPresent())
                 .collect(Collectors.toMap(KafkaSettings.Topic::name, topic -> topic.deadLetterFor().get()));
 
@@ -105,7 +105,7 @@ class TopicCatalogueTest {
 
     @Test
     void keepsMessagesForeverWithRetentionHoursMinusOne() {
-        var resolved = TopicCatalogue.bundled().resolve(3, BROKERS_KEY);
+        var resolved = TopicCatalogue.bundled().resolve(3, 3, BROKERS_KEY);
 
         assertThat(topic(resolved, "users.profiles.v1").retentionMs()).isEqualTo(-1L);
         assertThat(topic(resolved, "users.profiles.v1").cleanupPolicy()).isEqualTo("compact");
@@ -113,7 +113,7 @@ class TopicCatalogueTest {
 
     @Test
     void turnsRetentionHoursIntoMilliseconds() {
-        var resolved = TopicCatalogue.bundled().resolve(3, BROKERS_KEY);
+        var resolved = TopicCatalogue.bundled().resolve(3, 3, BROKERS_KEY);
 
         assertThat(topic(resolved, "holistic.mood-entries.v1").retentionMs()).isEqualTo(604_800_000L);
         assertThat(topic(resolved, "agents.recommendations.v1").retentionMs()).isEqualTo(259_200_000L);
@@ -141,7 +141,7 @@ class TopicCatalogueTest {
 
     @Test
     void namesTheBrokersKeyItIsGivenWhenReplicasExceedBrokers() {
-        var errors = TopicCatalogue.of(SOURCE, oneTopic("replicas: 4")).resolve(2, "brokers-of-test").errors();
+        var errors = TopicCatalogue.of(SOURCE, oneTopic("replicas: 4")).resolve(2, 2, "brokers-of-test").errors();
 
         assertThat(errors).extracting(ConfigError::key)
                 .containsExactly("topics.yaml: topics[0] (orders.created.v1).replicas");
@@ -398,7 +398,7 @@ class TopicCatalogueTest {
 
     @Test
     void resolvesTheBundledCatalogueWithoutDuplicateNames() {
-        var names = TopicCatalogue.bundled().resolve(3, BROKERS_KEY).topics().stream()
+        var names = TopicCatalogue.bundled().resolve(3, 3, BROKERS_KEY).topics().stream()
                 .map(KafkaSettings.Topic::name).toList();
 
         assertThat(new TreeSet<>(names)).hasSameSizeAs(names);

@@ -29,7 +29,7 @@ class FoundationTest {
         @Test
         void enablesEveryApiThePlatformUsesAndNeverDisablesItOnDestroy() {
             var apis = List.of("artifactregistry", "cloudprofiler", "cloudresourcemanager", "cloudtrace", "compute",
-                    "container", "iam", "iamcredentials", "logging", "monitoring", "redis", "run", "secretmanager",
+                    "connectgateway", "container", "gkehub", "iam", "iamcredentials", "logging", "monitoring", "redis", "run", "secretmanager",
                     "servicenetworking", "sqladmin", "storage");
             prod.hasResourceCount(SERVICE, apis.size());
             for (var api : apis) {
@@ -114,7 +114,7 @@ class FoundationTest {
             assertThat(prod.childrenOf("foundation"))
                     .extracting(child -> child.type())
                     .containsOnly(SERVICE, NETWORK, SUBNETWORK, GLOBAL_ADDRESS, CONNECTION, REPOSITORY, ACCOUNT)
-                    .hasSize(16 + 7);
+                    .hasSize(18 + 7);
             prod.resource(Foundation.TYPE, "foundation").hasParent(null);
         }
 
