@@ -117,6 +117,7 @@ public final class ProviderRulesGenerator {
                 "hashicorp+terraform-provider-tls/repo", "terraform-provider-tls");
 
         var missing = new TreeSet<>(types);
+        missing.remove("pulumi:providers:kubernetes");
         missing.removeIf(type -> rules.containsKey(type) || type.startsWith("kura:"));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("no provider rules found for " + missing);
@@ -410,6 +411,13 @@ public final class ProviderRulesGenerator {
                 json.readTree(plan.toFile()).path("resources").forEach(r -> types.add(r.path("type").asText()));
             }
         }
+        // and those the hand-kept facts name (a type only some settings declare, e.g. a billing grant)
+        new ObjectMapper(new YAMLFactory()).readTree(project.resolve("src/main/resources/plan/replacements.yaml").toFile())
+                .fieldNames().forEachRemaining(type -> {
+                    if (!type.endsWith("*")) {
+                        types.add(type);
+                    }
+                });
         return types;
     }
 
