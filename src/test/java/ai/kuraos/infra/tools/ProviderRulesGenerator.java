@@ -335,8 +335,7 @@ public final class ProviderRulesGenerator {
             var text = upstream.show(file);
             var schemaAt = text.indexOf("func " + snake.replace("_", "") + "SchemaV");
             var replaceOn = new TreeSet<String>();
-            var conditional = new TreeSet<String>();
-            attributes(text.substring(Math.max(0, schemaAt)), "", replaceOn, conditional);
+            attributes(text.substring(Math.max(0, schemaAt)), "", replaceOn);
             var rule = yaml.createObjectNode().put("provider", provider).put("source", file + "@" + upstream.commit().substring(0, 8));
             rule.set("replaceOn", strings(yaml, List.copyOf(replaceOn)));
             rules.put(type, rule);
@@ -344,7 +343,7 @@ public final class ProviderRulesGenerator {
     }
 
     /** Attributes carrying a RequiresReplace plan modifier, through nested blocks. */
-    private static void attributes(String text, String prefix, TreeSet<String> replaceOn, TreeSet<String> conditional) {
+    private static void attributes(String text, String prefix, TreeSet<String> replaceOn) {
         var at = text.indexOf("Attributes: map[string]schema.Attribute{");
         if (at < 0) {
             return;
@@ -358,7 +357,7 @@ public final class ProviderRulesGenerator {
         var blocks = text.indexOf("Blocks: map[string]schema.Block{", at + schema.length());
         if (blocks >= 0 && prefix.isEmpty()) {
             for (var block : GoLiterals.elements(GoLiterals.braced(text, blocks))) {
-                attributes(block.value(), camel(block.key()) + ".", replaceOn, conditional);
+                attributes(block.value(), camel(block.key()) + ".", replaceOn);
             }
         }
     }
