@@ -117,17 +117,16 @@ class PlanDiffCommandTest {
     }
 
     @Test
-    void aCacheTierChangeKeepingTheInstanceNameIsACreateBeforeDeleteCollisionAndIsRefused() throws IOException {
-        change("dev", "kura-infra:cache.tier", "STANDARD_HA");
+    void aStagingCacheTierChangeReplacesTheCacheDeletingFirstAndLosesItsData() throws IOException {
+        change("staging", "kura-infra:cache.tier", "STANDARD_HA");
 
-        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--stack", "dev");
+        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--stack", "staging");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("+- replace gcp:redis/instance:Instance kura-cache (create-before-delete) REFUSED",
-                "with the same name \"kura-cache\": the API refuses it (already exists)",
-                "way out: set the deleteBeforeReplace option on kura-cache",
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("-+ replace gcp:redis/instance:Instance kura-cache (delete-before-replace)",
                 "data loss: the old one is deleted and the new one starts empty: the cached data is lost",
-                "inputs.tier: \"BASIC\" → \"STANDARD_HA\" (forces replacement)");
+                "inputs.tier: \"BASIC\" → \"STANDARD_HA\" (forces replacement)")
+                .doesNotContain("already exists");
     }
 
     @Test

@@ -14,37 +14,75 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What each resource type does when its inputs change, as {@code plan/replacements.yaml} states it with a source per
- * type. A type token ending in {@code *} covers every type with that prefix (the platform's components).
+ * What each resource type does when its inputs change: which inputs replace it and which provider deletes first, from
+ * {@code plan/provider-rules.yaml} (generated from the pinned providers' source), and what it holds and guards, from
+ * {@code plan/replacements.yaml} (kept by hand, a source per type). A type token ending in {@code *} covers every type
+ * with that prefix (the platform's components).
  */
 public final class ReplacementKnowledge {
 
     private static final String RESOURCE = "/plan/replacements.yaml";
+    private static final String PROVIDER_RULES = "/plan/provider-rules.yaml";
     private static final ReplacementKnowledge SHIPPED = load();
 
     /** A provider plugin, a component or a plain cloud resource. */
     public enum Kind { RESOURCE, COMPONENT, PROVIDER }
 
     /**
+     * A replacement the provider decides from the old and new value of one input (a CustomizeDiff force-new condition,
+     * or a provider setting), not from any change of it.
+     *
+     * @param when {@code shrinks}, {@code downgrades}, {@code rangeNoLongerContainsOld}, {@code turnsOff},
+     *             {@code becomesSet}, {@code becomesUnset} or {@code providerLacks:<setting>}
+     */
+    public record Condition(String path, String when, String source) {
+    }
+
+    /**
+     * @param provider             the plugin that decides the type's diffs (gcp, kubernetes, random, tls), or null
+     * @param replaceWhen          conditional replacements, evaluated on old and new values
      * @param replaceOn            input paths (relative to {@code inputs}) whose change replaces the resource
      * @param cloudName            the input holding the name the cloud knows it by, or null when none is fixed
      * @param providerDeletesFirst the provider deletes first on a replacement that keeps {@code cloudName}
+     *                             (pulumi-kubernetes' Diff: a user-set name in the same namespace)
      * @param holdsData            what deleting it loses, or null when nothing is lost
      * @param deletionGuards       inputs that, when true, make the provider or the API refuse a delete
      */
-    public record TypeKnowledge(String type, Kind kind, String source, List<String> replaceOn, String cloudName,
-                                boolean providerDeletesFirst, String holdsData, List<String> deletionGuards) {
+    public record TypeKnowledge(String type, Kind kind, String source, String provider, List<String> replaceOn,
+                                List<Condition> replaceWhen, String cloudName, boolean providerDeletesFirst,
+                                String holdsData, List<String> deletionGuards) {
 
         public TypeKnowledge {
             replaceOn = List.copyOf(replaceOn);
+            replaceWhen = List.copyOf(replaceWhen);
             deletionGuards = List.copyOf(deletionGuards);
+        }
+
+        /**
+         * pulumi-gcp auto-names every {@code name} input (provider/resources.go {@code SetAutonaming}); when the
+         * program sets it, the bridge answers Diff with DeleteBeforeReplace (pulumi-terraform-bridge
+         * pkg/tfbridge/provider.go, {@code nameRequiresDeleteBeforeReplace} in schema.go).
+         */
+        public boolean bridgeDeletesFirstWhenNamed() {
+            return "gcp".equals(provider) && "name".equals(cloudName);
         }
     }
 
-    private final Map<String, TypeKnowledge> types;
+    /** The provider versions and source commits {@code provider-rules.yaml} was generated from. */
+    public record ProviderSource(String name, String plugin, String commit) {
+    }
 
-    private ReplacementKnowledge(Map<String, TypeKnowledge> types) {
+    private final Map<String, TypeKnowledge> types;
+    private final List<ProviderSource> providers;
+
+    private ReplacementKnowledge(Map<String, TypeKnowledge> types, List<ProviderSource> providers) {
         this.types = Map.copyOf(types);
+        this.providers = List.copyOf(providers);
+    }
+
+    /** The providers the rules were generated from. */
+    public List<ProviderSource> providers() {
+        return providers;
     }
 
     /** The knowledge shipped with the program. */
@@ -66,17 +104,25 @@ public final class ReplacementKnowledge {
     }
 
     private static ReplacementKnowledge load() {
-        try (InputStream yaml = ReplacementKnowledge.class.getResourceAsStream(RESOURCE)) {
+        return parse(read(RESOURCE), read(PROVIDER_RULES));
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream yaml = ReplacementKnowledge.class.getResourceAsStream(resource)) {
             if (yaml == null) {
-                throw new IllegalStateException("the classpath holds no " + RESOURCE);
+                throw new IllegalStateException("the classpath holds no " + resource);
             }
-            return parse(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
-    static ReplacementKnowledge parse(JsonNode document) {
+    static ReplacementKnowledge parse(JsonNode document, JsonNode generated) {
+        var providers = new ArrayList<ProviderSource>();
+        generated.path("providers").fields().forEachRemaining(entry -> providers.add(new ProviderSource(entry.getKey(),
+                entry.getValue().path("plugin").asText(), entry.getValue().path("commit").asText())));
+        var rules = generated.path("types");
         var types = new LinkedHashMap<String, TypeKnowledge>();
         var errors = new ArrayList<String>();
         document.fields().forEachRemaining(entry -> {
@@ -95,18 +141,28 @@ public final class ReplacementKnowledge {
                     yield Kind.RESOURCE;
                 }
             };
+            var rule = rules.path(type);
             var replaceOn = new ArrayList<String>();
-            body.path("replaceOn").forEach(path -> replaceOn.add(path.asText()));
+            rule.path("replaceOn").forEach(path -> replaceOn.add(path.asText()));
+            var replaceWhen = new ArrayList<Condition>();
+            rule.path("replaceWhen").forEach(condition -> replaceWhen.add(new Condition(condition.path("path").asText(),
+                    condition.path("when").asText(), condition.path("source").asText())));
+            if (kind != Kind.COMPONENT && rule.isMissingNode()) {
+                errors.add(type + ": provider-rules.yaml has no rules for it (run ProviderRulesGenerator)");
+            }
+            var ruleSource = rule.isMissingNode() ? source
+                    : rule.path("source").asText() + "; " + source;
             var deletionGuards = new ArrayList<String>();
             body.path("deletionGuards").forEach(path -> deletionGuards.add(path.asText()));
             var cloudName = body.path("cloudName").isTextual() ? body.path("cloudName").asText() : null;
             var holdsData = body.path("holdsData").isTextual() ? body.path("holdsData").asText() : null;
-            types.put(type, new TypeKnowledge(type, kind, source, replaceOn, cloudName,
-                    body.path("providerDeletesFirst").asBoolean(false), holdsData, deletionGuards));
+            types.put(type, new TypeKnowledge(type, kind, ruleSource, rule.path("provider").asText(null), replaceOn,
+                    replaceWhen, cloudName, rule.path("deletesFirst").asText("").equals("whenNameAndNamespaceKept"),
+                    holdsData, deletionGuards));
         });
         if (!errors.isEmpty()) {
-            throw new IllegalStateException(RESOURCE + " is invalid: " + String.join("; ", errors));
+            throw new IllegalStateException(RESOURCE + " and " + PROVIDER_RULES + " are invalid: " + String.join("; ", errors));
         }
-        return new ReplacementKnowledge(types);
+        return new ReplacementKnowledge(types, providers);
     }
 }

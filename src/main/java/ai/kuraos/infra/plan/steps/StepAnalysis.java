@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
 public final class StepAnalysis {
 
 
+    private static final String CLOUD_SQL_INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance";
+
     private final ReplacementKnowledge knowledge;
 
     public StepAnalysis(ReplacementKnowledge knowledge) {
@@ -68,7 +70,7 @@ public final class StepAnalysis {
             changed.changes().stream()
                     .filter(change -> ignored.stream().noneMatch(rule -> change.path().startsWith("inputs")
                             && InputPaths.touches(inputPath(change.path()), rule)))
-                    .forEach(change -> draft.add(ownChange(type, draft.after, change)));
+                    .forEach(change -> draft.add(ownChange(type, draft.after, change, newResources)));
             if (!draft.changes.isEmpty()) {
                 drafts.put(changed.resource(), draft);
             }
@@ -83,18 +85,30 @@ public final class StepAnalysis {
                 + " resource type " + type + ": add it to plan/replacements.yaml with its source"));
     }
 
-    private static PathChange ownChange(TypeKnowledge type, JsonNode resource, PlanDiff.Change change) {
+    private static PathChange ownChange(TypeKnowledge type, JsonNode resource, PlanDiff.Change change,
+                                        Map<PlanDiff.Resource, JsonNode> newResources) {
         var path = change.path();
         boolean forces;
         if (path.startsWith("inputs.") || path.startsWith("inputs[")) {
             var input = inputPath(path);
+            var providerInputs = providerInputs(resource, newResources);
             forces = type.replaceOn().stream().anyMatch(rule -> InputPaths.touches(input, rule))
-                    || strings(resource.path("replaceOnChanges")).stream().anyMatch(rule -> InputPaths.touches(input, rule));
+                    || strings(resource.path("replaceOnChanges")).stream().anyMatch(rule -> InputPaths.touches(input, rule))
+                    || type.replaceWhen().stream().anyMatch(condition -> InputPaths.touches(input, condition.path())
+                            && ForceNewConditions.holds(condition, change.before(), change.after(), providerInputs));
         } else {
             // Another provider or another parent (part of the URN) is another resource to the engine.
             forces = path.equals("provider") || path.equals("parent");
         }
         return new PathChange(change, forces, null);
+    }
+
+    /** The inputs of the explicit provider {@code resource} is created through, or a missing node. */
+    private static JsonNode providerInputs(JsonNode resource, Map<PlanDiff.Resource, JsonNode> newResources) {
+        var provider = resource.path("provider").asText("");
+        return newResources.entrySet().stream()
+                .filter(entry -> entry.getKey().type().startsWith("pulumi:providers:") && entry.getKey().name().equals(provider))
+                .map(entry -> entry.getValue().path("inputs")).findFirst().orElse(MissingNode.getInstance());
     }
 
     /** A plan diff path under {@code inputs}, relative to the inputs. */
@@ -161,6 +175,12 @@ public final class StepAnalysis {
             default -> null;
         };
         var consequences = new ArrayList<String>(Consequences.of(type, draft.op, draft.before, draft.after, draft.changes));
+        if (mode == ReplaceMode.DELETE_BEFORE_REPLACE && draft.resource.type().equals(CLOUD_SQL_INSTANCE)
+                && keepsCloudName(type, draft)) {
+            consequences.add("deleted first and created again with the same name "
+                    + InputPaths.at(draft.after.path("inputs"), "name") + ": Cloud SQL keeps a deleted instance's name"
+                    + " for up to a week, so the create is refused until then and the stack has no database");
+        }
         if (draft.op == Op.REPLACE && type.kind() == Kind.PROVIDER) {
             consequences.add("every resource created through this provider is replaced too");
         }
@@ -171,10 +191,20 @@ public final class StepAnalysis {
 
     private static ReplaceMode replaceMode(TypeKnowledge type, Draft draft) {
         if (draft.after.path("deleteBeforeReplace").asBoolean(false)
-                || type.providerDeletesFirst() && keepsCloudName(type, draft)) {
+                || type.providerDeletesFirst() && keepsCloudName(type, draft)
+                || bridgeDeletesFirst(type, draft)) {
             return ReplaceMode.DELETE_BEFORE_REPLACE;
         }
         return ReplaceMode.CREATE_BEFORE_DELETE;
+    }
+
+    /**
+     * A gcp resource whose {@code name} the program sets, replaced for an input: the bridge answers Diff with
+     * DeleteBeforeReplace (a new parent or provider is a new URN, which the engine creates without asking Diff).
+     */
+    private static boolean bridgeDeletesFirst(TypeKnowledge type, Draft draft) {
+        return type.bridgeDeletesFirstWhenNamed() && draft.after.path("inputs").hasNonNull("name")
+                && draft.changes.stream().anyMatch(change -> change.forcesReplacement() && change.path().startsWith("inputs"));
     }
 
     private static boolean keepsCloudName(TypeKnowledge type, Draft draft) {
@@ -232,11 +262,16 @@ public final class StepAnalysis {
         }
         if (draft.op == Op.REPLACE && mode == ReplaceMode.DELETE_BEFORE_REPLACE && !type.providerDeletesFirst()) {
             var user = usersThatStay(draft.resource.name(), drafts, newResources);
-            if (!user.isEmpty()) {
-                return new Refusal(draft.resource.name() + " is deleted before its replacement exists"
-                        + " (deleteBeforeReplace) while " + String.join(", ", user) + " still uses it: the API refuses"
+            var byBridge = bridgeDeletesFirst(type, draft);
+            // Compute Engine refuses to delete what another resource names (resourceInUseByAnotherResource); the
+            // other APIs the bridge deletes first for (Memorystore, Cloud SQL) do not track their users.
+            if (!user.isEmpty() && (!byBridge || draft.resource.type().startsWith("gcp:compute/"))) {
+                return new Refusal(draft.resource.name() + " is deleted before its replacement exists ("
+                        + (byBridge ? "the gcp bridge deletes first: the program sets its name" : "deleteBeforeReplace")
+                        + ") while " + String.join(", ", user) + " still uses it: the API refuses"
                         + " to delete a resource in use (resourceInUseByAnotherResource)",
-                        "drop deleteBeforeReplace and give the replacement another " + type.cloudName()
+                        (byBridge ? "give the replacement another name" : "drop deleteBeforeReplace and give the"
+                                + " replacement another " + type.cloudName())
                                 + ": the engine creates it, moves its users over, then deletes the old one");
             }
         }

@@ -54,7 +54,7 @@ class ReplacementKnowledgeCoverageTest {
         var yaml = new ObjectMapper(new YAMLFactory())
                 .readTree("\"gcp:x/y:Y\":\n  replaceOn: [name]\n");
 
-        assertThatThrownBy(() -> ReplacementKnowledge.parse(yaml))
+        assertThatThrownBy(() -> ReplacementKnowledge.parse(yaml, new ObjectMapper().createObjectNode()))
                 .hasMessageContaining("gcp:x/y:Y: no source");
     }
 }

@@ -91,23 +91,32 @@ class StepAnalysisTest {
     }
 
     @Test
-    void replacingAFixedNameResourceCreateBeforeDeleteCollidesAndIsRefused() {
+    void aCacheTierChangeReplacesTheCacheDeletingFirstAsTheBridgeDoesForASetNameAndLosesItsData() {
         var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC'}")),
                 plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'STANDARD_HA'}")));
 
         assertThat(step.op()).isEqualTo(Op.REPLACE);
-        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.CREATE_BEFORE_DELETE);
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.DELETE_BEFORE_REPLACE);
         assertThat(step.changes()).singleElement().satisfies(change -> assertThat(change.forcesReplacement()).isTrue());
-        assertThat(step.refused().reason()).contains("create-before-delete", "already exists");
-        assertThat(step.refused().wayOut()).contains("deleteBeforeReplace");
+        assertThat(step.isRefused()).isFalse();
         assertThat(step.dataLoss()).contains("the cached data");
     }
 
     @Test
-    void replacingAFixedNameResourceThatDeletesBeforeReplacingIsNotRefused() {
+    void replacingASecretThatKeepsItsSecretIdCreatesFirstAndCollides() {
+        var step = onlyStep(plan(resource(SECRET, "db-password", "{'secretId': 'db-password', 'replication': {'auto': {}}}")),
+                plan(resource(SECRET, "db-password", "{'secretId': 'db-password', 'replication': {'userManaged': {}}}")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.CREATE_BEFORE_DELETE);
+        assertThat(step.refused().reason()).contains("create-before-delete", "already exists");
+        assertThat(step.refused().wayOut()).contains("deleteBeforeReplace");
+    }
+
+    @Test
+    void aNewNameOfANamedGcpResourceStillDeletesFirst() {
         var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC'}")),
-                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'STANDARD_HA'}",
-                        "'deleteBeforeReplace': true")));
+                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache-2', 'tier': 'BASIC'}")));
 
         assertThat(step.op()).isEqualTo(Op.REPLACE);
         assertThat(step.replaceMode()).isEqualTo(ReplaceMode.DELETE_BEFORE_REPLACE);
@@ -115,13 +124,48 @@ class StepAnalysisTest {
     }
 
     @Test
-    void aNewNameIsAReplacementThatCanCreateFirst() {
-        var step = onlyStep(plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC'}")),
-                plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache-2', 'tier': 'BASIC'}")));
+    void shrinkingTheDevDatabaseDiskReplacesItDeletingFirstAndLosesItsData() {
+        var step = onlyStep(plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskSize': 30}}")),
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskSize': 20}}")));
 
         assertThat(step.op()).isEqualTo(Op.REPLACE);
-        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.CREATE_BEFORE_DELETE);
-        assertThat(step.isRefused()).isFalse();
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.DELETE_BEFORE_REPLACE);
+        assertThat(step.dataLoss()).contains("every database on the instance");
+        assertThat(step.consequences()).anySatisfy(note -> assertThat(note).contains("up to a week"));
+    }
+
+    @Test
+    void shrinkingTheProtectedProdDatabaseDiskIsRefused() {
+        var step = onlyStep(plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskSize': 100}}", "'protect': true")),
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskSize': 50}}", "'protect': true")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.refused().reason()).contains("marked for protection", "inputs.settings.diskSize");
+    }
+
+    @Test
+    void growingTheDatabaseDiskIsAnInPlaceUpdate() {
+        var step = onlyStep(plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskSize': 20}}")),
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskSize': 30}}")));
+
+        assertThat(step.op()).isEqualTo(Op.UPDATE);
+    }
+
+    @Test
+    void changingTheDatabaseDiskTypeReplacesIt() {
+        var step = onlyStep(plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskType': 'PD_SSD'}}")),
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'settings': {'diskType': 'PD_HDD'}}")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+    }
+
+    @Test
+    void aConfigMapDataChangeThroughAProviderWithMutableConfigMapsIsAnInPlaceUpdate() {
+        var provider = "{'type': '" + K8S_PROVIDER + "', 'name': 'gke', 'parent': 'app', 'inputs': {'enableConfigMapMutable': 'true'}}";
+        var step = onlyStep(plan(provider, resource(CONFIG_MAP, "inference-settings", "{'metadata': {'name': 'inference-settings'}, 'data': {'MAX_BATCH': '8'}}", "'provider': 'gke'")),
+                plan(provider, resource(CONFIG_MAP, "inference-settings", "{'metadata': {'name': 'inference-settings'}, 'data': {'MAX_BATCH': '16'}}", "'provider': 'gke'")));
+
+        assertThat(step.op()).isEqualTo(Op.UPDATE);
     }
 
     @Test

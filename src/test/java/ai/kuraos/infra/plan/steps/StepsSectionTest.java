@@ -122,7 +122,7 @@ class StepsSectionTest {
         var text = PlanReview.text(refusedInProd());
 
         assertThat(text).isEqualTo("dev: no changes\n\nStack prod\n"
-                + "+- replace gcp:storage/bucket:Bucket data (create-before-delete) REFUSED\n"
+                + "-+ replace gcp:storage/bucket:Bucket data (delete-before-replace) REFUSED\n"
                 + "    refused: unable to replace resource data as it is currently marked for protection (protect), and"
                 + " inputs.location forces a replacement\n"
                 + "    way out: keep inputs.location as it is; if a new, empty data is really wanted, remove `protect`"
