@@ -319,8 +319,7 @@ final class ResourcePricing {
         if (!resource.path("inputs").path("enableAutopilot").asBoolean(false)) {
             throw new Unpriceable("a Standard cluster bills its nodes, which the plan does not declare here");
         }
-        return Estimate.of(context.line("Autopilot cluster management fee (the free tier's $74.40/month credit per"
-                + " billing account is not deducted)", context.hours(), "gke-cluster-fee"));
+        return Estimate.of(context.line("Autopilot cluster management fee (the free tier is a credit of the stack)", context.hours(), "gke-cluster-fee"));
     }
 
     private static Estimate cloudNat(JsonNode resource, Context context) {
