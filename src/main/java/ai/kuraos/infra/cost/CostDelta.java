@@ -94,11 +94,12 @@ public final class CostDelta {
 
         /**
          * The commit {@code ref}'s: each stack's file as it was (its environment's defaults where it had none) and the
-         * sheet it bundled (the bundled one where the project is not the repository that builds this jar).
+         * amounts of the sheet it bundled (none where the project is not the repository that builds this jar).
          */
         public static Inputs atRef(ProjectLayout layout, String ref) {
+            var bundled = PriceSheet.bundled();
             var sheet = GitPlans.fileAtRef(layout.root(), ref, "src/main/resources" + PriceSheet.BUNDLED)
-                    .map(PriceSheet::parse).orElseGet(PriceSheet::bundled);
+                    .map(bundled::withAmountsOf).orElse(bundled);
             var cache = new java.util.HashMap<String, CostAssumptions>();
             return new Inputs(stack -> cache.computeIfAbsent(stack, name ->
                     GitPlans.fileAtRef(layout.root(), ref, "Pulumi." + name + ".yaml")

@@ -123,6 +123,27 @@ public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> pr
         return new PriceSheet(region, hours, prices, free);
     }
 
+    /**
+     * This sheet with the amounts another version of it ({@code otherYaml}, e.g. the base commit's) gives for the same
+     * keys: what a review compares, since today's code prices a plan with today's keys. A key the other version lacks,
+     * or gives no amount, keeps this sheet's amount; an unreadable other version changes nothing.
+     */
+    public PriceSheet withAmountsOf(String otherYaml) {
+        JsonNode other;
+        try {
+            other = new ObjectMapper(new YAMLFactory()).readTree(otherYaml).path("prices");
+        } catch (IOException e) {
+            return this;
+        }
+        var amounts = new TreeMap<String, Price>();
+        prices.forEach((key, price) -> {
+            var usd = other.path(key).path("usd");
+            amounts.put(key, usd.isNumber() ? new Price(key, price.sku(), price.unit(), usd.asDouble(), price.region(),
+                    price.source(), price.read(), price.confirmed(), price.note(), price.uplift(), price.freeTier()) : price);
+        });
+        return new PriceSheet(region, hoursPerMonth, amounts, free);
+    }
+
     /** A price the estimators rely on; its absence is a defect of the sheet, not of a plan. */
     public Price price(String key) {
         var price = prices.get(key);

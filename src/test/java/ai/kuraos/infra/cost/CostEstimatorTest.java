@@ -298,6 +298,20 @@ class CostEstimatorTest {
         }
 
         @Test
+        void aPriceChangeIsItsOwnDeltaLineNamingThePrice() throws IOException {
+            var plans = Map.of("prod", planText("prod"));
+            var cheaper = new CostDelta.Inputs(DEFAULTS.assumptions(),
+                    SHEET.withAmountsOf("prices:\n  cloudsql-vcpu-regional:\n    usd: 0.05\n"));
+
+            var prod = CostDelta.of(plans, plans, cheaper, DEFAULTS).get(0);
+
+            // One regional vCPU all month: 730 x (0.0826 - 0.05).
+            assertThat(prod.deltaUsd()).isCloseTo(730 * (0.0826 - 0.05), within(1e-6));
+            assertThat(CostDelta.inputChangeLines(List.of(prod))).containsExactly(
+                    "prices: prod +$23.80/month: cloudsql-vcpu-regional $0.05 → $0.0826");
+        }
+
+        @Test
         void aNewStackIsCountedWhole() throws IOException {
             var deltas = CostDelta.of(Map.of(), Map.of("dev", planText("dev")),
                     DEFAULTS, DEFAULTS);
