@@ -1,6 +1,7 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.config.InvalidConfigException;
+import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.config.Suggestions;
 import ai.kuraos.infra.cost.CostAssumptions;
 import ai.kuraos.infra.cost.CostDelta;
@@ -20,9 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -45,7 +44,8 @@ final class CostCommand implements Callable<Integer> {
     @Option(names = "--stack", paramLabel = "NAME", description = "A stack to estimate; repeat for several.")
     private List<String> stacks = new ArrayList<>();
 
-    @Option(names = "--all", description = "Every stack that has a Pulumi.<stack>.yaml.")
+    @Option(names = "--all", description = "Every stack that has a Pulumi.<stack>.yaml, the nested projects' too"
+            + " (bootstrap/<stack>).")
     private boolean all;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -102,15 +102,26 @@ final class CostCommand implements Callable<Integer> {
         }
         var estimates = new ArrayList<StackCost>();
         var mapper = new ObjectMapper();
-        for (var stack : chosen) {
-            var planFile = layout.planDirectory(stack).resolve("plan.json");
+        var targets = new ArrayList<Target>();
+        chosen.forEach(stack -> targets.add(new Target(layout, stack, stack, () -> CostAssumptions.ofStack(layout, stack))));
+        if (all) {
+            for (var nested : layout.nestedProjects()) {
+                // A nested project runs another program: only its stack file's cost section is read.
+                nested.stacks().forEach(stack -> targets.add(new Target(nested, stack,
+                        nested.root().getFileName() + "/" + stack, () -> CostAssumptions.ofStackConfig(stack,
+                        StackConfigValues.fromStackFile(nested.stackConfigFile(stack))))));
+            }
+        }
+        for (var target : targets) {
+            var stack = target.name();
+            var planFile = target.layout().planDirectory(target.stack()).resolve("plan.json");
             if (!Files.isRegularFile(planFile)) {
                 err.println("error: stack " + stack + " has no rendered plan " + planFile + "; run `plan --stack " + stack + "` first");
                 return KuraCli.USAGE;
             }
             try {
                 var plan = mapper.readTree(planFile.toFile());
-                estimates.add(CostEstimator.estimate(stack, plan, CostAssumptions.ofStack(layout, stack), sheet));
+                estimates.add(CostEstimator.estimate(stack, plan, target.assumptions().get(), sheet));
             } catch (IOException e) {
                 err.println("error: cannot read " + planFile + ": " + e.getMessage());
                 return KuraCli.USAGE;
@@ -124,11 +135,14 @@ final class CostCommand implements Callable<Integer> {
         return reportUnpriced(estimates, err);
     }
 
+    /** A stack to estimate, the name the report gives it, and where its assumptions come from. */
+    private record Target(ProjectLayout layout, String stack, String name, java.util.function.Supplier<CostAssumptions> assumptions) {
+    }
+
     private int delta(ProjectLayout layout, PriceSheet sheet, java.io.PrintWriter out, java.io.PrintWriter err) {
         var basePlans = GitPlans.atRef(layout.root(), base);
         var newPlans = GitPlans.inWorkingTree(layout.root());
-        Map<String, CostAssumptions> cache = new HashMap<>();
-        var deltas = CostDelta.of(basePlans, newPlans, stack -> cache.computeIfAbsent(stack, name -> CostAssumptions.ofStack(layout, name)), sheet);
+        var deltas = CostDelta.of(basePlans, newPlans, CostDelta.Inputs.atRef(layout, base), CostDelta.Inputs.inWorkingTree(layout));
         out.print(switch (format) {
             case text -> CostDelta.text(deltas);
             case markdown -> CostDelta.markdown(deltas);

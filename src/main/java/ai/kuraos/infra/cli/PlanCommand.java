@@ -5,10 +5,8 @@ import ai.kuraos.infra.architecture.ArchitectureMermaid;
 import ai.kuraos.infra.architecture.ArchitectureSection;
 import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.Suggestions;
-import ai.kuraos.infra.cost.CostAssumptions;
 import ai.kuraos.infra.cost.CostDelta;
 import ai.kuraos.infra.cost.CostSection;
-import ai.kuraos.infra.cost.PriceSheet;
 import ai.kuraos.infra.plan.GeneratedDocs;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.Plan;
@@ -183,8 +181,8 @@ final class PlanCommand implements Callable<Integer> {
             var platformAfter = new TreeMap<>(after);
             platformBefore.keySet().removeIf(stack -> stack.contains("/"));
             platformAfter.keySet().removeIf(stack -> stack.contains("/"));
-            var costs = CostDelta.of(platformBefore, platformAfter, stack -> CostAssumptions.ofStack(layout, stack),
-                    PriceSheet.bundled());
+            var costs = CostDelta.of(platformBefore, platformAfter, CostDelta.Inputs.atRef(layout, base),
+                    CostDelta.Inputs.inWorkingTree(layout));
             sections = List.of(
                     new CostSection(costs),
                     new StepsSection(PlanSteps.ofTexts(before, after)),

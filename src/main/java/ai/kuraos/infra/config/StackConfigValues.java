@@ -73,4 +73,9 @@ public record StackConfigValues(Map<String, String> values, Set<String> secretPa
     public static StackConfigValues fromStackFile(Path stackFile) {
         return StackFileReader.read(stackFile);
     }
+
+    /** Reads the text of stack {@code stack}'s file (e.g. as a git commit holds it) like {@link #fromStackFile}. */
+    public static StackConfigValues fromStackText(String stack, String text) {
+        return StackFileReader.parse(stack, "Pulumi." + stack + ".yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

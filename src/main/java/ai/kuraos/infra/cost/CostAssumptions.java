@@ -4,6 +4,7 @@ import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.plan.ProjectLayout;
 import ai.kuraos.infra.plan.StackPlanner;
 
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param secretAccessesPerMonth        accesses a month of each secret (revisions starting, jobs running)
  * @param jobRunsPerMonth               executions a month of each Cloud Run job
  * @param jobRunSeconds                 how long a job execution runs
+ * @param alertTimeSeriesPerCondition   time series a metric alerting condition's query returns per execution
  */
 public record CostAssumptions(
         long requestsPerMonth,
@@ -44,7 +46,8 @@ public record CostAssumptions(
         double natDataGb,
         long secretAccessesPerMonth,
         int jobRunsPerMonth,
-        double jobRunSeconds) {
+        double jobRunSeconds,
+        double alertTimeSeriesPerCondition) {
 
     /** An environment's defaults: what a stack that sets nothing under {@code kura-infra:cost} assumes. */
     public static CostAssumptions defaults(Environment environment) {
@@ -89,7 +92,21 @@ public record CostAssumptions(
                 section.value("jobRunsPerMonth", "Executions a month of each Cloud Run job.")
                         .integer(environment.pick(20, 30, 30), 0, 100_000),
                 section.value("jobRunSeconds", "How long a job execution runs, in seconds.")
-                        .decimal(environment.pick(60.0, 60.0, 90.0), 1, 86_400));
+                        .decimal(environment.pick(60.0, 60.0, 90.0), 1, 86_400),
+                section.value("alertTimeSeriesPerCondition", "Time series a metric alerting condition's query returns"
+                        + " each time it runs (every 30 s); 1 for a condition that aggregates to one series.")
+                        .decimal(1.0, 0, 1_000_000));
+    }
+
+    /**
+     * The assumptions a stack file's values set, read without the rest of the stack's settings (the base commit's stack
+     * file of a review, a stack without a platform program): the environment comes from the stack's name or its
+     * {@code kura-infra:environment}.
+     */
+    public static CostAssumptions ofStackConfig(String stack, StackConfigValues values) {
+        var config = new ConfigReader(values);
+        var environment = Target.read(stack, config).environment();
+        return read(config.section("cost", SECTION), environment);
     }
 
     /**

@@ -1,5 +1,9 @@
 package ai.kuraos.infra.cost;
 
+import ai.kuraos.infra.config.Environment;
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.plan.GitPlans;
+import ai.kuraos.infra.plan.ProjectLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,9 +18,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * What a change does to each stack's monthly cost: the estimate of the base plan and of the new one, with the same
- * assumptions on both sides so that only the plan's change moves the figure, and the resources whose cost changed.
- * This is what {@code plan --diff} shows a reviewer; {@code cost --diff} prints it alone.
+ * What a change does to each stack's monthly cost: the estimate of the base plan with the base commit's assumptions
+ * and price sheet, and of the new plan with the new ones. The difference is told in three parts: what the price sheet's
+ * change does, then what the assumptions' change does (both on the base plan), then what the plan's change does (the
+ * resources whose cost changed, at the new assumptions and prices). This is what {@code plan --diff} shows a reviewer;
+ * {@code cost --diff} prints it alone.
  */
 public final class CostDelta {
 
@@ -35,11 +41,24 @@ public final class CostDelta {
         }
     }
 
+    /**
+     * What a change of the price sheet ("prices") or of a stack's assumptions ("assumptions") alone does to the stack's
+     * estimate of its base plan, and what changed ("requestsPerMonth 10M → 20M").
+     */
+    public record InputChange(String kind, double deltaUsd, List<String> changes) {
+
+        public InputChange {
+            changes = List.copyOf(changes);
+        }
+    }
+
     /** One stack's estimate before and after; a side is empty when the stack has no plan there. */
-    public record StackDelta(String stack, Optional<StackCost> before, Optional<StackCost> after, List<ResourceDelta> resources) {
+    public record StackDelta(String stack, Optional<StackCost> before, Optional<StackCost> after, List<ResourceDelta> resources,
+                             List<InputChange> inputChanges) {
 
         public StackDelta {
             resources = List.copyOf(resources);
+            inputChanges = List.copyOf(inputChanges);
         }
 
         public double beforeUsd() {
@@ -63,24 +82,122 @@ public final class CostDelta {
         }
     }
 
+    /** One side of a review: each stack's assumptions, and the price sheet. */
+    public record Inputs(Function<String, CostAssumptions> assumptions, PriceSheet sheet) {
+
+        /** The working tree's: each stack's file now, and the bundled sheet. */
+        public static Inputs inWorkingTree(ProjectLayout layout) {
+            var cache = new java.util.HashMap<String, CostAssumptions>();
+            return new Inputs(stack -> cache.computeIfAbsent(stack, name -> CostAssumptions.ofStack(layout, name)),
+                    PriceSheet.bundled());
+        }
+
+        /**
+         * The commit {@code ref}'s: each stack's file as it was (its environment's defaults where it had none) and the
+         * amounts of the sheet it bundled (none where the project is not the repository that builds this jar).
+         */
+        public static Inputs atRef(ProjectLayout layout, String ref) {
+            var bundled = PriceSheet.bundled();
+            var sheet = GitPlans.fileAtRef(layout.root(), ref, "src/main/resources" + PriceSheet.BUNDLED)
+                    .map(bundled::withAmountsOf).orElse(bundled);
+            var cache = new java.util.HashMap<String, CostAssumptions>();
+            return new Inputs(stack -> cache.computeIfAbsent(stack, name ->
+                    GitPlans.fileAtRef(layout.root(), ref, "Pulumi." + name + ".yaml")
+                            .map(text -> CostAssumptions.ofStackConfig(name, StackConfigValues.fromStackText(name, text)))
+                            .orElseGet(() -> CostAssumptions.defaults(Environment.byId(name).orElse(Environment.DEV)))),
+                    sheet);
+        }
+    }
+
     /**
      * The delta of every stack in either map of plan texts ({@code stacks/<stack>/plan.json}, e.g. from
-     * {@code GitPlans.atRef} and {@code GitPlans.inWorkingTree}), sorted by stack.
+     * {@code GitPlans.atRef} and {@code GitPlans.inWorkingTree}), sorted by stack; {@code base} are the assumptions
+     * and prices of the base commit, {@code now} those of the working tree.
      */
-    public static List<StackDelta> of(Map<String, String> basePlans, Map<String, String> newPlans,
-                                      Function<String, CostAssumptions> assumptions, PriceSheet sheet) {
+    public static List<StackDelta> of(Map<String, String> basePlans, Map<String, String> newPlans, Inputs base, Inputs now) {
         var stacks = new TreeSet<>(basePlans.keySet());
         stacks.addAll(newPlans.keySet());
         var deltas = new ArrayList<StackDelta>();
         for (var stack : stacks) {
-            var stackAssumptions = assumptions.apply(stack);
-            var before = Optional.ofNullable(basePlans.get(stack))
-                    .map(text -> CostEstimator.estimate(stack, parse(stack, text), stackAssumptions, sheet));
+            var baseAssumptions = base.assumptions().apply(stack);
+            var newAssumptions = now.assumptions().apply(stack);
+            var basePlan = Optional.ofNullable(basePlans.get(stack)).map(text -> parse(stack, text));
+            var before = basePlan.map(plan -> CostEstimator.estimate(stack, plan, baseAssumptions, base.sheet()));
             var after = Optional.ofNullable(newPlans.get(stack))
-                    .map(text -> CostEstimator.estimate(stack, parse(stack, text), stackAssumptions, sheet));
-            deltas.add(new StackDelta(stack, before, after, resourceDeltas(before, after)));
+                    .map(text -> CostEstimator.estimate(stack, parse(stack, text), newAssumptions, now.sheet()));
+            var changes = new ArrayList<InputChange>();
+            var newlyPriced = basePlan.map(plan -> CostEstimator.estimate(stack, plan, baseAssumptions, now.sheet()));
+            var newlyAssumed = basePlan.map(plan -> CostEstimator.estimate(stack, plan, newAssumptions, now.sheet()));
+            if (before.isPresent()) {
+                var priceChanges = priceChanges(base.sheet(), now.sheet());
+                if (!priceChanges.isEmpty()) {
+                    changes.add(new InputChange("prices", newlyPriced.get().totalUsd() - before.get().totalUsd(), priceChanges));
+                }
+                var assumptionChanges = assumptionChanges(baseAssumptions, newAssumptions);
+                if (!assumptionChanges.isEmpty()) {
+                    changes.add(new InputChange("assumptions",
+                            newlyAssumed.get().totalUsd() - newlyPriced.get().totalUsd(), assumptionChanges));
+                }
+            }
+            deltas.add(new StackDelta(stack, before, after, resourceDeltas(newlyAssumed, after), changes));
         }
         return deltas;
+    }
+
+    /** Each assumption whose value differs, e.g. "requestsPerMonth 10M → 20M". */
+    static List<String> assumptionChanges(CostAssumptions before, CostAssumptions after) {
+        var changes = new ArrayList<String>();
+        for (var component : CostAssumptions.class.getRecordComponents()) {
+            try {
+                var old = component.getAccessor().invoke(before);
+                var now = component.getAccessor().invoke(after);
+                if (!old.equals(now)) {
+                    changes.add(component.getName() + " " + quantity(old) + " → " + quantity(now));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read the assumption " + component.getName(), e);
+            }
+        }
+        return changes;
+    }
+
+    /** Each price added, removed or changed between two sheets, e.g. "cloudsql-vcpu-zonal $0.0413 → $0.049". */
+    static List<String> priceChanges(PriceSheet before, PriceSheet after) {
+        var keys = new TreeSet<>(before.prices().keySet());
+        keys.addAll(after.prices().keySet());
+        var changes = new ArrayList<String>();
+        for (var key : keys) {
+            var old = Optional.ofNullable(before.prices().get(key)).map(PriceSheet.Price::usd);
+            var now = Optional.ofNullable(after.prices().get(key)).map(PriceSheet.Price::usd);
+            if (!old.equals(now)) {
+                changes.add(key + " " + old.map(CostDelta::unitPrice).orElse("(none)") + " → "
+                        + now.map(CostDelta::unitPrice).orElse("(none)"));
+            }
+        }
+        return changes;
+    }
+
+    private static String unitPrice(double usd) {
+        return "$" + new java.math.BigDecimal(Double.toString(usd)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String quantity(Object value) {
+        if (value instanceof Number number && number.doubleValue() >= 1_000_000 && number.doubleValue() % 100_000 == 0) {
+            return ResourcePricing.format(number.doubleValue() / 1_000_000) .replace(".00", "") + "M";
+        }
+        return value instanceof Number number ? ResourcePricing.format(number.doubleValue()) : String.valueOf(value);
+    }
+
+    /** The lines that tell the price sheet's and the assumptions' share, e.g. "assumptions: prod +$16.80/month: …". */
+    public static List<String> inputChangeLines(List<StackDelta> deltas) {
+        var lines = new ArrayList<String>();
+        for (var delta : deltas) {
+            for (var change : delta.inputChanges()) {
+                lines.add(change.kind() + ": " + delta.stack() + " " + signed(change.deltaUsd()) + ": "
+                        + String.join(", ", change.changes()));
+            }
+        }
+        return lines;
     }
 
     private static List<ResourceDelta> resourceDeltas(Optional<StackCost> before, Optional<StackCost> after) {
@@ -122,6 +239,7 @@ public final class CostDelta {
 
     public static String text(List<StackDelta> deltas) {
         var out = new StringBuilder("monthly cost: ").append(summaryLine(deltas)).append('\n');
+        inputChangeLines(deltas).forEach(line -> out.append(line).append('\n'));
         for (var delta : deltas) {
             out.append(stackHeading(delta)).append('\n');
             for (var resource : delta.resources()) {
@@ -137,8 +255,15 @@ public final class CostDelta {
 
     /** The summary line first, then a table per stack whose cost changed; the lead embeds it in the PR comment. */
     public static String markdown(List<StackDelta> deltas) {
-        var out = new StringBuilder("**Monthly cost:** ").append(summaryLine(deltas)).append("\n\n");
+        var out = new StringBuilder(markdownSummary(deltas)).append('\n');
         out.append(stackMarkdown(deltas));
+        return out.toString();
+    }
+
+    /** The summary line, then one line per change of the price sheet or of a stack's assumptions. */
+    public static String markdownSummary(List<StackDelta> deltas) {
+        var out = new StringBuilder("**Monthly cost:** ").append(summaryLine(deltas)).append('\n');
+        inputChangeLines(deltas).forEach(line -> out.append("- ").append(line).append('\n'));
         return out.toString();
     }
 
@@ -146,7 +271,7 @@ public final class CostDelta {
     public static String stackMarkdown(List<StackDelta> deltas) {
         var out = new StringBuilder();
         for (var delta : deltas) {
-            if (delta.resources().isEmpty() && delta.unpriced().isEmpty()) {
+            if (delta.resources().isEmpty() && delta.unpriced().isEmpty() && delta.inputChanges().isEmpty()) {
                 continue;
             }
             out.append("<details><summary>").append(stackHeading(delta)).append("</summary>\n\n");
@@ -174,6 +299,14 @@ public final class CostDelta {
             delta.before().ifPresentOrElse(cost -> node.put("beforeUsd", CostReport.round(cost.totalUsd())), () -> node.putNull("beforeUsd"));
             delta.after().ifPresentOrElse(cost -> node.put("afterUsd", CostReport.round(cost.totalUsd())), () -> node.putNull("afterUsd"));
             node.put("deltaUsd", CostReport.round(delta.deltaUsd()));
+            delta.after().ifPresent(cost -> node.put("baselineUsd", CostReport.round(cost.baselineUsd()))
+                    .put("usageUsd", CostReport.round(cost.usageUsd())));
+            var inputChanges = node.putArray("inputChanges");
+            delta.inputChanges().forEach(change -> {
+                var item = inputChanges.addObject().put("kind", change.kind()).put("deltaUsd", CostReport.round(change.deltaUsd()));
+                var what = item.putArray("changes");
+                change.changes().forEach(what::add);
+            });
             var resources = node.putArray("resources");
             for (var resource : delta.resources()) {
                 var item = resources.addObject().put("type", resource.type()).put("name", resource.name());
@@ -195,7 +328,8 @@ public final class CostDelta {
     private static String stackHeading(StackDelta delta) {
         return delta.stack() + ": " + delta.before().map(cost -> CostReport.usd(cost.totalUsd())).orElse("(none)") + " -> "
                 + delta.after().map(cost -> CostReport.usd(cost.totalUsd())).orElse("(none)") + " a month ("
-                + signed(delta.deltaUsd()) + ")";
+                + signed(delta.deltaUsd()) + delta.after().map(cost -> "; baseline " + CostReport.usd(cost.baselineUsd())
+                + ", usage " + CostReport.usd(cost.usageUsd())).orElse("") + ")";
     }
 
     private static String side(Optional<Double> usd) {

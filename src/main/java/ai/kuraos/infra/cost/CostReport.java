@@ -21,7 +21,9 @@ public final class CostReport {
     public static String text(List<StackCost> stacks, PriceSheet sheet) {
         var out = new StringBuilder();
         for (var stack : stacks) {
-            out.append("stack ").append(stack.stack()).append(": ").append(usd(stack.totalUsd())).append("/month (estimate)\n");
+            out.append("stack ").append(stack.stack()).append(": ").append(usd(stack.totalUsd())).append("/month (estimate;")
+                    .append(" baseline ").append(usd(stack.baselineUsd())).append(", usage ").append(usd(stack.usageUsd()))
+                    .append("; ").append(percent(stack.otherRegionShare(sheet))).append(" priced from another region)\n");
             String component = null;
             for (var line : sorted(stack)) {
                 if (!line.component().equals(component)) {
@@ -33,6 +35,12 @@ public final class CostReport {
                         .append(line.item()).append(": ").append(ResourcePricing.format(line.quantity())).append(' ')
                         .append(line.price().unit()).append(" x $").append(amount(line.price().usd())).append(" = ")
                         .append(usd(line.monthlyUsd())).append(marks(line, sheet)).append('\n');
+            }
+            for (var credit : stack.credits()) {
+                out.append("  credit (free tier per ").append(credit.price().freeTier().orElseThrow().per())
+                        .append(", not netted from the total) [").append(credit.price().key()).append("]: ")
+                        .append(ResourcePricing.format(credit.quantity())).append(' ').append(credit.price().unit())
+                        .append(" = -").append(usd(credit.usd())).append('\n');
             }
             if (!stack.free().isEmpty()) {
                 out.append("  free: ").append(stack.free().size()).append(" resource(s) (")
@@ -72,6 +80,13 @@ public final class CostReport {
             out.append('\n');
             stack.byComponent().forEach((component, total) ->
                     out.append("- ").append(component).append(": ").append(usd(total)).append('\n'));
+            out.append("- baseline ").append(usd(stack.baselineUsd())).append(", usage ").append(usd(stack.usageUsd()))
+                    .append("; ").append(percent(stack.otherRegionShare(sheet))).append(" priced from another region\n");
+            for (var credit : stack.credits()) {
+                out.append("- credit (free tier per ").append(credit.price().freeTier().orElseThrow().per())
+                        .append(", not netted) `").append(credit.price().key()).append("`: -").append(usd(credit.usd()))
+                        .append('\n');
+            }
             for (var unpriced : stack.unpriced()) {
                 out.append("- **unpriced** `").append(unpriced.name()).append("` (").append(unpriced.type()).append("): ")
                         .append(unpriced.why()).append('\n');
@@ -99,6 +114,13 @@ public final class CostReport {
             var node = stacksNode.addObject();
             node.put("stack", stack.stack());
             node.put("monthlyUsd", round(stack.totalUsd()));
+            node.put("baselineUsd", round(stack.baselineUsd()));
+            node.put("usageUsd", round(stack.usageUsd()));
+            node.put("otherRegionShare", Math.round(stack.otherRegionShare(sheet) * 10_000) / 10_000d);
+            var credits = node.putArray("credits");
+            stack.credits().forEach(credit -> credits.addObject().put("price", credit.price().key())
+                    .put("per", credit.price().freeTier().orElseThrow().per()).put("quantity", credit.quantity())
+                    .put("usd", round(credit.usd())).put("source", credit.price().freeTier().orElseThrow().source()));
             var components = node.putObject("components");
             stack.byComponent().forEach((component, total) -> components.put(component, round(total)));
             var lines = node.putArray("lines");
@@ -137,7 +159,7 @@ public final class CostReport {
             ObjectNode node = array.addObject();
             node.put("key", price.key()).put("sku", price.sku()).put("unit", price.unit()).put("usd", price.usd())
                     .put("region", price.region()).put("source", price.source()).put("read", price.read())
-                    .put("confirmed", price.confirmed());
+                    .put("confirmed", price.confirmed()).put("uplift", price.uplift());
         }
         return array;
     }
@@ -160,8 +182,12 @@ public final class CostReport {
     }
 
     private static String regionNote(PriceSheet.Price price, PriceSheet sheet) {
-        return sheet.isFromOtherRegion(price) ? price.region() + " figure (none found for " + sheet.region() + ")"
-                : price.region();
+        return sheet.isFromOtherRegion(price) ? "EXCEPTION: " + price.region() + " figure x" + amount(price.uplift())
+                + " (none found for " + sheet.region() + ")" : price.region();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     private static List<CostLine> sorted(StackCost stack) {

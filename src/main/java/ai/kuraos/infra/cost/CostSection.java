@@ -30,7 +30,7 @@ public record CostSection(List<CostDelta.StackDelta> deltas) implements ReviewSe
 
     @Override
     public String markdownSummary() {
-        return "**Monthly cost:** " + CostDelta.summaryLine(deltas) + "\n";
+        return CostDelta.markdownSummary(deltas);
     }
 
     @Override

@@ -31,7 +31,11 @@ public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> pr
      * estimate says so; {@code confirmed} is false when the figure was not found in a source read on {@code read}.
      */
     public record Price(String key, String sku, String unit, double usd, String region, String source, String read,
-                        boolean confirmed, String note) {
+                        boolean confirmed, String note, double uplift, Optional<FreeTier> freeTier) {
+    }
+
+    /** What Google does not bill of a price each month: {@code quantity} of its unit, per billing account or project. */
+    public record FreeTier(double quantity, String per, String source) {
     }
 
     /** A resource type, or a family of them ({@code typePrefix}), that costs nothing by itself, and why. */
@@ -73,9 +77,27 @@ public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> pr
             if (!node.path("usd").isNumber() || node.path("usd").asDouble() < 0) {
                 problems.add("prices." + entry.getKey() + ".usd must be a number of US dollars, at least 0");
             }
+            var figureRegion = node.path("region").asText();
+            var exception = !figureRegion.equals(root.path("region").asText()) && !figureRegion.equals("global");
+            if (exception && (!node.path("uplift").isNumber() || node.path("uplift").asDouble() < 1)) {
+                problems.add("prices." + entry.getKey() + " is priced from " + figureRegion + ": it needs an uplift"
+                        + " (the factor applied to that region's figure, at least 1.0)");
+            }
+            var tier = node.path("freeTier");
+            var freeTier = Optional.<FreeTier>empty();
+            if (!tier.isMissingNode()) {
+                if (!tier.path("quantity").isNumber() || !List.of("billing account", "project").contains(tier.path("per").asText())
+                        || tier.path("source").asText("").isBlank()) {
+                    problems.add("prices." + entry.getKey() + ".freeTier needs a quantity, per (billing account or"
+                            + " project) and a source");
+                }
+                freeTier = Optional.of(new FreeTier(tier.path("quantity").asDouble(), tier.path("per").asText(),
+                        tier.path("source").asText()));
+            }
             prices.put(entry.getKey(), new Price(entry.getKey(), node.path("sku").asText(), node.path("unit").asText(),
-                    node.path("usd").asDouble(), node.path("region").asText(), node.path("source").asText(),
-                    node.path("read").asText(), node.path("confirmed").asBoolean(false), node.path("note").asText("")));
+                    node.path("usd").asDouble(), figureRegion, node.path("source").asText(),
+                    node.path("read").asText(), node.path("confirmed").asBoolean(false), node.path("note").asText(""),
+                    node.path("uplift").asDouble(1), freeTier));
         });
         var free = new ArrayList<FreeType>();
         for (var node : root.path("free")) {
@@ -99,6 +121,27 @@ public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> pr
             throw new IllegalArgumentException("invalid price sheet: " + String.join("; ", problems));
         }
         return new PriceSheet(region, hours, prices, free);
+    }
+
+    /**
+     * This sheet with the amounts another version of it ({@code otherYaml}, e.g. the base commit's) gives for the same
+     * keys: what a review compares, since today's code prices a plan with today's keys. A key the other version lacks,
+     * or gives no amount, keeps this sheet's amount; an unreadable other version changes nothing.
+     */
+    public PriceSheet withAmountsOf(String otherYaml) {
+        JsonNode other;
+        try {
+            other = new ObjectMapper(new YAMLFactory()).readTree(otherYaml).path("prices");
+        } catch (IOException e) {
+            return this;
+        }
+        var amounts = new TreeMap<String, Price>();
+        prices.forEach((key, price) -> {
+            var usd = other.path(key).path("usd");
+            amounts.put(key, usd.isNumber() ? new Price(key, price.sku(), price.unit(), usd.asDouble(), price.region(),
+                    price.source(), price.read(), price.confirmed(), price.note(), price.uplift(), price.freeTier()) : price);
+        });
+        return new PriceSheet(region, hoursPerMonth, amounts, free);
     }
 
     /** A price the estimators rely on; its absence is a defect of the sheet, not of a plan. */

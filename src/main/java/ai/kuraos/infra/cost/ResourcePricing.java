@@ -27,8 +27,14 @@ final class ResourcePricing {
     private static final int NAT_VM_CAP = 32;
     /** GKE's built-in storage classes (cloud.google.com/kubernetes-engine/docs/how-to/persistent-volumes/gce-pd-csi-driver). */
     private static final Map<String, String> DISK_BY_STORAGE_CLASS = Map.of("premium-rwo", "pd-ssd", "standard-rwo", "pd-balanced");
-    private static final double UPTIME_FREE_EXECUTIONS = 1_000_000;
+    /** The USA uptime-check region runs 3 checkers (Oregon, Iowa, Virginia); the others one each (cloud.google.com/monitoring/uptime-checks). */
+    static final int USA_CHECKERS = 3;
     private static final double SECONDS_PER_MONTH_OF_CHECKS = 730 * SECONDS_PER_HOUR;
+    /** The forwarding rules of a project (per region class) that one minimum charge covers (cloud.google.com/vpc/network-pricing#lb). */
+    static final int RULES_IN_MINIMUM = 5;
+    /** How often a metric alerting condition runs its query (cloud.google.com/monitoring/alerts/cost-control: 30 s). */
+    static final double ALERT_EXECUTION_SECONDS = 30;
+    private static final String GLOBAL_RULE = "gcp:compute/globalForwardingRule:GlobalForwardingRule";
 
     private ResourcePricing() {
     }
@@ -47,6 +53,75 @@ final class ResourcePricing {
         Line line(String item, double quantity, String priceKey, String... assumptions) {
             return new Line(item, quantity, sheet.price(priceKey), List.of(assumptions));
         }
+
+        /**
+         * The lines of {@code resource}'s forwarding rules of one class ("global" or "regional"): Google bills one
+         * minimum charge for the first {@value #RULES_IN_MINIMUM} rules of a project and class, then each further
+         * rule. The project's rules are counted in the order of their resources' names: the resource holding the
+         * first one bears the minimum charge, those past the fifth their own.
+         */
+        List<Line> forwardingRules(String ruleClass, JsonNode resource) {
+            var holders = resources.stream()
+                    .filter(other -> ruleClass(other).equals(Optional.of(ruleClass)) && forwardingRuleCount(other) > 0)
+                    .sorted(java.util.Comparator.comparing(other -> other.path("name").asText()))
+                    .toList();
+            var total = holders.stream().mapToInt(ResourcePricing::forwardingRuleCount).sum();
+            var name = resource.path("name").asText();
+            int before = 0;
+            for (var holder : holders) {
+                if (holder.path("name").asText().equals(name)) {
+                    break;
+                }
+                before += forwardingRuleCount(holder);
+            }
+            var rules = forwardingRuleCount(resource);
+            var beyond = Math.max(0, before + rules - RULES_IN_MINIMUM) - Math.max(0, before - RULES_IN_MINIMUM);
+            var lines = new ArrayList<Line>();
+            if (before == 0 && rules > 0) {
+                lines.add(line("minimum charge for the project's first " + RULES_IN_MINIMUM + " " + ruleClass
+                        + " forwarding rules (" + total + " in the plan, " + rules + " of them here)", hours(),
+                        ruleClass + "-forwarding-rule-minimum"));
+            }
+            if (beyond > 0) {
+                lines.add(line(beyond + " " + ruleClass + " forwarding rule(s) beyond the project's first "
+                        + RULES_IN_MINIMUM, beyond * hours(), ruleClass + "-forwarding-rule-additional"));
+            }
+            return lines;
+        }
+    }
+
+    /** Which class of forwarding rule a resource makes: global (the edge) or regional (internal load balancers). */
+    static Optional<String> ruleClass(JsonNode resource) {
+        var type = resource.path("type").asText();
+        if (type.equals(GLOBAL_RULE)) {
+            return Optional.of("global");
+        }
+        if (type.equals("kubernetes:kafka.strimzi.io/v1beta2:Kafka") || type.equals("kubernetes:core/v1:Service")) {
+            return Optional.of("regional");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The forwarding rules a resource makes: a global rule is one; a Service of type LoadBalancer is one; a Kafka
+     * listener of type loadbalancer makes GKE create an internal passthrough load balancer for the bootstrap address
+     * and one per broker, rules the plan does not list.
+     */
+    static int forwardingRuleCount(JsonNode resource) {
+        var type = resource.path("type").asText();
+        if (type.equals(GLOBAL_RULE)) {
+            return 1;
+        }
+        if (type.equals("kubernetes:core/v1:Service")) {
+            return resource.path("inputs").path("spec").path("type").asText("ClusterIP").equals("LoadBalancer") ? 1 : 0;
+        }
+        int rules = 0;
+        for (var listener : resource.path("inputs").path("spec").path("kafka").path("listeners")) {
+            if (listener.path("type").asText().equals("loadbalancer")) {
+                rules += 1 + listener.path("configuration").path("brokers").size();
+            }
+        }
+        return rules;
     }
 
     record Line(String item, double quantity, PriceSheet.Price price, List<String> assumptions) {
@@ -94,6 +169,7 @@ final class ResourcePricing {
             Map.entry("gcp:secretmanager/secret:Secret", ResourcePricing::secret),
             Map.entry("gcp:secretmanager/secretVersion:SecretVersion", ResourcePricing::secretVersion),
             Map.entry("gcp:artifactregistry/repository:Repository", ResourcePricing::artifactRegistry),
+            Map.entry("gcp:kms/cryptoKey:CryptoKey", ResourcePricing::kmsKey),
             Map.entry("gcp:monitoring/alertPolicy:AlertPolicy", ResourcePricing::alertPolicy),
             Map.entry("gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", ResourcePricing::uptimeCheck),
             Map.entry("kubernetes:apps/v1:Deployment", ResourcePricing::deployment),
@@ -205,13 +281,15 @@ final class ResourcePricing {
 
     private static Estimate forwardingRule(JsonNode resource, Context context) {
         var inputs = resource.path("inputs");
-        var lines = new ArrayList<Line>();
-        lines.add(context.line("forwarding rule (port " + inputs.path("portRange").asText("?") + ")", context.hours(),
-                "lb-forwarding-rule"));
+        var lines = new ArrayList<>(context.forwardingRules("global", resource));
         // The API's traffic is attributed to the HTTPS rule that carries it; plain HTTP only redirects.
         if (inputs.path("portRange").asText().equals("443")) {
             lines.add(context.line("data processed for the API", context.assumptions().lbDataGb(), "lb-data-processing",
                     "lbDataGb"));
+        }
+        if (lines.isEmpty()) {
+            return Estimate.free("port " + inputs.path("portRange").asText("?") + ": covered by the minimum charge of the"
+                    + " project's first " + RULES_IN_MINIMUM + " global forwarding rules");
         }
         return Estimate.of(lines);
     }
@@ -241,8 +319,7 @@ final class ResourcePricing {
         if (!resource.path("inputs").path("enableAutopilot").asBoolean(false)) {
             throw new Unpriceable("a Standard cluster bills its nodes, which the plan does not declare here");
         }
-        return Estimate.of(context.line("Autopilot cluster management fee (the free tier's $74.40/month credit per"
-                + " billing account is not deducted)", context.hours(), "gke-cluster-fee"));
+        return Estimate.of(context.line("Autopilot cluster management fee (the free tier is a credit of the stack)", context.hours(), "gke-cluster-fee"));
     }
 
     private static Estimate cloudNat(JsonNode resource, Context context) {
@@ -283,26 +360,51 @@ final class ResourcePricing {
                 "artifactStorageGb"));
     }
 
+    private static Estimate kmsKey(JsonNode resource, Context context) {
+        // Rotation adds a version each period and leaves the old ones enabled (they decrypt what they encrypted):
+        // a year of rotation keeps one version per period, plus the first.
+        var rotation = resource.path("inputs").path("rotationPeriod").asText("");
+        var versions = rotation.isEmpty() ? 1
+                : 1 + (int) Math.floor(365 * 86_400d / Double.parseDouble(rotation.replace("s", "")));
+        return Estimate.of(context.line(versions + " enabled version(s) after a year"
+                + (rotation.isEmpty() ? "" : " of rotation every " + rotation), versions, "kms-key-version"));
+    }
+
     private static Estimate alertPolicy(JsonNode resource, Context context) {
-        var conditions = resource.path("inputs").path("conditions").size();
-        return Estimate.of(context.line(conditions + " condition(s)", conditions, "monitoring-alert-condition"));
+        var conditions = resource.path("inputs").path("conditions");
+        var metricConditions = 0;
+        for (var condition : conditions) {
+            // A log-match condition returns no time series; threshold, absence, MQL and PromQL conditions do.
+            metricConditions += condition.has("conditionMatchedLog") ? 0 : 1;
+        }
+        var executions = context.hours() * SECONDS_PER_HOUR / ALERT_EXECUTION_SECONDS;
+        var series = metricConditions * executions * context.assumptions().alertTimeSeriesPerCondition();
+        return Estimate.of(
+                context.line(conditions.size() + " condition(s)", conditions.size(), "monitoring-alert-condition"),
+                context.line(metricConditions + " metric condition(s) x " + format(executions) + " executions (one per "
+                        + format(ALERT_EXECUTION_SECONDS) + " s) x time series each", series / 1e6,
+                        "monitoring-alert-time-series", "alertTimeSeriesPerCondition"));
     }
 
     private static Estimate uptimeCheck(JsonNode resource, Context context) {
-        // The free executions are per project (one project a stack): each check bears its share of what exceeds them.
-        var checks = context.ofType("gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig");
-        var total = checks.stream().mapToDouble(ResourcePricing::uptimeExecutions).sum();
+        // The project's free executions are a credit of the stack (StackCost.credits), not netted here.
         var own = uptimeExecutions(resource);
-        var billable = Math.max(0, total - UPTIME_FREE_EXECUTIONS) * (total == 0 ? 0 : own / total);
-        return Estimate.of(context.line(format(own) + " executions a month (one per selected region per period), of which "
-                + format(billable) + " beyond the project's free 1,000,000", billable / 1000, "monitoring-uptime-execution"));
+        return Estimate.of(context.line(format(own) + " executions a month (one per checker per period;"
+                + " the USA region runs " + USA_CHECKERS + " checkers)", own / 1000,
+                "monitoring-uptime-execution"));
     }
 
     private static double uptimeExecutions(JsonNode check) {
         var inputs = check.path("inputs");
         var period = Double.parseDouble(inputs.path("period").asText("60s").replace("s", ""));
-        var regions = Math.max(1, inputs.path("selectedRegions").size());
-        return SECONDS_PER_MONTH_OF_CHECKS / period * regions;
+        // No selected regions means all of them.
+        var regions = new ArrayList<String>();
+        inputs.path("selectedRegions").forEach(region -> regions.add(region.asText()));
+        if (regions.isEmpty()) {
+            regions.addAll(List.of("USA", "EUROPE", "SOUTH_AMERICA", "ASIA_PACIFIC"));
+        }
+        var checkers = regions.stream().mapToInt(region -> region.equals("USA") ? USA_CHECKERS : 1).sum();
+        return SECONDS_PER_MONTH_OF_CHECKS / period * checkers;
     }
 
     private static Estimate deployment(JsonNode resource, Context context) {
@@ -350,16 +452,7 @@ final class ResourcePricing {
         if (spec.has("kafkaExporter")) {
             lines.addAll(podLines("Kafka exporter pod", 1, List.of(spec.path("kafkaExporter").path("resources")), context));
         }
-        // A listener of type loadbalancer makes GKE create one internal passthrough load balancer for the bootstrap
-        // address and one per broker: forwarding rules the plan does not list.
-        for (var listener : spec.path("kafka").path("listeners")) {
-            if (listener.path("type").asText().equals("loadbalancer")) {
-                var rules = 1 + listener.path("configuration").path("brokers").size();
-                lines.add(context.line("listener " + listener.path("name").asText() + ": " + rules
-                        + " internal load balancer forwarding rules (bootstrap + brokers)", rules * context.hours(),
-                        "ilb-forwarding-rule"));
-            }
-        }
+        lines.addAll(context.forwardingRules("regional", resource));
         return Estimate.of(lines);
     }
 
@@ -376,7 +469,9 @@ final class ResourcePricing {
     private static Estimate kubernetesService(JsonNode resource, Context context) {
         var type = resource.path("inputs").path("spec").path("type").asText("ClusterIP");
         if (type.equals("LoadBalancer")) {
-            return Estimate.of(context.line("load balancer forwarding rule", context.hours(), "ilb-forwarding-rule"));
+            var lines = context.forwardingRules("regional", resource);
+            return lines.isEmpty() ? Estimate.free("its forwarding rule is covered by the minimum charge of the project's"
+                    + " first " + RULES_IN_MINIMUM + " regional forwarding rules") : Estimate.of(lines);
         }
         return Estimate.free("a " + type + " Service costs nothing");
     }

@@ -31,6 +31,16 @@ class CostCommandTest {
     }
 
     @Test
+    void allEstimatesTheBootstrapStackToo() {
+        var run = CliRun.in(PROJECT, Map.of(), "cost", "--all");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("stack bootstrap/ops: $")
+                .contains("pulumi-state (gcp:storage/bucket:Bucket)")
+                .contains("pulumi-secrets-prod (gcp:kms/cryptoKey:CryptoKey) 5 enabled version(s) after a year");
+    }
+
+    @Test
     void rendersMarkdownAndJson() {
         var markdown = CliRun.in(PROJECT, Map.of(), "cost", "--all", "--format", "markdown");
         var json = CliRun.in(PROJECT, Map.of(), "cost", "--stack", "prod", "--format", "json");

@@ -70,6 +70,17 @@ class PlanDiffCommandTest {
     }
 
     @Test
+    void aRaisedRequestsPerMonthIsItsOwnCostDeltaLineNamingTheAssumption() throws IOException {
+        change("prod", "kura-infra:cost.requestsPerMonth", 20_000_000);
+
+        var markdown = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--format", "markdown");
+
+        assertThat(markdown.exitCode()).as(markdown.err()).isZero();
+        assertThat(markdown.out()).containsPattern("- assumptions: prod \\+\\$[0-9.]+/month: requestsPerMonth 10M → 20M")
+                .doesNotContain("prod ±0");
+    }
+
+    @Test
     void thePullRequestCommentOfALargerProdTierShowsItsCostDeltaFirstThenTheStepsThePolicyAndThePicture()
             throws IOException {
         change("prod", "kura-infra:database.tier", "db-custom-2-7680");

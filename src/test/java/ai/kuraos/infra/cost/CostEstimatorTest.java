@@ -22,6 +22,8 @@ class CostEstimatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PriceSheet SHEET = PriceSheet.bundled();
     private static final double HOURS = 730;
+    private static final CostDelta.Inputs DEFAULTS =
+            new CostDelta.Inputs(stack -> CostAssumptions.defaults(Environment.byId(stack).orElseThrow()), SHEET);
 
     private static String planText(String stack) throws IOException {
         return Files.readString(SynthesizedStack.PROJECT.planDirectory(stack).resolve("plan.json"));
@@ -100,8 +102,9 @@ class CostEstimatorTest {
         assertThat(line(prod, "kafka-node-pool", "gke-autopilot-vcpu").quantity()).isEqualTo(3 * 2 * HOURS);
         assertThat(line(prod, "kafka-node-pool", "pd-ssd").quantity()).isEqualTo(3 * 100);
         assertThat(line(prod, "strimzi-operator", "gke-autopilot-vcpu").quantity()).isEqualTo(0.5 * HOURS);
-        // The bootstrap address and one per broker: 4 forwarding rules GKE creates for the loadbalancer listener.
-        assertThat(line(prod, "kafka-cluster", "ilb-forwarding-rule").quantity()).isEqualTo(4 * HOURS);
+        // The bootstrap address and one per broker: 4 regional forwarding rules, within the project's minimum charge.
+        assertThat(line(prod, "kafka-cluster", "regional-forwarding-rule-minimum").quantity()).isEqualTo(HOURS);
+        assertThat(lines(prod, "kafka-cluster")).noneMatch(line -> line.price().key().endsWith("-additional"));
         assertThat(line(prod, "kura-gke", "gke-cluster-fee").quantity()).isEqualTo(HOURS);
     }
 
@@ -138,11 +141,71 @@ class CostEstimatorTest {
     }
 
     @Test
-    void uptimeChecksWithinTheProjectsFreeExecutionsCostNothing() throws IOException {
-        var uptime = line(estimate("prod"), "uptime-api", "monitoring-uptime-execution");
+    void uptimeChecksCountTheThreeUsaCheckersAndTheProjectsFreeExecutionsAreACredit() throws IOException {
+        var prod = estimate("prod");
+        var uptime = line(prod, "uptime-api", "monitoring-uptime-execution");
 
-        assertThat(uptime.quantity()).isZero();
-        assertThat(uptime.item()).contains("131,400 executions");
+        // Europe, USA and Asia Pacific: USA's 3 checkers and one each in the others, once a minute for 730 hours.
+        assertThat(uptime.quantity()).isCloseTo(43_800 * 5 / 1000d, within(1e-9));
+        assertThat(prod.credits()).filteredOn(credit -> credit.price().key().equals("monitoring-uptime-execution"))
+                .singleElement().satisfies(credit -> assertThat(credit.usd()).isEqualTo(uptime.monthlyUsd()
+                        + line(prod, "uptime-app", "monitoring-uptime-execution").monthlyUsd()));
+    }
+
+    @Nested
+    class BillingRules {
+
+        private StackCost withGlobalRules(int rules) throws IOException {
+            var plan = (ObjectNode) JSON.readTree("{\"resources\": []}");
+            var resources = plan.putArray("resources");
+            for (int rule = 1; rule <= rules; rule++) {
+                resources.addObject().put("type", "gcp:compute/globalForwardingRule:GlobalForwardingRule")
+                        .put("name", "rule-" + rule).putObject("inputs").put("portRange", "80");
+            }
+            return CostEstimator.estimate("prod", plan, CostAssumptions.defaults(Environment.PROD), SHEET);
+        }
+
+        @Test
+        void fiveForwardingRulesOfAProjectCostOneMinimumCharge() throws IOException {
+            var cost = withGlobalRules(5);
+
+            assertThat(cost.lines()).singleElement().satisfies(line -> {
+                assertThat(line.price().key()).isEqualTo("global-forwarding-rule-minimum");
+                assertThat(line.quantity()).isEqualTo(HOURS);
+            });
+            assertThat(cost.totalUsd()).isCloseTo(HOURS * 0.025, within(1e-9));
+        }
+
+        @Test
+        void eachForwardingRuleBeyondTheFifthCostsItsOwnCharge() throws IOException {
+            var cost = withGlobalRules(7);
+
+            assertThat(cost.lines()).filteredOn(line -> line.price().key().equals("global-forwarding-rule-additional"))
+                    .extracting(CostLine::resourceName).containsExactly("rule-6", "rule-7");
+            assertThat(cost.totalUsd()).isCloseTo(HOURS * (0.025 + 2 * 0.01), within(1e-9));
+        }
+
+        @Test
+        void alertConditionsCostPerConditionAndPerTimeSeriesReturned() throws IOException {
+            var prod = estimate("prod");
+
+            // Two threshold conditions, each running its query every 30 s (87,600 times in 730 hours), one series each.
+            assertThat(line(prod, "alert-backend-errors", "monitoring-alert-condition").monthlyUsd()).isEqualTo(2 * 1.50);
+            assertThat(line(prod, "alert-backend-errors", "monitoring-alert-time-series").quantity())
+                    .isCloseTo(2 * 87_600 / 1e6, within(1e-12));
+        }
+
+        @Test
+        void freeTiersAreCreditsBesideTheTotalNeverNettedFromIt() throws IOException {
+            var prod = estimate("prod");
+
+            assertThat(prod.totalUsd()).isEqualTo(prod.lines().stream().mapToDouble(CostLine::monthlyUsd).sum());
+            // The GKE free tier covers 744 cluster-hours a month; prod's one cluster uses 730.
+            assertThat(prod.credits()).filteredOn(credit -> credit.price().key().equals("gke-cluster-fee"))
+                    .singleElement().satisfies(credit -> assertThat(credit.usd()).isCloseTo(73.0, within(1e-9)));
+            assertThat(CostReport.text(List.of(prod), SHEET)).contains("credit (free tier per billing account, not"
+                    + " netted from the total) [gke-cluster-fee]: 730 cluster-hour = -$73.00");
+        }
     }
 
     @Test
@@ -183,7 +246,7 @@ class CostEstimatorTest {
                 base.put(stack, planText(stack));
                 changed.put(stack, planText(stack).replace(ONE_VCPU, TWO_VCPUS));
             }
-            return CostDelta.of(base, changed, stack -> CostAssumptions.defaults(Environment.byId(stack).orElseThrow()), SHEET);
+            return CostDelta.of(base, changed, DEFAULTS, DEFAULTS);
         }
 
         @Test
@@ -210,7 +273,7 @@ class CostEstimatorTest {
             var base = Map.of("prod", planText("prod"), "staging", planText("staging"));
             var changed = Map.of("prod", planText("prod").replace(ONE_VCPU, TWO_VCPUS), "staging", planText("staging"));
 
-            var deltas = CostDelta.of(base, changed, stack -> CostAssumptions.defaults(Environment.byId(stack).orElseThrow()), SHEET);
+            var deltas = CostDelta.of(base, changed, DEFAULTS, DEFAULTS);
 
             assertThat(CostDelta.summaryLine(deltas)).isEqualTo("prod +$98.62/month, staging ±0");
             assertThat(CostDelta.markdown(deltas)).startsWith("**Monthly cost:** prod +$98.62/month, staging ±0\n")
@@ -219,9 +282,40 @@ class CostEstimatorTest {
         }
 
         @Test
+        void anAssumptionChangeIsItsOwnDeltaLineNamingTheAssumption() throws IOException {
+            var plans = Map.of("prod", planText("prod"));
+            var defaults = CostAssumptions.defaults(Environment.PROD);
+            var raised = new CostDelta.Inputs(stack -> CostAssumptions.ofStackConfig(stack, ai.kuraos.infra.config
+                    .StackConfigValues.of(Map.of("kura-infra:cost", "{\"requestsPerMonth\": 20000000}"))), SHEET);
+
+            var prod = CostDelta.of(plans, plans, DEFAULTS, raised).get(0);
+
+            assertThat(defaults.requestsPerMonth()).isEqualTo(10_000_000);
+            assertThat(prod.deltaUsd()).isPositive();
+            assertThat(prod.resources()).isEmpty();
+            assertThat(CostDelta.inputChangeLines(List.of(prod))).singleElement().asString()
+                    .startsWith("assumptions: prod +$").endsWith("/month: requestsPerMonth 10M → 20M");
+            assertThat(CostDelta.markdownSummary(List.of(prod))).contains("- assumptions: prod +$");
+        }
+
+        @Test
+        void aPriceChangeIsItsOwnDeltaLineNamingThePrice() throws IOException {
+            var plans = Map.of("prod", planText("prod"));
+            var cheaper = new CostDelta.Inputs(DEFAULTS.assumptions(),
+                    SHEET.withAmountsOf("prices:\n  cloudsql-vcpu-regional:\n    usd: 0.05\n"));
+
+            var prod = CostDelta.of(plans, plans, cheaper, DEFAULTS).get(0);
+
+            // One regional vCPU all month: 730 x (0.0826 - 0.05).
+            assertThat(prod.deltaUsd()).isCloseTo(730 * (0.0826 - 0.05), within(1e-6));
+            assertThat(CostDelta.inputChangeLines(List.of(prod))).containsExactly(
+                    "prices: prod +$23.80/month: cloudsql-vcpu-regional $0.05 → $0.0826");
+        }
+
+        @Test
         void aNewStackIsCountedWhole() throws IOException {
             var deltas = CostDelta.of(Map.of(), Map.of("dev", planText("dev")),
-                    stack -> CostAssumptions.defaults(Environment.DEV), SHEET);
+                    DEFAULTS, DEFAULTS);
 
             assertThat(CostDelta.summaryLine(deltas)).startsWith("dev new, $");
         }
