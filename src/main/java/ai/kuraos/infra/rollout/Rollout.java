@@ -102,7 +102,13 @@ public final class Rollout {
         try {
             return release(release, before, serving, held);
         } finally {
-            held.release();
+            // The outcome matters more than the claim: a claim left behind goes stale and the next rollout breaks it.
+            try {
+                held.release();
+            } catch (RuntimeException failure) {
+                progress.accept("WARNING: could not give up the stack's lease (" + failure.getMessage() + "); it stays"
+                        + " until it goes stale, or break it with the break-lock workflow");
+            }
         }
     }
 

@@ -86,6 +86,18 @@ class RolloutTest {
             assertThat(world.leaseHeld()).isFalse();
         }
 
+        /** Defect (review 9): giving up the lease threw from finally and hid that the release went through. */
+        @Test
+        void leaseReleaseFailingAfterAPromotionDoesNotMaskTheOutcome() {
+            world.storage.failNextDeleteWith = 503;
+
+            var report = world.checkout().deploy(IMAGE_138, "v1-3-8");
+
+            assertThat(report.servingRevision()).isEqualTo(REV_138);
+            assertThat(traffic()).isEqualTo(released(REV_138, REV_137));
+            assertThat(world.progress).anyMatch(line -> line.startsWith("WARNING: could not give up the stack's lease"));
+        }
+
         /** Defect: a new service follows "latest", so the first stage gave the new revision all traffic untested. */
         @Test
         void namesTheServingRevisionBeforeTheFirstStageOfANewService() {
