@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * {@link CloudRunService} through the Cloud Run Admin API (v2): {@code services.get}, {@code revisions.list} and
- * {@code services.patch} of the service as read with only its traffic replaced, carrying the etag it was read with
- * (Cloud Run refuses the patch when the service changed since), then the operation is followed until it is done.
+ * {@code services.patch} of the service as read with only its traffic replaced, after checking here that its etag is
+ * still the one the caller read (Cloud Run v2 takes no etag precondition: a change between that check and the patch is
+ * not caught), then the operation is followed until it is done.
  */
 public final class CloudRunAdminService implements CloudRunService {
 

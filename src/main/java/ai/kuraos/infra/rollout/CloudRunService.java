@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code kura-backend} as Cloud Run serves it now: its traffic split, its revisions and their readiness. Traffic is the
- * rollout's to set (the program declares none, see docs/operations.md): every change names its revisions and is a
- * compare-and-set on the service's etag.
+ * rollout's to set (the program declares none, see docs/operations.md): every change names its revisions and is checked
+ * against the etag the caller read, client-side only (Cloud Run v2 takes no etag precondition).
  */
 public interface CloudRunService {
 

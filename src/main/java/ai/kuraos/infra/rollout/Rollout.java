@@ -60,7 +60,7 @@ public final class Rollout {
 
     /** Releases {@code image} as {@code release}; returns the report, or throws {@link RolloutFailedException}. */
     public RolloutReport deploy(String image, String release) {
-        var live = cloudRun.read().orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE + " does not exist yet",
+        var live = readIfExists(Step.STAGE).orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE + " does not exist yet",
                 "Run `deploy` without --image and --release once: it creates the service with the stack file's release."));
         return release(new Release(image, release), live);
     }
@@ -71,7 +71,7 @@ public final class Rollout {
      * A stack whose service does not exist yet is created with {@code stackFileRelease}.
      */
     public RolloutReport reapply(Release stackFileRelease) {
-        var live = cloudRun.read();
+        var live = readIfExists(Step.STAGE);
         if (live.isEmpty()) {
             return create(stackFileRelease);
         }
@@ -88,7 +88,7 @@ public final class Rollout {
         var timings = new LinkedHashMap<Step, Duration>();
         var staged = timed(Step.STAGE, timings, () -> stack.stage(release.image(), release.id()),
                 () -> "Nothing served before. Fix the problem and run the same command again.");
-        var live = cloudRun.read().orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE
+        var live = readIfExists(Step.STAGE).orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE
                 + " still does not exist after the update", "Look at the update's output above."));
         // A new service serves its first revision through "latest"; name it, so that no later revision inherits it.
         setTraffic(Step.STAGE, List.of(TrafficLine.serving(staged.revision())), live);
@@ -102,7 +102,13 @@ public final class Rollout {
         try {
             return release(release, before, serving, held);
         } finally {
-            held.release();
+            // The outcome matters more than the claim: a claim left behind goes stale and the next rollout breaks it.
+            try {
+                held.release();
+            } catch (RuntimeException failure) {
+                progress.accept("WARNING: could not give up the stack's lease (" + failure.getMessage() + "); it stays"
+                        + " until it goes stale, or break it with the break-lock workflow");
+            }
         }
     }
 
@@ -221,7 +227,7 @@ public final class Rollout {
      */
     public RolloutReport rollback(Optional<String> revision) {
         var timings = new LinkedHashMap<Step, Duration>();
-        var live = cloudRun.read().orElseThrow(() -> failed(Step.ROLLBACK, BackendNames.SERVICE + " does not exist",
+        var live = readIfExists(Step.ROLLBACK).orElseThrow(() -> failed(Step.ROLLBACK, BackendNames.SERVICE + " does not exist",
                 "Nothing was changed."));
         var serving = live.servingRevision();
         var candidate = live.tagged(CANDIDATE_TAG).filter(name -> !serving.equals(Optional.of(name)));
@@ -318,11 +324,19 @@ public final class Rollout {
     }
 
     private Live read(Step step) {
+        return readIfExists(step).orElseThrow(() -> failed(step, BackendNames.SERVICE + " does not exist",
+                "Traffic is where it was before this read; run the command again once Cloud Run answers."));
+    }
+
+    /** The service, or empty when it does not exist; a read that fails (403, 5xx, no answer) is a failed step. */
+    private Optional<Live> readIfExists(Step step) {
         try {
-            return cloudRun.read().orElseThrow(() -> new IllegalStateException(BackendNames.SERVICE + " does not exist"));
+            return cloudRun.read();
         } catch (RuntimeException failure) {
             throw failed(step, "could not read " + BackendNames.SERVICE + ": " + failure.getMessage(),
-                    "Traffic is where it was before this read; run the command again once Cloud Run answers.", failure);
+                    "Traffic is where it was before this read; run the command again once Cloud Run answers (a new"
+                            + " project answers 403 until run.googleapis.com is enabled: apply the stack's services first).",
+                    failure);
         }
     }
 

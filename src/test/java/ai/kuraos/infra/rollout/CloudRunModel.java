@@ -35,6 +35,8 @@ final class CloudRunModel implements CloudRunService {
     /** What the migrator job runs, as the last update set it. */
     String jobImage = "";
 
+    /** Thrown instead of the next reads of the service. */
+    final Deque<RuntimeException> refuseReads = new ArrayDeque<>();
     /** Thrown instead of the next traffic changes, before anything changes. */
     final Deque<RuntimeException> refuseTrafficChanges = new ArrayDeque<>();
     /** Thrown after the next traffic changes were made: the answer was lost. */
@@ -80,6 +82,9 @@ final class CloudRunModel implements CloudRunService {
 
     @Override
     public synchronized Optional<Live> read() {
+        if (!refuseReads.isEmpty()) {
+            throw refuseReads.pop();
+        }
         if (!exists) {
             return Optional.empty();
         }

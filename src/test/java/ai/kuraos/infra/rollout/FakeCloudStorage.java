@@ -22,6 +22,8 @@ final class FakeCloudStorage implements LocalHttpServer.Handler {
 
     private final Map<String, Stored> objects = new HashMap<>();
     private long nextGeneration = 1_700_000_000_000_001L;
+    /** Answered instead of the next delete, when not 0 (e.g. 503: Cloud Storage unavailable). */
+    int failNextDeleteWith;
 
     @Override
     public synchronized void handle(HttpExchange exchange) throws IOException {
@@ -52,6 +54,11 @@ final class FakeCloudStorage implements LocalHttpServer.Handler {
         }
         switch (exchange.getRequestMethod()) {
             case "DELETE" -> {
+                if (failNextDeleteWith != 0) {
+                    LocalHttpServer.reply(exchange, failNextDeleteWith, "{\"error\": {\"code\": " + failNextDeleteWith + "}}");
+                    failNextDeleteWith = 0;
+                    return;
+                }
                 objects.remove(name);
                 exchange.sendResponseHeaders(204, -1);
             }

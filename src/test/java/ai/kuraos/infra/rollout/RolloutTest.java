@@ -86,6 +86,35 @@ class RolloutTest {
             assertThat(world.leaseHeld()).isFalse();
         }
 
+        /** Defect (review 7): the first read's 403 (Cloud Run API not enabled) or 503 escaped as a stack trace. */
+        @ParameterizedTest
+        @ValueSource(ints = {403, 503})
+        void firstReadFailingIsAFailedStepThatChangesNothing(int status) {
+            world.cloudRun.refuseReads.add(RolloutWorld.httpFailure(status, "read kura-backend"));
+
+            var deploy = catchThrowableOfType(() -> world.checkout().deploy(IMAGE_138, "v1-3-8"), RolloutFailedException.class);
+            world.cloudRun.refuseReads.add(RolloutWorld.httpFailure(status, "read kura-backend"));
+            var rollback = catchThrowableOfType(() -> world.checkout().rollback(Optional.empty()), RolloutFailedException.class);
+
+            assertThat(deploy).as("deploy").isNotNull();
+            assertThat(deploy.getMessage()).contains("could not read kura-backend", "HTTP " + status);
+            assertThat(rollback).as("rollback").isNotNull();
+            assertThat(traffic()).isEqualTo(released(REV_137, REV_136));
+            assertThat(world.leaseHeld()).isFalse();
+        }
+
+        /** Defect (review 9): giving up the lease threw from finally and hid that the release went through. */
+        @Test
+        void leaseReleaseFailingAfterAPromotionDoesNotMaskTheOutcome() {
+            world.storage.failNextDeleteWith = 503;
+
+            var report = world.checkout().deploy(IMAGE_138, "v1-3-8");
+
+            assertThat(report.servingRevision()).isEqualTo(REV_138);
+            assertThat(traffic()).isEqualTo(released(REV_138, REV_137));
+            assertThat(world.progress).anyMatch(line -> line.startsWith("WARNING: could not give up the stack's lease"));
+        }
+
         /** Defect: a new service follows "latest", so the first stage gave the new revision all traffic untested. */
         @Test
         void namesTheServingRevisionBeforeTheFirstStageOfANewService() {

@@ -72,7 +72,7 @@ final class RolloutWorld implements AutoCloseable {
     /** The revision template's fingerprint in this checkout: a configuration change changes it. */
     String fingerprint = "4f2a9c";
 
-    private final FakeCloudStorage storage = new FakeCloudStorage();
+    final FakeCloudStorage storage = new FakeCloudStorage();
     private final LocalHttpServer storageServer;
     private final LocalHttpServer backend;
     private final AtomicInteger candidateChecks = new AtomicInteger();
