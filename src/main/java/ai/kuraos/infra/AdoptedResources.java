@@ -2,8 +2,8 @@ package ai.kuraos.infra;
 
 import ai.kuraos.infra.backend.BackendNames;
 import ai.kuraos.infra.backend.LiveCloudRun;
-import ai.kuraos.infra.component.Adoption;
 import ai.kuraos.infra.component.LiveDescriptions;
+import ai.kuraos.infra.config.Adoption;
 import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.data.Database;
@@ -40,8 +40,8 @@ record AdoptedResources(
                 .filter(name -> !name.endsWith(SecretsSettings.VERSIONS_SUFFIX) && !EVIDENCE.contains(name))
                 .filter(name -> !adoption.adopts(name))
                 .forEach(name -> config.reject(file(name), "describes " + name + ", which kura-infra:adopt does not"
-                        + " adopt; add its import id there (" + Adoption.ADOPTABLE.getOrDefault(name, "an adoptable name: "
-                        + String.join(", ", Adoption.adoptableNames())) + ") or remove the file"));
+                        + " adopt; add its import id there (" + AdoptableResources.FORMS.getOrDefault(name,
+                        "an adoptable name: " + String.join(", ", AdoptableResources.names())) + ") or remove the file"));
         adoption.importIds().keySet().stream()
                 .filter(name -> live.of(name).isEmpty() && !live.byLogicalName().isEmpty())
                 .forEach(name -> config.reject(file(name), "missing: kura-infra:adopt adopts " + name + ", and the"

@@ -92,7 +92,7 @@ public record StackSettings(
      */
     public static Result read(String stack, StackConfigValues raw, TopicCatalogue topics, LiveDescriptions live) {
         var config = new ConfigReader(raw);
-        var target = Target.read(stack, config);
+        var target = Target.read(stack, config, AdoptableResources.names());
         var environment = target.environment();
         var adopted = AdoptedResources.read(target, live, config);
         var network = NetworkSettings.read(config.section("network", "The VPC's subnet and private services access."),

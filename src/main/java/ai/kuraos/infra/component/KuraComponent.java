@@ -1,5 +1,6 @@
 package ai.kuraos.infra.component;
 
+import ai.kuraos.infra.config.Adoption;
 import ai.kuraos.infra.config.Target;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;

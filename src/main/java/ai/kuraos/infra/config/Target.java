@@ -1,9 +1,5 @@
 package ai.kuraos.infra.config;
 
-import ai.kuraos.infra.component.Adoption;
-import ai.kuraos.infra.platform.LabelLimits;
-import ai.kuraos.infra.platform.Regions;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +39,12 @@ public record Target(
         return environment == Environment.PROD;
     }
 
-    /** The stack and its guards: project, region, environment, labels, deletion protection and its override. */
-    public static Target read(String stack, ConfigReader config) {
+    /**
+     * The stack and its guards: project, region, environment, labels, deletion protection and its override.
+     *
+     * @param adoptable the logical names the program can adopt ({@code kura-infra:adopt} refuses any other)
+     */
+    public static Target read(String stack, ConfigReader config, List<String> adoptable) {
         var project = config.providerSetting("gcp:project", "The project every resource is created in. The gcp"
                 + " provider uses it too.").requiredText(CommonRules.PROJECT_ID);
         var region = config.providerSetting("gcp:region", "The region of every regional resource.")
@@ -56,12 +56,13 @@ public record Target(
         var deletionProtection = deletionProtection(environment, config);
         var adoption = Adoption.read(config.setting("adopt", "Resources that already exist and that the stack takes"
                 + " over with Pulumi's import instead of creating them: logical name (as in plan.json) to import id. The"
-                + " runbook is docs/adoption.md."));
+                + " runbook is docs/adoption.md."), adoptable);
         return new Target(stack, environment, project, region, Labels.forStack(environment, labels), deletionProtection,
                 adoption);
     }
 
-    private static Environment environment(String stack, ConfigReader config) {
+    /** Which environment's defaults and guards apply: the stack's name, or {@code kura-infra:environment}. */
+    public static Environment environment(String stack, ConfigReader config) {
         var value = config.setting("environment", "Which environment's defaults and guards apply. Required when the"
                 + " stack is not named after an environment.").defaultShown("the stack's name");
         var namedAfterStack = Environment.byId(stack);

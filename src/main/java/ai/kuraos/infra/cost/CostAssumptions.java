@@ -105,7 +105,7 @@ public record CostAssumptions(
      */
     public static CostAssumptions ofStackConfig(String stack, StackConfigValues values) {
         var config = new ConfigReader(values);
-        var environment = Target.read(stack, config).environment();
+        var environment = Target.environment(stack, config);
         return read(config.section("cost", SECTION), environment);
     }
 

@@ -1,6 +1,5 @@
 package ai.kuraos.infra.data;
 
-import ai.kuraos.infra.component.Adoption;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.component.Principal;
 import ai.kuraos.infra.config.Target;
@@ -141,9 +140,9 @@ public final class Secrets extends KuraComponent {
         return value;
     }
 
-    /** {@code STRIPE_SECRET_KEY} becomes {@code stripe-secret-key}. */
-    static String logicalName(String secretName) {
-        return Adoption.secretLogicalName(secretName);
+    /** {@code STRIPE_SECRET_KEY} becomes {@code stripe-secret-key}: the secret's name in the program. */
+    public static String logicalName(String secretName) {
+        return secretName.toLowerCase().replace('_', '-');
     }
 
     /** The Secret Manager id to mount a secret by, e.g. in a Cloud Run secret reference. */

@@ -1,6 +1,5 @@
 package ai.kuraos.infra.data;
 
-import ai.kuraos.infra.component.Adoption;
 import ai.kuraos.infra.component.LiveDescriptions;
 import ai.kuraos.infra.config.ConfigReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -63,7 +62,7 @@ public record SecretsSettings(Map<String, SecretText> externalValues, Map<String
                                                    ConfigReader config) {
         var adopted = new TreeMap<String, LiveSecret>();
         for (var entry : SecretCatalogue.ALL) {
-            var logicalName = Adoption.secretLogicalName(entry.name());
+            var logicalName = Secrets.logicalName(entry.name());
             live.of(logicalName).ifPresent(describe -> {
                 var file = LiveDescriptions.DIRECTORY + "/" + logicalName + ".json";
                 try {

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.component;
 
+import ai.kuraos.infra.AdoptableResources;
 import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.ConfigError;
 import ai.kuraos.infra.config.StackConfigValues;
@@ -73,7 +74,7 @@ class AdoptionTest {
         var names = new ArrayList<String>();
         SynthesizedStack.of("prod").json().path("resources").forEach(resource -> names.add(resource.path("name").asText()));
 
-        assertThat(names).containsAll(Adoption.ADOPTABLE.keySet());
+        assertThat(names).containsAll(AdoptableResources.FORMS.keySet());
     }
 
     @Test

@@ -1,6 +1,4 @@
-package ai.kuraos.infra.platform;
-
-import ai.kuraos.infra.config.TextRule;
+package ai.kuraos.infra.config;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package ai.kuraos.infra.platform;
+package ai.kuraos.infra.config;
 
 import java.util.Optional;
 
