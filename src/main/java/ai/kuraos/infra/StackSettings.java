@@ -126,8 +126,9 @@ public record StackSettings(
 
         AdoptionSequence.check(target, live, database, backend, messaging, config);
 
-        var settings = new StackSettings(target, new FoundationSettings(network, registry, cluster), database, secrets,
-                cache, backups, backend, messaging, edge, cluster, inference, monitoring, cost, config.warnings());
+        var foundation = new FoundationSettings(network, registry, cluster.map(ClusterSettings::ranges));
+        var settings = new StackSettings(target, foundation, database, secrets, cache, backups, backend, messaging, edge,
+                cluster, inference, monitoring, cost, config.warnings());
         return new Result(settings, config.errors(), config.documented());
     }
 }

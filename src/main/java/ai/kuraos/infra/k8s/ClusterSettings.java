@@ -7,6 +7,7 @@ import ai.kuraos.infra.config.ConfigValue;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.Ipv4Cidr;
 import ai.kuraos.infra.config.TextRule;
+import ai.kuraos.infra.platform.ClusterRanges;
 import ai.kuraos.infra.platform.NetworkSettings;
 
 import java.time.DayOfWeek;
@@ -46,6 +47,11 @@ public record ClusterSettings(
 
     public ClusterSettings {
         authorizedNetworks = Collections.unmodifiableSortedMap(new TreeMap<>(authorizedNetworks));
+    }
+
+    /** What the foundation's subnet carries for the cluster. */
+    public ClusterRanges ranges() {
+        return new ClusterRanges(podsCidr, servicesCidr);
     }
 
     static final TextRule ANY_CIDR = new TextRule(text -> Ipv4Cidr.parse(text).isPresent(),

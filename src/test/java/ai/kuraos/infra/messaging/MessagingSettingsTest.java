@@ -70,7 +70,7 @@ class MessagingSettingsTest {
         assertThat(cluster.controlPlaneCidr()).isEqualTo("172.16.0.0/28");
         assertThat(cluster.maintenance()).isEqualTo(new ClusterSettings.Maintenance(
                 List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), "01:00", 6));
-        assertThat(prod.settings().foundation().cluster()).contains(cluster);
+        assertThat(prod.settings().foundation().cluster()).contains(cluster.ranges());
     }
 
     @Test
