@@ -17,7 +17,6 @@ import ai.kuraos.infra.edge.EdgeSettings;
 import ai.kuraos.infra.inference.Workload;
 import ai.kuraos.infra.k8s.Cluster;
 import ai.kuraos.infra.messaging.Kafka;
-import ai.kuraos.infra.observability.AlertCatalogue;
 import ai.kuraos.infra.observability.Monitoring;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
@@ -67,7 +66,7 @@ public final class KuraProgram {
                 Map.of(Reader.BACKEND, database.clientGrant(backend), Reader.MIGRATOR, database.clientGrant(migrator))),
                 foundation, secrets);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
-        new Monitoring("monitoring", AlertCatalogue.Scope.of(settings), settings.monitoring(),
+        new Monitoring("monitoring", settings.alertScope(), settings.monitoring(),
                 settings.edge().map(EdgeSettings::domain), api.url(), foundation);
 
         ctx.export("network", foundation.networkName());

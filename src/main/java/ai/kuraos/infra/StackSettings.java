@@ -18,6 +18,7 @@ import ai.kuraos.infra.inference.InferenceSettings;
 import ai.kuraos.infra.k8s.ClusterSettings;
 import ai.kuraos.infra.messaging.MessagingSettings;
 import ai.kuraos.infra.messaging.TopicCatalogue;
+import ai.kuraos.infra.observability.AlertCatalogue;
 import ai.kuraos.infra.observability.MonitoringSettings;
 import ai.kuraos.infra.platform.FoundationSettings;
 import ai.kuraos.infra.platform.NetworkSettings;
@@ -51,6 +52,12 @@ public record StackSettings(
 
     public StackSettings {
         configWarnings = List.copyOf(configWarnings);
+    }
+
+    /** What the stack runs, as far as its alerts are concerned. */
+    public AlertCatalogue.Scope alertScope() {
+        return new AlertCatalogue.Scope(target, backend, edge.isPresent(), messaging.kafka().isPresent(),
+                inference.isPresent());
     }
 
     /**

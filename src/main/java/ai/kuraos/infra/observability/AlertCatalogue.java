@@ -1,6 +1,5 @@
 package ai.kuraos.infra.observability;
 
-import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.backend.BackendSettings;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.observability.AlertSpec.Condition;
@@ -29,11 +28,6 @@ public final class AlertCatalogue {
 
     /** What the stack runs, as far as alerts are concerned. */
     public record Scope(Target target, BackendSettings backend, boolean edge, boolean kafka, boolean inference) {
-
-        public static Scope of(StackSettings settings) {
-            return new Scope(settings.target(), settings.backend(), settings.edge().isPresent(),
-                    settings.messaging().kafka().isPresent(), settings.inference().isPresent());
-        }
     }
 
     public static List<AlertSpec> forStack(Scope scope, MonitoringSettings settings) {

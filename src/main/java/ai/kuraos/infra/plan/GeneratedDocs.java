@@ -92,7 +92,7 @@ public final class GeneratedDocs {
 
     static String alerts(Map<String, StackSettings> stacks) {
         var byName = new LinkedHashMap<String, Map<String, AlertSpec>>();
-        stacks.forEach((stack, settings) -> AlertCatalogue.forStack(AlertCatalogue.Scope.of(settings), settings.monitoring())
+        stacks.forEach((stack, settings) -> AlertCatalogue.forStack(settings.alertScope(), settings.monitoring())
                 .forEach(alert -> byName.computeIfAbsent(alert.name(), ignored -> new LinkedHashMap<>()).put(stack, alert)));
         var text = new StringBuilder(HEADER).append("# Alerts\n\n")
                 .append("Every alert e-mails `monitoring.notificationEmails`; critical ones also go to"
