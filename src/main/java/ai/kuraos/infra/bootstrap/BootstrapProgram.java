@@ -19,7 +19,8 @@ public final class BootstrapProgram {
     private BootstrapProgram() {
     }
 
-    public static void define(Context ctx, BootstrapSettings settings) {
+    /** @param platformProject the platform program's Pulumi project, whose stacks the deployers update */
+    public static void define(Context ctx, BootstrapSettings settings, String platformProject) {
         settings.configWarnings().forEach(ctx.log()::warn);
         var state = new StateBackend("state", settings);
         var github = new GithubTrust("github", settings);
@@ -27,7 +28,7 @@ public final class BootstrapProgram {
         var previewers = new TreeMap<String, Output<String>>();
         var driftCheckers = new TreeMap<String, Output<String>>();
         for (var environment : settings.environments().keySet()) {
-            var deployer = new Deployer("deployer-" + environment, settings, environment, state, github);
+            var deployer = new Deployer("deployer-" + environment, settings, platformProject, environment, state, github);
             deployers.put(environment, deployer.deployerEmail());
             if (GithubClaims.livePreview(environment)) {
                 previewers.put(environment, deployer.previewerEmail());
@@ -47,8 +48,9 @@ public final class BootstrapProgram {
     }
 
     /** Under {@code pulumi preview/up}: configuration comes from the language host's environment. */
-    public static void define(Context ctx) {
-        define(ctx, BootstrapSettingsParser.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv())));
+    public static void define(Context ctx, String platformProject) {
+        define(ctx, BootstrapSettingsParser.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv())),
+                platformProject);
     }
 
     private static Map<String, String> zip(java.util.Set<String> environments, java.util.List<String> emails) {

@@ -1,6 +1,5 @@
 package ai.kuraos.infra.bootstrap;
 
-import ai.kuraos.infra.KuraProgram;
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import com.pulumi.core.Output;
@@ -35,7 +34,9 @@ public final class Deployer extends KuraComponent {
     private final Account previewer;
     private final Account driftChecker;
 
-    public Deployer(String name, BootstrapSettings settings, String environment, StateBackend state, GithubTrust github) {
+    /** @param platformProject the platform program's Pulumi project, whose stack of {@code environment} it updates */
+    public Deployer(String name, BootstrapSettings settings, String platformProject, String environment,
+                    StateBackend state, GithubTrust github) {
         super(TYPE, name, settings.target());
         var automationProject = settings.target().project();
         var project = settings.environments().get(environment);
@@ -78,7 +79,7 @@ public final class Deployer extends KuraComponent {
                         .role(DeployerRoles.BUDGETS)
                         .member(deployer.member())
                         .build(), child()));
-        var stateCondition = DeployerRoles.stateObjectsCondition(bucket, KuraProgram.PROJECT, environment);
+        var stateCondition = DeployerRoles.stateObjectsCondition(bucket, platformProject, environment);
         grantOnState("deployer-" + environment + "-state-objects", state, "roles/storage.objectAdmin", deployer,
                 stateCondition, "its stack's state only");
         // Listing objects is a bucket-level permission that conditions on object names cannot narrow; this role lists

@@ -1,7 +1,5 @@
 package ai.kuraos.infra.bootstrap;
 
-import ai.kuraos.infra.rollout.GcsRolloutLease;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -95,7 +93,7 @@ public final class DeployerRoles {
      * {@code store.go} ({@code StackBasePath}, {@code HistoryDir}, {@code BackupDir}, {@code JournalDir}, each
      * {@code <dir>/<project>/<stack>}) and {@code lock.go} ({@code stackLockDir(FullyQualifiedName())}: locks sit
      * under {@code locks/organization/<project>/<stack>/}, the DIY backend's organization always being
-     * {@code organization}). Beside them, the stack's rollout lease ({@link GcsRolloutLease#objectFor}), which
+     * {@code organization}). Beside them, the stack's rollout lease ({@link StateBackend#rolloutLeaseObject}), which
      * {@code deploy} holds from stage to promote.
      */
     public static List<String> stateObjects(String bucket, String project, String stack) {
@@ -108,7 +106,7 @@ public final class DeployerRoles {
                 objects + "backups/" + project + "/" + stack + "/",
                 objects + "journal/" + project + "/" + stack + "/",
                 objects + "locks/" + DIY_ORGANIZATION + "/" + project + "/" + stack + "/",
-                bucketObjects + GcsRolloutLease.objectFor(stack));
+                bucketObjects + StateBackend.rolloutLeaseObject(stack));
     }
 
     /** The one organization name a DIY backend accepts in a stack reference (pulumi/pulumi diy {@code store.go}). */

@@ -80,6 +80,14 @@ public final class StateBackend extends KuraComponent {
                 "secretsProviders", Output.of(Map.copyOf(secretsProviders(settings)))));
     }
 
+    /**
+     * The rollout lease object of a stack, under the state bucket's root (where the deployer of that stack may write
+     * it): {@code deploy} holds it from stage to promote.
+     */
+    public static String rolloutLeaseObject(String stack) {
+        return ".kura-infra/rollout-lease/" + stack + ".json";
+    }
+
     public static String keyName(String environment) {
         return "kura-" + environment;
     }

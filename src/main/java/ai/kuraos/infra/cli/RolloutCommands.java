@@ -1,6 +1,7 @@
 package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.StackSettings;
+import ai.kuraos.infra.bootstrap.StateBackend;
 import ai.kuraos.infra.gcp.GoogleAccessTokens;
 import ai.kuraos.infra.gcp.GoogleApi;
 import ai.kuraos.infra.rollout.AutomationStackOperations;
@@ -58,7 +59,7 @@ final class RolloutCommands {
         }
 
         String leaseObject(String stack) {
-            return prefix + GcsRolloutLease.objectFor(stack);
+            return prefix + StateBackend.rolloutLeaseObject(stack);
         }
     }
 

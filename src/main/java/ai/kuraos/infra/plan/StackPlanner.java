@@ -39,7 +39,8 @@ public final class StackPlanner {
             case BootstrapProgram.PROJECT -> {
                 var settings = BootstrapSettingsParser.parse(stack, values);
                 yield new PreparedStack(layout, stack,
-                        () -> OfflineEngine.run(project, stack, ctx -> BootstrapProgram.define(ctx, settings)));
+                        () -> OfflineEngine.run(project, stack, ctx -> BootstrapProgram.define(ctx, settings,
+                                KuraProgram.PROJECT)));
             }
             default -> throw new IllegalArgumentException(layout.root().resolve("Pulumi.yaml") + " names project '"
                     + project + "'; this jar holds the programs " + KuraProgram.PROJECT + " and " + BootstrapProgram.PROJECT);

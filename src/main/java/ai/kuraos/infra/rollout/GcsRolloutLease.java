@@ -21,11 +21,6 @@ public final class GcsRolloutLease implements RolloutLease {
     private static final int PRECONDITION_FAILED = 412;
     private static final int NOT_FOUND = 404;
 
-    /** The lease object of a stack, under the state bucket's root (where the deployer of that stack may write it). */
-    public static String objectFor(String stack) {
-        return ".kura-infra/rollout-lease/" + stack + ".json";
-    }
-
     private final GoogleApi storage;
     private final String bucket;
     private final String object;

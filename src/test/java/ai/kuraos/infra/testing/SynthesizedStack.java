@@ -112,7 +112,8 @@ public final class SynthesizedStack {
     /** The bootstrap from other settings, e.g. to test a change of them. */
     public static SynthesizedStack bootstrapFrom(ai.kuraos.infra.bootstrap.BootstrapSettings settings) {
         return new SynthesizedStack(OfflineEngine.run(ai.kuraos.infra.bootstrap.BootstrapProgram.PROJECT,
-                settings.target().stack(), ctx -> ai.kuraos.infra.bootstrap.BootstrapProgram.define(ctx, settings)));
+                settings.target().stack(), ctx -> ai.kuraos.infra.bootstrap.BootstrapProgram.define(ctx, settings,
+                        ai.kuraos.infra.KuraProgram.PROJECT)));
     }
 
     /** Any program, e.g. one component built from plain values. */

@@ -1,6 +1,6 @@
-package ai.kuraos.infra;
+package ai.kuraos.infra.cli;
 
-import ai.kuraos.infra.cli.KuraCli;
+import ai.kuraos.infra.PulumiPrograms;
 
 /**
  * One jar, two roles. Started by the Pulumi CLI (which passes no arguments and sets {@code PULUMI_MONITOR}), it is
