@@ -8,7 +8,6 @@ import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.KeyDoc;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.config.Target;
-import ai.kuraos.infra.cost.CostAssumptions;
 import ai.kuraos.infra.data.BackupsSettings;
 import ai.kuraos.infra.data.CacheSettings;
 import ai.kuraos.infra.data.DatabaseSettings;
@@ -23,6 +22,7 @@ import ai.kuraos.infra.observability.MonitoringSettings;
 import ai.kuraos.infra.platform.FoundationSettings;
 import ai.kuraos.infra.platform.NetworkSettings;
 import ai.kuraos.infra.platform.RegistrySettings;
+import ai.kuraos.infra.usage.CostAssumptions;
 
 import java.util.List;
 import java.util.Optional;

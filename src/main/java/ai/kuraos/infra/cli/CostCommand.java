@@ -3,7 +3,6 @@ package ai.kuraos.infra.cli;
 import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.config.Suggestions;
-import ai.kuraos.infra.cost.CostAssumptions;
 import ai.kuraos.infra.cost.CostDelta;
 import ai.kuraos.infra.cost.CostEstimator;
 import ai.kuraos.infra.cost.CostReport;
@@ -11,6 +10,7 @@ import ai.kuraos.infra.cost.PriceSheet;
 import ai.kuraos.infra.cost.StackCost;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.usage.CostAssumptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,7 +103,7 @@ final class CostCommand implements Callable<Integer> {
         var estimates = new ArrayList<StackCost>();
         var mapper = new ObjectMapper();
         var targets = new ArrayList<Target>();
-        chosen.forEach(stack -> targets.add(new Target(layout, stack, stack, () -> CostAssumptions.ofStack(layout, stack))));
+        chosen.forEach(stack -> targets.add(new Target(layout, stack, stack, () -> CostEstimator.assumptions(layout, stack))));
         if (all) {
             for (var nested : layout.nestedProjects()) {
                 // A nested project runs another program: only its stack file's cost section is read.

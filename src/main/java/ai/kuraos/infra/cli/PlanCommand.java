@@ -2,11 +2,11 @@ package ai.kuraos.infra.cli;
 
 import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.architecture.ArchitectureMermaid;
-import ai.kuraos.infra.architecture.ArchitectureSection;
 import ai.kuraos.infra.config.InvalidConfigException;
 import ai.kuraos.infra.config.Suggestions;
 import ai.kuraos.infra.cost.CostDelta;
 import ai.kuraos.infra.cost.CostSection;
+import ai.kuraos.infra.plan.ArchitectureSection;
 import ai.kuraos.infra.plan.GeneratedDocs;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.Plan;

@@ -4,6 +4,7 @@ import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.plan.GitPlans;
 import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.usage.CostAssumptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -88,7 +89,7 @@ public final class CostDelta {
         /** The working tree's: each stack's file now, and the bundled sheet. */
         public static Inputs inWorkingTree(ProjectLayout layout) {
             var cache = new java.util.HashMap<String, CostAssumptions>();
-            return new Inputs(stack -> cache.computeIfAbsent(stack, name -> CostAssumptions.ofStack(layout, name)),
+            return new Inputs(stack -> cache.computeIfAbsent(stack, name -> CostEstimator.assumptions(layout, name)),
                     PriceSheet.bundled());
         }
 

@@ -1,5 +1,9 @@
 package ai.kuraos.infra.cost;
 
+import ai.kuraos.infra.config.Environment;
+import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.plan.StackPlanner;
+import ai.kuraos.infra.usage.CostAssumptions;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -14,6 +18,18 @@ import java.util.Optional;
 public final class CostEstimator {
 
     private CostEstimator() {
+    }
+
+    /**
+     * A stack's assumptions as its stack file sets them, read with the rest of its settings; a stack without a stack
+     * file now (one a change deletes) gets its environment's defaults. Throws
+     * {@link ai.kuraos.infra.config.InvalidConfigException} on invalid config.
+     */
+    public static CostAssumptions assumptions(ProjectLayout layout, String stack) {
+        if (!layout.stacks().contains(stack)) {
+            return CostAssumptions.defaults(Environment.byId(stack).orElse(Environment.DEV));
+        }
+        return StackPlanner.settings(layout, stack).cost();
     }
 
     public static StackCost estimate(String stack, JsonNode plan, CostAssumptions assumptions, PriceSheet sheet) {

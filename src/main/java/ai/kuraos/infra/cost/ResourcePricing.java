@@ -1,6 +1,7 @@
 package ai.kuraos.infra.cost;
 
 import ai.kuraos.infra.k8s.KubernetesQuantities;
+import ai.kuraos.infra.usage.CostAssumptions;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

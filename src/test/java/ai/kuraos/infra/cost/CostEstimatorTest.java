@@ -2,6 +2,7 @@ package ai.kuraos.infra.cost;
 
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.testing.SynthesizedStack;
+import ai.kuraos.infra.usage.CostAssumptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Nested;

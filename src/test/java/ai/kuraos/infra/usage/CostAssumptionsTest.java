@@ -1,4 +1,4 @@
-package ai.kuraos.infra.cost;
+package ai.kuraos.infra.usage;
 
 import ai.kuraos.infra.StackSettings;
 import ai.kuraos.infra.config.StackConfigValues;

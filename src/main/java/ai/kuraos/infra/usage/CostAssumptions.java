@@ -1,12 +1,10 @@
-package ai.kuraos.infra.cost;
+package ai.kuraos.infra.usage;
 
 import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.config.Target;
-import ai.kuraos.infra.plan.ProjectLayout;
-import ai.kuraos.infra.plan.StackPlanner;
 
 import java.util.Map;
 
@@ -107,16 +105,5 @@ public record CostAssumptions(
         var config = new ConfigReader(values);
         var environment = Target.environment(stack, config);
         return read(config.section("cost", SECTION), environment);
-    }
-
-    /**
-     * A stack's assumptions as its stack file sets them; a stack without a stack file now (one a change deletes) gets
-     * its environment's defaults. Throws {@link ai.kuraos.infra.config.InvalidConfigException} on invalid config.
-     */
-    public static CostAssumptions ofStack(ProjectLayout layout, String stack) {
-        if (!layout.stacks().contains(stack)) {
-            return defaults(Environment.byId(stack).orElse(Environment.DEV));
-        }
-        return StackPlanner.settings(layout, stack).cost();
     }
 }

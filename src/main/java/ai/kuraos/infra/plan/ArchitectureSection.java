@@ -1,6 +1,6 @@
-package ai.kuraos.infra.architecture;
+package ai.kuraos.infra.plan;
 
-import ai.kuraos.infra.plan.ReviewSection;
+import ai.kuraos.infra.architecture.ArchitectureMermaid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
