@@ -120,8 +120,7 @@ public record StackSettings(
         var edge = EdgeSettings.read(config.section("edge", "The load balancer, the CDN and Cloud Armor."),
                 environment, config);
         var backend = BackendSettings.read(config.section("backend", "The Cloud Run service `kura-backend` and the"
-                        + " migrator job `kura-migrator`."), environment, messaging.backend(), messaging.kafka().isPresent(),
-                edge.isPresent(), adopted.service(), adopted.job(), config);
+                        + " migrator job `kura-migrator`."), environment, edge.isPresent(), adopted.service(), adopted.job(), config);
         var inference = InferenceSettings.read(config.section("inference", "The inference service `adeline` in"
                 + " namespace `kura-inference`."), config);
         var cluster = ClusterSettings.read(config.section("cluster", "GKE Autopilot `kura-gke`: it exists only in a stack"

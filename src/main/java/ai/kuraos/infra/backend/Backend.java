@@ -106,81 +106,19 @@ public final class Backend extends KuraComponent {
                 .build(), protectedChild(foundation.api(ProjectApis.IAM)));
         grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member(), resourceManager);
 
-        var plainEnv = plainEnv(target, settings, inputs);
-        var secretVersions = secretVersions(secrets);
-        var templateValues = new TreeMap<String, Output<String>>();
-        plainEnv.forEach((envName, value) -> templateValues.put("env." + envName, value));
-        secretVersions.forEach((secretName, version) -> templateValues.put("secret." + secretName, version));
-        templateValues.put("image", Output.of(settings.image()));
-        templateValues.put("serviceAccount", backendAccount.email());
-        templateValues.put("network", foundation.networkName());
-        templateValues.put("subnetwork", foundation.subnetworkName());
-        templateValues.put("cloudSqlInstance", inputs.databaseConnectionName());
         // While the stack keeps the adopted template, the service is declared as it runs (docs/adoption.md).
         var liveService = settings.liveTemplate() ? settings.adoptedService() : Optional.<LiveCloudRun.Service>empty();
-        this.revision = liveService.map(live -> Output.of(live.revision()))
-                .orElseGet(() -> revisionOf(settings, templateValues));
-        var releaseRevision = this.revision;
+        var releaseRevision = liveService.map(live -> Output.of(live.revision()))
+                .orElseGet(() -> SerializedTemplate.of(serviceTemplate(target, settings, inputs, foundation, secrets, null))
+                        .applyValue(template -> BackendNames.revision(settings.release(), template)));
+        this.revision = releaseRevision;
         var serviceArgs = liveService.map(live -> LiveTemplates.service(target, live, inputs.databaseConnectionName())).orElseGet(() -> ServiceArgs.builder()
                     .project(target.project())
                     .location(target.region())
                     .name(BackendNames.SERVICE)
                     .description("Kura API (FastAPI)")
                     .ingress(settings.ingress().cloudRunValue())
-                    .template(ServiceTemplateArgs.builder()
-                            .revision(releaseRevision)
-                            .labels(Map.of("release", settings.release()))
-                            .serviceAccount(backendAccount.email())
-                            .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
-                            .scaling(ServiceTemplateScalingArgs.builder()
-                                    .minInstanceCount(settings.minInstances())
-                                    .maxInstanceCount(settings.maxInstances())
-                                    .build())
-                            .maxInstanceRequestConcurrency(settings.concurrency())
-                            .timeout(settings.requestTimeoutSeconds() + "s")
-                            .vpcAccess(ServiceTemplateVpcAccessArgs.builder()
-                                    .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
-                                            .network(foundation.networkName())
-                                            .subnetwork(foundation.subnetworkName())
-                                            .build())
-                                    // Redis and Cloud SQL live on private ranges; public APIs go out directly.
-                                    .egress("PRIVATE_RANGES_ONLY")
-                                    .build())
-                            .containers(ServiceTemplateContainerArgs.builder()
-                                    .name("backend")
-                                    .image(settings.image())
-                                    .ports(ServiceTemplateContainerPortArgs.builder().name("http1").containerPort(PORT).build())
-                                    .resources(ServiceTemplateContainerResourcesArgs.builder()
-                                            .limits(Map.of("cpu", settings.cpu(), "memory", settings.memory()))
-                                            .startupCpuBoost(settings.startupCpuBoost())
-                                            .cpuIdle(true)
-                                            .build())
-                                    .envs(serviceEnv(plainEnv, secretVersions, secrets))
-                                    .startupProbe(ServiceTemplateContainerStartupProbeArgs.builder()
-                                            .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder()
-                                                    .path(HEALTH_PATH).port(PORT).build())
-                                            .periodSeconds(5)
-                                            .timeoutSeconds(3)
-                                            // Up to two minutes to start (migrations run in the job, not here).
-                                            .failureThreshold(24)
-                                            .build())
-                                    .livenessProbe(ServiceTemplateContainerLivenessProbeArgs.builder()
-                                            .httpGet(ServiceTemplateContainerLivenessProbeHttpGetArgs.builder()
-                                                    .path(HEALTH_PATH).port(PORT).build())
-                                            .periodSeconds(30)
-                                            .timeoutSeconds(5)
-                                            .failureThreshold(3)
-                                            .build())
-                                    .volumeMounts(ServiceTemplateContainerVolumeMountArgs.builder()
-                                            .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
-                                    .build())
-                            .volumes(ServiceTemplateVolumeArgs.builder()
-                                    .name(CLOUDSQL_VOLUME)
-                                    .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
-                                            .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
-                                            .build())
-                                    .build())
-                            .build())
+                    .template(serviceTemplate(target, settings, inputs, foundation, secrets, releaseRevision))
                     .labels(target.labels())
                 .build());
         this.service = new Service(BackendNames.SERVICE, serviceArgs, adoptable(BackendNames.SERVICE,
@@ -256,6 +194,71 @@ public final class Backend extends KuraComponent {
                 "candidateUrl", candidateUrl()));
     }
 
+    /**
+     * The revision's template; with no {@code revision}, what the revision's name hashes (so the name covers every
+     * field here, see {@link BackendNames#revision(String, String)}).
+     */
+    private static ServiceTemplateArgs serviceTemplate(Target target, BackendSettings settings, BackendInputs inputs,
+                                                       Foundation foundation, Secrets secrets,
+                                                       Output<String> revision) {
+        var plainEnv = plainEnv(target, settings, inputs);
+        var secretVersions = secretVersions(secrets);
+        return ServiceTemplateArgs.builder()
+                .revision(revision)
+                .labels(Map.of("release", settings.release()))
+                .serviceAccount(foundation.backendServiceAccount().email())
+                .executionEnvironment("EXECUTION_ENVIRONMENT_GEN2")
+                .scaling(ServiceTemplateScalingArgs.builder()
+                        .minInstanceCount(settings.minInstances())
+                        .maxInstanceCount(settings.maxInstances())
+                        .build())
+                .maxInstanceRequestConcurrency(settings.concurrency())
+                .timeout(settings.requestTimeoutSeconds() + "s")
+                .vpcAccess(ServiceTemplateVpcAccessArgs.builder()
+                        .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
+                                .network(foundation.networkName())
+                                .subnetwork(foundation.subnetworkName())
+                                .build())
+                        // Redis and Cloud SQL live on private ranges; public APIs go out directly.
+                        .egress("PRIVATE_RANGES_ONLY")
+                        .build())
+                .containers(ServiceTemplateContainerArgs.builder()
+                        .name("backend")
+                        .image(settings.image())
+                        .ports(ServiceTemplateContainerPortArgs.builder().name("http1").containerPort(PORT).build())
+                        .resources(ServiceTemplateContainerResourcesArgs.builder()
+                                .limits(Map.of("cpu", settings.cpu(), "memory", settings.memory()))
+                                .startupCpuBoost(settings.startupCpuBoost())
+                                .cpuIdle(true)
+                                .build())
+                        .envs(serviceEnv(plainEnv, secretVersions, secrets))
+                        .startupProbe(ServiceTemplateContainerStartupProbeArgs.builder()
+                                .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder()
+                                        .path(HEALTH_PATH).port(PORT).build())
+                                .periodSeconds(5)
+                                .timeoutSeconds(3)
+                                // Up to two minutes to start (migrations run in the job, not here).
+                                .failureThreshold(24)
+                                .build())
+                        .livenessProbe(ServiceTemplateContainerLivenessProbeArgs.builder()
+                                .httpGet(ServiceTemplateContainerLivenessProbeHttpGetArgs.builder()
+                                        .path(HEALTH_PATH).port(PORT).build())
+                                .periodSeconds(30)
+                                .timeoutSeconds(5)
+                                .failureThreshold(3)
+                                .build())
+                        .volumeMounts(ServiceTemplateContainerVolumeMountArgs.builder()
+                                .name(CLOUDSQL_VOLUME).mountPath(CLOUDSQL_MOUNT).build())
+                        .build())
+                .volumes(ServiceTemplateVolumeArgs.builder()
+                        .name(CLOUDSQL_VOLUME)
+                        .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder()
+                                .instances(inputs.databaseConnectionName().applyValue(KnownValues::listOfKnown))
+                                .build())
+                        .build())
+                .build();
+    }
+
     /** @param resourceManager the API every project-level binding goes through, enabled in the same first update */
     private void grantToBackend(Target target, String name, Output<String> role, Output<String> member,
                                 Resource resourceManager) {
@@ -264,21 +267,6 @@ public final class Backend extends KuraComponent {
                 .role(role)
                 .member(member)
                 .build(), child(resourceManager));
-    }
-
-    /**
-     * The revision's name, once every value of its template is known: a new secret version, Redis host or CA, Kafka
-     * address or CA makes a new template, and so a new name (see {@link BackendNames#revision(String, String, Map)}).
-     */
-    private static Output<String> revisionOf(BackendSettings settings, Map<String, Output<String>> templateValues) {
-        var names = List.copyOf(templateValues.keySet());
-        return Output.all(List.copyOf(templateValues.values())).applyValue(values -> {
-            var known = new TreeMap<String, String>();
-            for (int i = 0; i < names.size(); i++) {
-                known.put(names.get(i), KnownValues.orEmpty(values.get(i)));
-            }
-            return BackendNames.revision(settings.release(), settings.templateFingerprint(), known);
-        });
     }
 
     /** The non-secret environment the program knows and the stack's own. */

@@ -8,15 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Names of the backend's Cloud Run resources, and what may be called what. Revision names derive from the release and
- * the rest of the revision's template ({@code kura-backend-<release>-<fingerprint>}), so that the rollout can tell a
+ * the whole serialized template ({@code kura-backend-<release>-<fingerprint>}), so that the rollout can tell a
  * release's revisions and any change of the template gets a revision of its own.
  */
 public final class BackendNames {
@@ -49,32 +46,15 @@ public final class BackendNames {
     private BackendNames() {
     }
 
-    /** The revision that runs a release with a configuration: {@code kura-backend-<release>-<fingerprint>}. */
-    public static String revision(String release, String templateFingerprint) {
-        return SERVICE + "-" + release + "-" + templateFingerprint;
-    }
-
     /**
-     * A short hash of the stack settings that shape a revision besides its image (size, scaling, environment): the
-     * part of the template known from the stack config alone. The revision's name hashes it together with every
-     * value other resources feed into the template ({@link #revision(String, String, Map)}).
+     * The revision that runs a release with a template: {@code kura-backend-<release>-<fingerprint>}, the fingerprint a
+     * hash of the whole template as the engine receives it ({@code serializedTemplate}, the revision name left out):
+     * image, environment, secret versions, probes, ports, resources, scaling, network, and the values other resources
+     * feed in. Cloud Run refuses a changed template under a revision name it has seen (409), so whatever changes the
+     * template, in the stack file or in the code, changes the name.
      */
-    public static String templateFingerprint(List<Object> settings) {
-        return hash(settings.toString());
-    }
-
-    /**
-     * The revision that runs a release with a template: {@code kura-backend-<release>-<fingerprint>}, the fingerprint
-     * summing up the settings' fingerprint and each value of the template that another resource produces (the image,
-     * secret versions, the Redis host, port and CA, Kafka's address and CA, ...), by name. Cloud Run refuses a changed
-     * template under a revision name it has seen (409), so whatever changes the template changes the name.
-     */
-    public static String revision(String release, String settingsFingerprint, Map<String, String> templateValues) {
-        var text = new StringBuilder(settingsFingerprint);
-        // Length-prefixed, so that no value can pass for a boundary between two others.
-        new TreeMap<>(templateValues).forEach((name, value) -> text.append('\n').append(name.length()).append(':')
-                .append(name).append(value.length()).append(':').append(value));
-        return revision(release, hash(text.toString()));
+    public static String revision(String release, String serializedTemplate) {
+        return SERVICE + "-" + release + "-" + hash(serializedTemplate);
     }
 
     private static String hash(String text) {

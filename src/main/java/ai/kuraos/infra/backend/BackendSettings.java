@@ -6,7 +6,6 @@ import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.TextRule;
 import ai.kuraos.infra.data.SecretCatalogue;
-import ai.kuraos.infra.messaging.MessagingBackend;
 
 import java.util.Collections;
 import java.util.List;
@@ -18,8 +17,7 @@ import java.util.TreeSet;
 /**
  * {@code kura-backend} and {@code kura-migrator}: what runs (image and release), how big and how many, the app's
  * non-secret environment. Where the rollout stands is not here: {@code deploy} and {@code rollback} read and set it on
- * the live service (docs/operations.md). {@code templateFingerprint} sums up the settings that shape
- * the revision (see {@link BackendNames#templateFingerprint}); the program adds what other resources feed in.
+ * the live service (docs/operations.md).
  */
 public record BackendSettings(
         String image,
@@ -34,7 +32,6 @@ public record BackendSettings(
         int migrationTimeoutSeconds,
         Map<String, String> env,
         double traceSampleRatio,
-        String templateFingerprint,
         Ingress ingress,
         boolean liveTemplate,
         Optional<LiveCloudRun.Service> adoptedService,
@@ -52,20 +49,10 @@ public record BackendSettings(
     }
 
     /**
-     * The {@code backend} section. The messaging choice shapes the revision's environment, so it is part of the
-     * revision's fingerprint.
-     */
-    public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
-                                       boolean kafkaRuns, ConfigReader config) {
-        return read(section, environment, messaging, kafkaRuns, false, Optional.empty(), Optional.empty(), config);
-    }
-
-    /**
      * @param edgeRuns     whether the stack has the edge's load balancer
      * @param adoptedService the live service the stack adopts, and {@code adoptedJob} the live job
      */
-    public static BackendSettings read(ConfigSection section, Environment environment, MessagingBackend messaging,
-                                       boolean kafkaRuns, boolean edgeRuns, Optional<LiveCloudRun.Service> adoptedService,
+    public static BackendSettings read(ConfigSection section, Environment environment, boolean edgeRuns, Optional<LiveCloudRun.Service> adoptedService,
                                        Optional<LiveCloudRun.Job> adoptedJob, ConfigReader config) {
         var adopted = adoptedService.isPresent() || adoptedJob.isPresent();
         var templateValue = section.value("template", "`live`: the adopted service and job keep the template that runs"
@@ -101,9 +88,10 @@ public record BackendSettings(
         var image = imageValue.text(BackendNames.PLACEHOLDER_IMAGE, CommonRules.IMAGE);
         var releaseValue = section.value("release", "The release id; required with an image. It names the revision,"
                 + " `kura-backend-<release>-<fingerprint>`, so each new image needs a new one. The fingerprint (6 hex"
-                + " digits) sums up the whole revision template, values other resources produce included (secret"
-                + " versions, the Redis host and CA, the Kafka address and CA): Cloud Run refuses a changed template"
-                + " under a name it has seen, so every change of it gets a new revision by itself. Like `image`, only the first release: `deploy` names the"
+                + " digits) hashes the whole serialized revision template: what the code sets (probes, ports, CPU"
+                + " allocation, egress), what the stack file sets (resources, scaling, env) and the values other resources"
+                + " produce (secret versions, the Redis host and CA, the Kafka address and CA). Cloud Run refuses a changed"
+                + " template under a name it has seen, so every change of it gets a new revision by itself. Like `image`, only the first release: `deploy` names the"
                 + " later ones.")
                 .defaultShown("`" + BackendNames.PLACEHOLDER_RELEASE + "` with the placeholder image");
         var release = imageValue.isSet() ? releaseValue.requiredText(BackendNames.RELEASE)
@@ -149,10 +137,8 @@ public record BackendSettings(
                         + " (`OTEL_TRACES_SAMPLER_ARG`, parent-based). The backend also gets `OTEL_SERVICE_NAME=kura-backend`"
                         + " and `OTEL_RESOURCE_ATTRIBUTES` with the release and the environment.")
                 .decimal(environment.pick(1.0, 0.5, 0.1), 0.0, 1.0);
-        var fingerprint = BackendNames.templateFingerprint(List.of(cpu, memory, startupCpuBoost, requestTimeout,
-                concurrency, minInstances, maxInstances, env, messaging.id(), kafkaRuns, traceSampleRatio));
         return new BackendSettings(image, release, cpu, memory, startupCpuBoost, requestTimeout,
-                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio, fingerprint,
+                concurrency, minInstances, maxInstances, migrationTimeout, env, traceSampleRatio,
                 ingress, liveTemplate, adoptedService, adoptedJob);
     }
 

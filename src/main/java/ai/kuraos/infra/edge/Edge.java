@@ -1,7 +1,6 @@
 package ai.kuraos.infra.edge;
 
 import ai.kuraos.infra.backend.BackendNames;
-import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
 import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.platform.Foundation;
@@ -59,6 +58,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code kura:edge:Edge}: the seeds' ADR-019 edge. Everything pre-rendered is served from a Cloud Storage bucket
@@ -161,11 +161,13 @@ public final class Edge extends KuraComponent {
                 .pathMatchers(pathMatchers(destinations))
                 .build(), child());
 
-        var certificate = new ManagedSslCertificate("kura-certificate", ManagedSslCertificateArgs.builder()
-                .project(target.project())
-                .name("kura-" + domain.replace('.', '-'))
-                .managed(ManagedSslCertificateManagedArgs.builder().domains(EdgeNames.hosts(domain)).build())
-                .build(), child(compute));
+        // Two certificates, so that the candidate host's DNS record (or its absence) never holds back the issuance or
+        // the renewal of the public hosts': a managed certificate is ACTIVE only once every one of its domains resolves
+        // to the load balancer.
+        var publicCertificate = certificate(target, EdgeNames.certificate("kura-certificate",
+                EdgeNames.publicHosts(domain)), EdgeNames.publicHosts(domain), compute);
+        var candidateCertificate = certificate(target, EdgeNames.certificate("kura-candidate-certificate",
+                List.of(EdgeNames.candidateHost(domain))), List.of(EdgeNames.candidateHost(domain)), compute);
 
         var tls = new SSLPolicy("kura-modern-tls", SSLPolicyArgs.builder()
                 .project(target.project())
@@ -178,7 +180,8 @@ public final class Edge extends KuraComponent {
                 .project(target.project())
                 .name("kura-https-proxy")
                 .urlMap(urlMap.selfLink())
-                .sslCertificates(certificate.selfLink().applyValue(KnownValues::listOfKnown))
+                .sslCertificates(Output.all(publicCertificate.selfLink(), candidateCertificate.selfLink())
+                        .applyValue(links -> links.stream().filter(Objects::nonNull).toList()))
                 .sslPolicy(tls.selfLink())
                 .quicOverride("ENABLE")
                 .build(), child());
@@ -237,6 +240,15 @@ public final class Edge extends KuraComponent {
                 "dnsRecords", dnsRecords(),
                 "apiUrl", Output.of(apiUrl()),
                 "appUrl", Output.of("https://" + EdgeNames.appHost(domain))));
+    }
+
+    /** A Google-managed certificate named after its domains (see {@link EdgeNames#certificate}). */
+    private ManagedSslCertificate certificate(Target target, String name, List<String> domains, Resource compute) {
+        return new ManagedSslCertificate(name, ManagedSslCertificateArgs.builder()
+                .project(target.project())
+                .name(name)
+                .managed(ManagedSslCertificateManagedArgs.builder().domains(domains).build())
+                .build(), child(compute));
     }
 
     /** A serverless NEG on kura-backend (or on its candidate tag) behind a backend service guarded by Cloud Armor. */

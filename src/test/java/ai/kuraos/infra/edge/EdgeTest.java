@@ -1,5 +1,9 @@
 package ai.kuraos.infra.edge;
 
+import ai.kuraos.infra.config.StackConfigValues;
+import ai.kuraos.infra.plan.steps.PlanSteps;
+import ai.kuraos.infra.plan.steps.Step;
+import ai.kuraos.infra.testing.ConfigPaths;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -7,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EdgeTest {
 
@@ -21,6 +27,7 @@ class EdgeTest {
     private static final String HTTPS_PROXY = "gcp:compute/targetHttpsProxy:TargetHttpsProxy";
     private static final String HTTP_PROXY = "gcp:compute/targetHttpProxy:TargetHttpProxy";
     private static final String FORWARDING_RULE = "gcp:compute/globalForwardingRule:GlobalForwardingRule";
+    private static final String CERTIFICATE = "gcp:compute/managedSslCertificate:ManagedSslCertificate";
 
     @Nested
     class Prod {
@@ -148,14 +155,20 @@ class EdgeTest {
 
         @Test
         void terminatesModernTlsWithAManagedCertificateAndQuicOn443() {
-            prod.resource("gcp:compute/managedSslCertificate:ManagedSslCertificate", "kura-certificate")
-                    .hasInput("managed.domains", List.of("api.kuraos.ai", "app.kuraos.ai", "candidate.api.kuraos.ai"));
+            // sha256("api.kuraos.ai,app.kuraos.ai") and sha256("candidate.api.kuraos.ai") begin df14c4 and 388da7.
+            prod.resource(CERTIFICATE, "kura-certificate-df14c4")
+                    .hasInput("name", "kura-certificate-df14c4")
+                    .hasInput("managed.domains", List.of("api.kuraos.ai", "app.kuraos.ai"));
+            prod.resource(CERTIFICATE, "kura-candidate-certificate-388da7")
+                    .hasInput("name", "kura-candidate-certificate-388da7")
+                    .hasInput("managed.domains", List.of("candidate.api.kuraos.ai"));
             prod.resource("gcp:compute/sSLPolicy:SSLPolicy", "kura-modern-tls")
                     .hasInput("profile", "MODERN")
                     .hasInput("minTlsVersion", "TLS_1_2");
             prod.resource(HTTPS_PROXY, "kura-https-proxy")
                     .hasInput("urlMap", "${kura-lb.selfLink}")
-                    .hasInput("sslCertificates", List.of("${kura-certificate.selfLink}"))
+                    .hasInput("sslCertificates", List.of("${kura-certificate-df14c4.selfLink}",
+                            "${kura-candidate-certificate-388da7.selfLink}"))
                     .hasInput("sslPolicy", "${kura-modern-tls.selfLink}")
                     .hasInput("quicOverride", "ENABLE");
             prod.resource(FORWARDING_RULE, "kura-https")
@@ -199,9 +212,10 @@ class EdgeTest {
     void stagingHasItsOwnDomainAndNoAdaptiveProtection() {
         var staging = SynthesizedStack.of("staging");
 
-        staging.resource("gcp:compute/managedSslCertificate:ManagedSslCertificate", "kura-certificate")
-                .hasInput("managed.domains", List.of("api.staging.kuraos.ai", "app.staging.kuraos.ai",
-                        "candidate.api.staging.kuraos.ai"));
+        staging.resource(CERTIFICATE, "kura-certificate-df9ca0")
+                .hasInput("managed.domains", List.of("api.staging.kuraos.ai", "app.staging.kuraos.ai"));
+        staging.resource(CERTIFICATE, "kura-candidate-certificate-f9c7fd")
+                .hasInput("managed.domains", List.of("candidate.api.staging.kuraos.ai"));
         staging.resource(ARMOR, "kura-armor")
                 .hasInput("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", false)
                 .hasInput("rules[priority=1000].rateLimitOptions.rateLimitThreshold.count", 600);
@@ -223,5 +237,56 @@ class EdgeTest {
                 new EdgeRoutes.Route("api.kuraos.ai", List.of("/*"), EdgeRoutes.Destination.API),
                 new EdgeRoutes.Route("app.kuraos.ai", List.of("/api/*"), EdgeRoutes.Destination.API),
                 new EdgeRoutes.Route("app.kuraos.ai", List.of("/*"), EdgeRoutes.Destination.ASSETS));
+    }
+
+    /**
+     * Defect: the certificate's name was fixed while its domains changed. managed.domains is ForceNew
+     * (terraform-provider-google-beta v5.0.0, resource_compute_managed_ssl_certificate.go) and the bridge replaces a
+     * resource whose name is set delete-first; Compute Engine refuses to delete a certificate the HTTPS proxy uses, so
+     * the update stopped. New domains are a certificate of a new name: created, the proxy moved to it, then the old
+     * one deleted.
+     */
+    @Test
+    void aDomainChangeCreatesTheNewCertificateMovesTheProxyThenDeletesTheOld() {
+        var committed = StackConfigValues.fromStackFile(SynthesizedStack.PROJECT.stackConfigFile("staging"));
+        var moved = SynthesizedStack.from(ai.kuraos.infra.StackSettings.parse("staging",
+                ConfigPaths.apply(committed, Map.of("kura-infra:edge.domain", Optional.of("staging.kura.dev")))));
+
+        var steps = PlanSteps.ofTexts(Map.of("staging", SynthesizedStack.of("staging").rendered()),
+                Map.of("staging", moved.rendered())).stacks().get(0).steps();
+
+        assertThat(steps).filteredOn(step -> step.type().equals(CERTIFICATE))
+                .extracting(Step::name, Step::op, Step::isRefused)
+                .containsExactlyInAnyOrder(
+                        // sha256 of "api.staging.kura.dev,app.staging.kura.dev" and "candidate.api.staging.kura.dev"
+                        tuple("kura-certificate-bd1cba", Step.Op.CREATE, false),
+                        tuple("kura-candidate-certificate-704a24", Step.Op.CREATE, false),
+                        tuple("kura-certificate-df9ca0", Step.Op.DELETE, false),
+                        tuple("kura-candidate-certificate-f9c7fd", Step.Op.DELETE, false));
+        assertThat(steps).filteredOn(step -> step.name().equals("kura-https-proxy")).singleElement()
+                .satisfies(step -> assertThat(step.op()).isEqualTo(Step.Op.UPDATE));
+    }
+
+    /**
+     * Defect: one certificate covered api, app and candidate.api. A managed certificate becomes ACTIVE, and renews,
+     * only while every one of its domains resolves to the load balancer, so a missing or moved candidate record held
+     * back the public hosts' certificate. The candidate host has a certificate of its own, on the same proxy.
+     */
+    @Test
+    void theCandidateHostsDnsRecordCannotHoldBackThePublicHostsCertificate() {
+        for (var stack : List.of("staging", "prod")) {
+            var plan = SynthesizedStack.of(stack).json();
+            var certificates = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+            plan.path("resources").forEach(resource -> {
+                if (resource.path("type").asText().equals(CERTIFICATE)) {
+                    certificates.add(resource);
+                }
+            });
+            assertThat(certificates).as(stack).hasSize(2).allSatisfy(certificate -> {
+                var domains = certificate.path("inputs").path("managed").path("domains").toString();
+                assertThat(domains.contains("\"candidate.") && domains.contains("\"api."))
+                        .as("%s: %s covers the candidate and a public host", stack, domains).isFalse();
+            });
+        }
     }
 }
