@@ -91,7 +91,8 @@ public final class Rollout {
         var live = readIfExists(Step.STAGE).orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE
                 + " still does not exist after the update", "Look at the update's output above."));
         // A new service serves its first revision through "latest"; name it, so that no later revision inherits it.
-        setTraffic(Step.STAGE, List.of(TrafficLine.serving(staged.revision())), live);
+        changeTo(Step.STAGE, List.of(TrafficLine.serving(staged.revision())), live,
+                "Run the same command again: it names the revision that serves.");
         progress.accept("created " + BackendNames.SERVICE + ": " + staged.revision() + " serves");
         return new RolloutReport(staged.revision(), Optional.empty(), timings);
     }
@@ -116,7 +117,7 @@ public final class Rollout {
         var timings = new LinkedHashMap<Step, Duration>();
         var previous = before.tagged(PREVIOUS_TAG).filter(name -> before.revision(name).isPresent());
         if (before.followsLatest()) {
-            setTraffic(Step.STAGE, steady(serving, previous), before);
+            changeTo(Step.STAGE, steady(serving, previous), before, "Nothing was staged. Run the same deploy again.");
             progress.accept("named " + serving + " in the traffic split (it followed the latest revision), so that the"
                     + " new revision gets none untested");
         }
@@ -124,10 +125,15 @@ public final class Rollout {
                 () -> where() + " Fix the problem and run the same deploy again: staging is repeatable.");
         var candidate = staged.revision();
         var afterStage = read(Step.STAGE);
+        if (!afterStage.reconciliation().succeeded()) {
+            throw failed(Step.STAGE, "Cloud Run did not bring the update about: " + afterStage.describeTraffic(),
+                    "The revision that served goes on serving. Look at " + candidate + " in Cloud Run (its logs say why"
+                            + " it did not start), fix the release and deploy again.");
+        }
         if (!afterStage.servingRevision().equals(Optional.of(serving))
-                || afterStage.traffic().stream().anyMatch(line -> line.percent() > 0 && !line.revision().equals(Optional.of(serving)))) {
-            if (afterStage.traffic().stream().anyMatch(line -> line.revision().equals(Optional.of(candidate)) && line.percent() > 0)) {
-                setTraffic(Step.STAGE, steady(serving, previous), afterStage);
+                || afterStage.serving().stream().anyMatch(line -> line.percent() > 0 && !line.revision().equals(Optional.of(serving)))) {
+            if (afterStage.serving().stream().anyMatch(line -> line.revision().equals(Optional.of(candidate)) && line.percent() > 0)) {
+                changeTo(Step.STAGE, steady(serving, previous), afterStage, "Run the same deploy again.");
                 throw failed(Step.STAGE, "the update gave the untested " + candidate + " traffic ("
                         + afterStage.describeTraffic() + ")", "Moved it back: " + serving + " has all the traffic again."
                         + " Run the same deploy again.");
@@ -147,7 +153,7 @@ public final class Rollout {
         }
         var tagging = new ArrayList<TrafficLine>(List.of(TrafficLine.serving(serving), TrafficLine.tagged(candidate, CANDIDATE_TAG)));
         previous.filter(name -> !name.equals(candidate)).ifPresent(name -> tagging.add(TrafficLine.tagged(name, PREVIOUS_TAG)));
-        setTraffic(Step.STAGE, tagging, afterStage);
+        changeTo(Step.STAGE, tagging, afterStage, "Run the same deploy again: staging is repeatable.");
         var candidateUrl = staged.candidateUrl().or(() -> read(Step.STAGE).tagUrl(CANDIDATE_TAG)).orElseThrow(() ->
                 failed(Step.STAGE, "no URL answers for the candidate tag", where()));
         progress.accept("staged " + candidate + " with no traffic at " + candidateUrl);
@@ -202,21 +208,8 @@ public final class Rollout {
             throw failed(Step.PROMOTE, "the service is no longer as staged (" + serving + " serving, " + candidate
                     + " the ready candidate): " + live.describeTraffic(), "Nothing was promoted. Run the deploy again.");
         }
-        try {
-            cloudRun.setTraffic(List.of(TrafficLine.serving(candidate), TrafficLine.tagged(serving, PREVIOUS_TAG)), live.etag());
-        } catch (RuntimeException failure) {
-            // The change may have gone through before the answer was lost: what Cloud Run serves decides.
-            if (!read(Step.PROMOTE).servingRevision().equals(Optional.of(candidate))) {
-                throw failure;
-            }
-            progress.accept("the traffic change answered " + failure.getMessage() + ", but " + candidate
-                    + " serves: the promotion went through");
-        }
-        var after = read(Step.PROMOTE);
-        if (!after.servingRevision().equals(Optional.of(candidate))) {
-            throw failed(Step.PROMOTE, "the traffic change finished but " + candidate + " does not serve: "
-                    + after.describeTraffic(), "Run the same deploy again.");
-        }
+        changeTo(Step.PROMOTE, List.of(TrafficLine.serving(candidate), TrafficLine.tagged(serving, PREVIOUS_TAG)), live,
+                "Run the same deploy again: it finds where this one stopped.");
     }
 
     /**
@@ -233,10 +226,8 @@ public final class Rollout {
         var candidate = live.tagged(CANDIDATE_TAG).filter(name -> !serving.equals(Optional.of(name)));
         var previous = live.tagged(PREVIOUS_TAG).filter(name -> live.revision(name).isPresent());
         if (revision.isEmpty() && candidate.isPresent() && serving.isPresent()) {
-            timed(Step.ROLLBACK, timings, () -> {
-                changeTraffic(steady(serving.get(), previous), live, serving.get());
-                return null;
-            }, () -> where() + " Run rollback again.");
+            timed(Step.ROLLBACK, timings, () -> changeTo(Step.ROLLBACK, steady(serving.get(), previous), live,
+                    "Run rollback again."), () -> where() + " Run rollback again.");
             progress.accept("took the candidate " + candidate.get() + " out of the split: " + serving.get() + " keeps all the traffic");
             return new RolloutReport(serving.get(), previous, timings);
         }
@@ -256,30 +247,54 @@ public final class Rollout {
         if (serving.equals(Optional.of(target)) && candidate.isEmpty() && live.traffic().size() == 1) {
             throw failed(Step.ROLLBACK, target + " already has all the traffic", "Nothing was changed.");
         }
-        timed(Step.ROLLBACK, timings, () -> {
-            changeTraffic(List.of(TrafficLine.serving(target)), live, target);
-            return null;
-        }, () -> where() + " Run rollback again.");
+        timed(Step.ROLLBACK, timings, () -> changeTo(Step.ROLLBACK, List.of(TrafficLine.serving(target)), live,
+                "Run rollback again."), () -> where() + " Run rollback again.");
         progress.accept("rolled back: " + target + " has all the traffic (it was: " + live.describeTraffic() + ")");
         return new RolloutReport(target, Optional.empty(), timings);
     }
 
-    /** A traffic change from {@code live}, verified: {@code expectedServing} has all the traffic afterwards. */
-    private void changeTraffic(List<TrafficLine> traffic, Live live, String expectedServing) {
+    /**
+     * Sets the split to {@code split}, on condition that the service is still as {@code live} was read, and waits until
+     * Cloud Run serves it; returns the service as it then is. A lost answer is judged by what serves; a change that
+     * Cloud Run accepted but failed to bring about is a failed step, whose message says what serves instead.
+     */
+    private Live changeTo(Step step, List<TrafficLine> split, Live live, String advice) {
         try {
-            cloudRun.setTraffic(traffic, live.etag());
+            cloudRun.setTraffic(split, live.etag());
         } catch (CloudRunService.ChangedMeanwhileException changed) {
-            throw new IllegalStateException("the service changed since it was read; traffic now: "
-                    + read(Step.ROLLBACK).describeTraffic(), changed);
+            throw failed(step, "Cloud Run refused the traffic change " + split + ": the service changed since it was"
+                    + " read (" + changed.getMessage() + ")", where() + " Nothing of this change was made. Someone else"
+                    + " changed the service meanwhile (a rollback, another rollout, a `pulumi up`): find out who, then "
+                    + advice, changed);
         } catch (RuntimeException failure) {
-            if (!read(Step.ROLLBACK).servingRevision().equals(Optional.of(expectedServing))) {
-                throw failure;
+            var after = read(step);
+            if (!after.serves(split)) {
+                throw failed(step, "could not set the traffic split to " + split + ": " + failure.getMessage()
+                        + rateLimited(failure), "Traffic now: " + after.describeTraffic() + ". " + advice, failure);
             }
+            progress.accept("the traffic change answered " + failure.getMessage() + ", but Cloud Run serves it: it went through");
+            return after;
         }
-        var after = read(Step.ROLLBACK);
-        if (!after.servingRevision().equals(Optional.of(expectedServing))) {
-            throw new IllegalStateException("the traffic change finished but " + expectedServing + " does not serve: "
-                    + after.describeTraffic());
+        var after = read(step);
+        if (!after.serves(split)) {
+            throw failed(step, "Cloud Run accepted the split " + split + " but does not serve it: " + after.describeTraffic(),
+                    restoreWhatServes(after) + " " + advice);
+        }
+        return after;
+    }
+
+    /**
+     * After a split that failed to reconcile, asks for what serves again, so that the service's desired state is
+     * true and the next command starts from it; says what it did.
+     */
+    private String restoreWhatServes(Live failed) {
+        try {
+            cloudRun.setTraffic(failed.serving(), failed.etag());
+            return cloudRun.readSettled().filter(live -> live.serves(failed.serving())).isPresent()
+                    ? "The split asked for is back to what serves."
+                    : "The split asked for could not be put back to what serves: " + where();
+        } catch (RuntimeException failure) {
+            return "The split asked for could not be put back to what serves (" + failure.getMessage() + "): " + where();
         }
     }
 
@@ -288,14 +303,6 @@ public final class Rollout {
         var lines = new ArrayList<>(List.of(TrafficLine.serving(serving)));
         previous.filter(name -> !name.equals(serving)).ifPresent(name -> lines.add(TrafficLine.tagged(name, PREVIOUS_TAG)));
         return lines;
-    }
-
-    private void setTraffic(Step step, List<TrafficLine> traffic, Live live) {
-        try {
-            cloudRun.setTraffic(traffic, live.etag());
-        } catch (RuntimeException failure) {
-            throw failed(step, "could not set the traffic split to " + traffic + ": " + failure.getMessage(), where(), failure);
-        }
     }
 
     private RolloutLease.Held acquireLease(Release release) {
@@ -313,6 +320,11 @@ public final class Rollout {
 
     /** The revision with all the traffic; a split across revisions, or a serving revision that is not ready, is refused. */
     private static String serving(Live live, Step step) {
+        if (!live.asksWhatServes()) {
+            throw failed(step, "Cloud Run does not serve the split last asked for: " + live.describeTraffic(),
+                    "Nothing was changed. Put the traffic on one ready revision with `rollback --revision` first; ready"
+                            + " revisions: " + live.describeReadyRevisions() + ".");
+        }
         var serving = live.servingRevision().orElseThrow(() -> failed(step, "no revision has all the traffic: "
                 + live.describeTraffic(), "Nothing was changed. Put the traffic on one revision with `rollback --revision`"
                 + " first; ready revisions: " + live.describeReadyRevisions() + "."));
@@ -328,10 +340,13 @@ public final class Rollout {
                 "Traffic is where it was before this read; run the command again once Cloud Run answers."));
     }
 
-    /** The service, or empty when it does not exist; a read that fails (403, 5xx, no answer) is a failed step. */
+    /**
+     * The service once Cloud Run is done reconciling it, or empty when it does not exist; a read that fails (403, 5xx,
+     * no answer) is a failed step.
+     */
     private Optional<Live> readIfExists(Step step) {
         try {
-            return cloudRun.read();
+            return cloudRun.readSettled();
         } catch (RuntimeException failure) {
             throw failed(step, "could not read " + BackendNames.SERVICE + ": " + failure.getMessage(),
                     "Traffic is where it was before this read; run the command again once Cloud Run answers (a new"

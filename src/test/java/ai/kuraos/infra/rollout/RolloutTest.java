@@ -44,12 +44,15 @@ class RolloutTest {
 
     @AfterEach
     void onlyTestedRevisionsEverHadTraffic() {
+        world.cloudRun.readSettled();
         assertThat(world.cloudRun.everServed()).as("revisions that ever had traffic").isSubsetOf(world.tested);
         world.close();
     }
 
     private List<TrafficLine> traffic() {
-        return world.cloudRun.read().orElseThrow().traffic();
+        var live = world.cloudRun.readSettled().orElseThrow();
+        assertThat(live.serves(live.traffic())).as("Cloud Run serves what was asked: " + live.describeTraffic()).isTrue();
+        return live.serving();
     }
 
     private static List<TrafficLine> released(String serving, String previous) {
@@ -329,7 +332,57 @@ class RolloutTest {
 
             assertThat(report.servingRevision()).isEqualTo(REV_138);
             assertThat(traffic()).isEqualTo(released(REV_138, REV_137));
-            assertThat(world.progress).anySatisfy(line -> assertThat(line).contains("Connection reset", "the promotion went through"));
+            assertThat(world.progress).anySatisfy(line -> assertThat(line).contains("Connection reset", "Cloud Run serves it: it went through"));
+        }
+
+        /**
+         * Defect (review 2): Cloud Run accepted the promotion's split but failed to serve it (the candidate crashes on
+         * its first real requests); the check read the split asked for and reported a promotion that did not happen.
+         */
+        @Test
+        void promoteAcceptedButFailingToReconcileIsAFailedStepThatSaysWhatServes() {
+            world.afterSmokeTest = () -> world.cloudRun.failReconciliations.add("Revision '" + REV_138
+                    + "' is not ready and cannot serve traffic. Container failed to start.");
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(failed.step()).isEqualTo(Step.PROMOTE);
+            assertThat(failed.getMessage()).contains("does not serve it", REV_137 + " 100 %", "Container failed to start");
+            assertThat(failed.advice()).contains("The split asked for is back to what serves.");
+            assertThat(traffic().get(0)).as("what serves, and what is asked again").isEqualTo(TrafficLine.serving(REV_137));
+            assertThat(world.cloudRun.everServed()).doesNotContain(REV_138);
+        }
+
+        /** Defect (review 2): the check after the stage read the split asked for while Cloud Run still reconciled it. */
+        @Test
+        void stageWaitsUntilCloudRunServesBeforeJudgingTheSplit() {
+            world.duringStage = () -> world.cloudRun.failReconciliations.add("Revision '" + REV_138 + "' failed to start");
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(failed.step()).isEqualTo(Step.STAGE);
+            assertThat(failed.getMessage()).contains("Cloud Run did not bring the update about", "failed to start");
+            assertThat(world.migrated).isEmpty();
+            assertThat(world.cloudRun.servingTraffic()).isEqualTo(released(REV_137, REV_136));
+            reRunReleases138();
+        }
+
+        /**
+         * Defect (review 3): the etag was compared by kura-infra before the PATCH, so a change landing between that
+         * check and the PATCH was overwritten. Cloud Run now checks it: the promotion is refused, nothing is lost.
+         */
+        @Test
+        void promoteCrossingAnotherTrafficChangeIsRefusedByCloudRunsEtagCheck() {
+            world.afterSmokeTest = () -> world.cloudRun.beforeNextTrafficChange = () -> world.cloudRun.changeTrafficByHand(
+                    List.of(TrafficLine.serving(REV_137), TrafficLine.tagged(REV_136, "hotfix")));
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(failed.step()).isEqualTo(Step.PROMOTE);
+            assertThat(failed.getMessage()).contains("the service changed since it was read", "HTTP 409");
+            assertThat(failed.advice()).contains("Someone else changed the service meanwhile", "tag hotfix");
+            assertThat(traffic()).as("the other writer's change stands").containsExactly(TrafficLine.serving(REV_137),
+                    TrafficLine.tagged(REV_136, "hotfix"));
         }
 
         /** A run killed between any two steps, then the same deploy from a fresh checkout of main. */
