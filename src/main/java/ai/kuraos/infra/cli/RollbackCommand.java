@@ -61,7 +61,9 @@ final class RollbackCommand implements Callable<Integer> {
         if (badRevision.isPresent() || settings.isEmpty() || !RolloutCommands.ready(preflight.cloudAccessProblems(), err)) {
             return KuraCli.USAGE;
         }
-        var rollout = RolloutCommands.rollout(stackOptions, settings.get(), Optional.empty(), out);
+        // The lease records the rollback for a deploy in flight; without the state bucket it warns and goes on.
+        var rollout = RolloutCommands.rollout(stackOptions, settings.get(),
+                RolloutCommands.StateBucket.from(System.getenv()), out);
         return RolloutCommands.report(stackOptions.stack, () -> rollout.rollback(revision), out, err);
     }
 }

@@ -103,13 +103,17 @@ public final class Rollout {
         try {
             return release(release, before, serving, held);
         } finally {
-            // The outcome matters more than the claim: a claim left behind goes stale and the next rollout breaks it.
-            try {
-                held.release();
-            } catch (RuntimeException failure) {
-                progress.accept("WARNING: could not give up the stack's lease (" + failure.getMessage() + "); it stays"
-                        + " until it goes stale, or break it with the break-lock workflow");
-            }
+            giveUp(held);
+        }
+    }
+
+    /** The outcome matters more than the claim: a claim left behind goes stale and the next rollout breaks it. */
+    private void giveUp(RolloutLease.Held held) {
+        try {
+            held.release();
+        } catch (RuntimeException failure) {
+            progress.accept("WARNING: could not give up the stack's lease (" + failure.getMessage() + "); it stays"
+                    + " until it goes stale, or break it with the break-lock workflow");
         }
     }
 
@@ -124,6 +128,7 @@ public final class Rollout {
         var staged = timed(Step.STAGE, timings, () -> stack.stage(release.image(), release.id()),
                 () -> where() + " Fix the problem and run the same deploy again: staging is repeatable.");
         var candidate = staged.revision();
+        yieldIfPreempted(Step.STAGE, held);
         var afterStage = read(Step.STAGE);
         if (!afterStage.reconciliation().succeeded()) {
             throw failed(Step.STAGE, "Cloud Run did not bring the update about: " + afterStage.describeTraffic(),
@@ -180,6 +185,7 @@ public final class Rollout {
             }
         }
 
+        yieldIfPreempted(Step.MIGRATE, held);
         var prefix = servingWarning;
         var health = timed(Step.SMOKE_TEST, timings, () -> probe.check(candidateUrl), () -> prefix + where() + " " + keepServing);
         if (!health.healthy()) {
@@ -198,10 +204,7 @@ public final class Rollout {
     }
 
     private void promote(String serving, String candidate, RolloutLease.Held held) {
-        if (!held.stillHeld()) {
-            throw failed(Step.PROMOTE, "this deploy lost the stack's lease: another rollout broke it or took it over",
-                    where() + " The other rollout decides what serves; nothing was promoted.");
-        }
+        yieldIfPreempted(Step.PROMOTE, held);
         var live = read(Step.PROMOTE);
         if (!live.servingRevision().equals(Optional.of(serving)) || !live.tagged(CANDIDATE_TAG).equals(Optional.of(candidate))
                 || live.revision(candidate).filter(CloudRunService.Revision::ready).isEmpty()) {
@@ -226,8 +229,7 @@ public final class Rollout {
         var candidate = live.tagged(CANDIDATE_TAG).filter(name -> !serving.equals(Optional.of(name)));
         var previous = live.tagged(PREVIOUS_TAG).filter(name -> live.revision(name).isPresent());
         if (revision.isEmpty() && candidate.isPresent() && serving.isPresent()) {
-            timed(Step.ROLLBACK, timings, () -> changeTo(Step.ROLLBACK, steady(serving.get(), previous), live,
-                    "Run rollback again."), () -> where() + " Run rollback again.");
+            moveTraffic(steady(serving.get(), previous), live, timings);
             progress.accept("took the candidate " + candidate.get() + " out of the split: " + serving.get() + " keeps all the traffic");
             return new RolloutReport(serving.get(), previous, timings);
         }
@@ -247,10 +249,67 @@ public final class Rollout {
         if (serving.equals(Optional.of(target)) && candidate.isEmpty() && live.traffic().size() == 1) {
             throw failed(Step.ROLLBACK, target + " already has all the traffic", "Nothing was changed.");
         }
-        timed(Step.ROLLBACK, timings, () -> changeTo(Step.ROLLBACK, List.of(TrafficLine.serving(target)), live,
-                "Run rollback again."), () -> where() + " Run rollback again.");
+        moveTraffic(List.of(TrafficLine.serving(target)), live, timings);
         progress.accept("rolled back: " + target + " has all the traffic (it was: " + live.describeTraffic() + ")");
         return new RolloutReport(target, Optional.empty(), timings);
+    }
+
+    /**
+     * A rollback's traffic change, under a claim of the lease that pre-empts whichever stands and records
+     * {@code split}: a deploy in flight, whose update may send the split of its refresh back, finds it, puts the split
+     * back and stops. While that deploy may still run the claim stays (a deploy cannot take it over); otherwise it is
+     * given up. A lease that cannot be taken never stops a rollback: it warns and goes on.
+     */
+    private void moveTraffic(List<TrafficLine> split, Live live, Map<Step, Duration> timings) {
+        var now = clock.instant();
+        Optional<RolloutLease.Preemption> preemption;
+        try {
+            preemption = Optional.of(lease.preempt(new RolloutLease.Claim(holder, "rollback", now, now.plus(leaseTtl), split)));
+        } catch (RuntimeException failure) {
+            progress.accept("WARNING: could not claim the stack's lease (" + failure.getMessage() + "): a deploy in flight"
+                    + " would not know of this rollback, and its update could send its own split back. Read the split"
+                    + " after any deploy that overlaps this rollback.");
+            preemption = Optional.empty();
+        }
+        var inFlight = preemption.flatMap(RolloutLease.Preemption::displaced).filter(claim -> !claim.staleAt(clock.instant()));
+        try {
+            timed(Step.ROLLBACK, timings, () -> changeTo(Step.ROLLBACK, split, live, "Run rollback again."),
+                    () -> where() + " Run rollback again.");
+        } finally {
+            if (inFlight.isPresent()) {
+                progress.accept("pre-empted " + inFlight.get() + ": this rollback's claim of the lease stays, so that"
+                        + " the deploy puts this split back if its update undid it, and stops; then the claim is gone");
+            } else {
+                preemption.ifPresent(taken -> giveUp(taken.held()));
+            }
+        }
+    }
+
+    /**
+     * Stops this deploy when it no longer holds the lease. When a rollback pre-empted it, this deploy's update may
+     * have sent back the split of its refresh (the provider PATCHes the whole service): the rollback's split is put
+     * back first, and the rollback's claim given up.
+     */
+    private void yieldIfPreempted(Step step, RolloutLease.Held held) {
+        if (held.stillHeld()) {
+            return;
+        }
+        var standing = lease.standing();
+        var rollback = standing.filter(claim -> claim.claim().isRollback());
+        if (rollback.isEmpty()) {
+            throw failed(step, "this deploy lost the stack's lease: another rollout broke it or took it over",
+                    where() + " The other rollout decides what serves; nothing was promoted.");
+        }
+        var split = rollback.get().claim().rollbackSplit();
+        var live = read(step);
+        var restored = live.serves(split) ? "" : " This deploy's update had sent another split back; the rollback's is back.";
+        if (!live.serves(split)) {
+            changeTo(step, split, live, "Run the rollback again: `rollback --revision <the revision it named>`.");
+        }
+        rollback.get().held().release();
+        throw failed(step, "a rollback by " + rollback.get().claim().holder() + " pre-empted this deploy",
+                "Nothing was promoted." + restored + " Traffic now: " + read(step).describeTraffic() + ". Deploy again"
+                        + " once the rollback's reason is dealt with.");
     }
 
     /**
@@ -310,6 +369,13 @@ public final class Rollout {
         try {
             return lease.acquire(new RolloutLease.Claim(holder, release.id(), now, now.plus(leaseTtl)));
         } catch (RolloutLease.HeldElsewhereException held) {
+            if (held.claim().isRollback()) {
+                throw failed(Step.STAGE, held.getMessage(), "Nothing was changed. That rollback pre-empted a deploy"
+                        + " that has not come back to put the rollback's split back: if that deploy is still running, wait"
+                        + " for it to stop. If its run died, check that what serves is what you want (" + where() + "),"
+                        + " then break the claim with the break-lock workflow (lock `rollout-lease`); it goes stale at "
+                        + held.claim().expires() + ".");
+            }
             throw failed(Step.STAGE, held.getMessage(), "Nothing was changed. Wait for that rollout to finish. If"
                     + " its run died, its claim is stale from " + held.claim().expires() + " and the next deploy"
                     + " breaks it then; a re-run of release " + held.claim().release() + " takes it over at once.");

@@ -460,13 +460,12 @@ class RolloutTest {
                 throw new AssertionError("no update");
             }, empty, () -> {
                 throw new AssertionError("no migration");
-            }, url -> new HealthProbe.Result(true, ""), claim -> {
-                throw new AssertionError("no lease");
-            }, "run", Duration.ofHours(1), java.time.Clock.systemUTC(), line -> {
+            }, url -> new HealthProbe.Result(true, ""), world.lease(), "run", Duration.ofHours(1), java.time.Clock.systemUTC(), line -> {
             }).deploy(IMAGE_138, "v1-3-8"), RolloutFailedException.class);
 
             assertThat(failed.getMessage()).isEqualTo("stage failed: kura-backend does not exist yet");
             assertThat(failed.advice()).contains("without --image and --release");
+            assertThat(world.leaseHeld()).isFalse();
         }
     }
 
@@ -642,8 +641,41 @@ class RolloutTest {
             var failed = deployFails(IMAGE_138, "v1-3-8");
 
             assertThat(rolledBack[0].servingRevision()).isEqualTo(REV_136);
-            assertThat(failed.step()).isEqualTo(Step.SMOKE_TEST);
+            assertThat(failed.step()).as("the deploy stops at the next step").isEqualTo(Step.MIGRATE);
+            assertThat(failed.getMessage()).contains("a rollback by on-call pre-empted this deploy");
             assertThat(traffic()).containsExactly(TrafficLine.serving(REV_136));
+            assertThat(world.leaseHeld()).isFalse();
+        }
+
+        /**
+         * Defect (review 1): a rollback between the stage's refresh and its update was sent back by the provider, which
+         * PATCHes the whole service with the refreshed split; the deploy then saw the split it expected and promoted.
+         */
+        @Test
+        void rollbackDuringTheStageIsSentBackByTheProvidersUpdateThenPutBackAndTheDeployStops() {
+            var rolledBack = new RolloutReport[1];
+            world.duringStage = () -> rolledBack[0] = world.checkout("on-call").rollback(Optional.of(REV_136));
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(rolledBack[0].servingRevision()).isEqualTo(REV_136);
+            assertThat(failed.step()).isEqualTo(Step.STAGE);
+            assertThat(failed.getMessage()).contains("a rollback by on-call pre-empted this deploy");
+            assertThat(failed.advice()).contains("This deploy's update had sent another split back; the rollback's is back.",
+                    "Nothing was promoted");
+            assertThat(traffic()).containsExactly(TrafficLine.serving(REV_136));
+            assertThat(world.migrated).isEmpty();
+            assertThat(world.leaseHeld()).as("the rollback's claim is given up once its split is back").isFalse();
+            assertThat(world.cloudRun.everServed()).doesNotContain(REV_138);
+        }
+
+        /** A rollback with no deploy in flight leaves no claim behind: the next deploy is not held up. */
+        @Test
+        void rollbackWithNoDeployInFlightLeavesTheLeaseFree() {
+            world.checkout("on-call").rollback(Optional.empty());
+
+            assertThat(world.leaseHeld()).isFalse();
+            assertThat(world.progress).noneMatch(line -> line.contains("pre-empted"));
         }
     }
 }

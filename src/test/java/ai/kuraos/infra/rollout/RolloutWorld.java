@@ -262,6 +262,16 @@ final class RolloutWorld implements AutoCloseable {
                 }
             };
         }
+
+        @Override
+        public Preemption preempt(Claim claim) {
+            return lease.preempt(claim);
+        }
+
+        @Override
+        public Optional<Standing> standing() {
+            return lease.standing();
+        }
     }
 
     /** A clock that moves ten seconds every time it is read, so that every step has a duration. */
