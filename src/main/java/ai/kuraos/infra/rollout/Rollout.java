@@ -218,8 +218,8 @@ public final class Rollout {
     /**
      * Sends all traffic to {@code revision}, to the revision tagged {@code previous}, or (without a revision, while a
      * candidate is staged) takes the candidate out and keeps the serving revision. One traffic change on the live
-     * service: nothing is built or migrated, no lease is waited for, and a target that does not exist or is not
-     * ready is refused before anything changes.
+     * service: nothing is built or migrated, the lease is pre-empted rather than waited for, and a target that does
+     * not exist or is not ready is refused before anything changes.
      */
     public RolloutReport rollback(Optional<String> revision) {
         var timings = new LinkedHashMap<Step, Duration>();

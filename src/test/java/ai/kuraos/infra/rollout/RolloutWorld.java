@@ -218,7 +218,7 @@ final class RolloutWorld implements AutoCloseable {
 
     /** The real probe against the local backend; a candidate that passes counts as tested. */
     private final class TestedProbe implements HealthProbe {
-        private final HttpHealthProbe probe = new HttpHealthProbe(HttpClient.newHttpClient(), Duration.ofMillis(600), 3,
+        private final HttpHealthProbe probe = new HttpHealthProbe(HttpClient.newHttpClient(), Duration.ofMillis(1_500), 3,
                 Duration.ofMillis(5), Clock.systemUTC());
 
         @Override
