@@ -254,7 +254,7 @@ class RolloutTest {
 
             var failed = deployFails(IMAGE_138, "v1-3-8");
 
-            assertThat(failed.getMessage()).contains("no whole answer within 600 ms");
+            assertThat(failed.getMessage()).contains("no whole answer within 1500 ms");
             assertThat(traffic().get(0)).isEqualTo(TrafficLine.serving(REV_137));
         }
 
