@@ -16,8 +16,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Sends all of kura-backend's traffic back to the revision tagged `previous` (the one that served before"
                         + " the last promotion) or to the one named with --revision, in one traffic change through the"
-                        + " Cloud Run Admin API, checked afterwards: nothing is built or migrated, the revision's own"
-                        + " image and database connection are reused, no Pulumi update or lock is involved.",
+                        + " Cloud Run Admin API, done when Cloud Run serves it: nothing is built or migrated, the"
+                        + " revision's own image and database connection are reused, no Pulumi update or lock is involved.",
+                "It never waits for the stack's rollout lease: it replaces the claim with its own (in the state bucket of"
+                        + " PULUMI_BACKEND_URL), so that a deploy in flight puts the rollback's split back and stops.",
                 "Without --revision while a deploy's candidate is staged, it takes the candidate out of the split and"
                         + " keeps the serving revision.",
                 "A revision that no longer exists or is not ready is refused before anything changes.",
@@ -61,7 +63,9 @@ final class RollbackCommand implements Callable<Integer> {
         if (badRevision.isPresent() || settings.isEmpty() || !RolloutCommands.ready(preflight.cloudAccessProblems(), err)) {
             return KuraCli.USAGE;
         }
-        var rollout = RolloutCommands.rollout(stackOptions, settings.get(), Optional.empty(), out);
+        // The lease records the rollback for a deploy in flight; without the state bucket it warns and goes on.
+        var rollout = RolloutCommands.rollout(stackOptions, settings.get(),
+                RolloutCommands.StateBucket.from(System.getenv()), out);
         return RolloutCommands.report(stackOptions.stack, () -> rollout.rollback(revision), out, err);
     }
 }

@@ -68,7 +68,7 @@ final class RolloutCommands {
                 + " stack's rollout lease lives there";
     }
 
-    /** @param state where the lease lives; a rollback, which takes none, may go without */
+    /** @param state where the lease lives; a rollback may go without (it warns that no deploy in flight hears of it) */
     static Rollout rollout(StackOptions options, StackSettings settings, Optional<StateBucket> state, PrintWriter out) {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         var target = settings.target();
@@ -86,8 +86,21 @@ final class RolloutCommands {
                 new HttpHealthProbe(http, Duration.ofMinutes(2), 3, Duration.ofSeconds(5), clock),
                 state.<RolloutLease>map(bucket -> new GcsRolloutLease(new GoogleApi("Cloud Storage JSON API",
                                 GoogleApi.STORAGE, tokens, http), bucket.bucket(), bucket.leaseObject(options.stack), clock))
-                        .orElse(claim -> {
-                            throw new IllegalStateException(leaseProblem());
+                        .orElse(new RolloutLease() {
+                            @Override
+                            public Held acquire(Claim claim) {
+                                throw new IllegalStateException(leaseProblem());
+                            }
+
+                            @Override
+                            public Preemption preempt(Claim claim) {
+                                throw new IllegalStateException(leaseProblem());
+                            }
+
+                            @Override
+                            public Optional<Standing> standing() {
+                                throw new IllegalStateException(leaseProblem());
+                            }
                         }),
                 holder(System.getenv()),
                 // Longer than any deploy takes (the migration's wait dominates): only a dead run's claim goes stale.

@@ -3,7 +3,7 @@ package ai.kuraos.infra.rollout;
 import ai.kuraos.infra.backend.BackendNames;
 import ai.kuraos.infra.gcp.GoogleApi;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +15,15 @@ import java.util.Optional;
 
 /**
  * {@link CloudRunService} through the Cloud Run Admin API (v2): {@code services.get}, {@code revisions.list} and
- * {@code services.patch} of the service as read with only its traffic replaced, after checking here that its etag is
- * still the one the caller read (Cloud Run v2 takes no etag precondition: a change between that check and the patch is
- * not caught), then the operation is followed until it is done.
+ * {@code services.patch} with {@code updateMask=traffic}, whose body carries only the split and the etag read (Cloud
+ * Run refuses a stale one with 409 ABORTED; see docs/operations.md for the references). The operation is followed
+ * until it is done; then the service is read until it no longer reconciles, since the operation says the split was
+ * accepted, and only {@code trafficStatuses} say what serves.
  */
 public final class CloudRunAdminService implements CloudRunService {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final String REVISION_TARGET = "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION";
 
     private final GoogleApi cloudRun;
     private final String service;
@@ -39,17 +41,39 @@ public final class CloudRunAdminService implements CloudRunService {
     @Override
     public Optional<Live> read() {
         return rawService().map(raw -> {
-            var traffic = new ArrayList<TrafficLine>();
-            raw.path("traffic").forEach(line -> traffic.add(new TrafficLine(
-                    line.path("type").asText().endsWith("_LATEST") ? Optional.empty()
-                            : Optional.of(shortName(line.path("revision").asText())),
-                    line.path("percent").asInt(0), text(line.path("tag")))));
             var tagUrls = new HashMap<String, URI>();
             raw.path("trafficStatuses").forEach(status -> text(status.path("tag")).ifPresent(tag ->
                     text(status.path("uri")).ifPresent(uri -> tagUrls.put(tag, URI.create(uri)))));
-            return new Live(traffic, revisions(), text(raw.path("latestReadyRevision")).map(CloudRunAdminService::shortName),
-                    tagUrls, raw.path("etag").asText(""));
+            var terminal = raw.path("terminalCondition");
+            var failure = terminal.path("state").asText("").equals("CONDITION_FAILED")
+                    ? Optional.of(terminal.path("message").asText(terminal.path("reason").asText("failed"))) : Optional.<String>empty();
+            // int64 fields arrive as JSON strings.
+            var reconciliation = new Reconciliation(raw.path("reconciling").asBoolean(false),
+                    raw.path("generation").asLong(0), raw.path("observedGeneration").asLong(0), failure);
+            return new Live(lines(raw.path("traffic")), lines(raw.path("trafficStatuses")), reconciliation, revisions(),
+                    text(raw.path("latestReadyRevision")).map(CloudRunAdminService::shortName), tagUrls,
+                    raw.path("etag").asText(""));
         });
+    }
+
+    @Override
+    public Optional<Live> readSettled() {
+        var deadline = Instant.now().plus(operationTimeout);
+        var live = read();
+        while (live.filter(service -> service.reconciliation().reconciling()).isPresent() && Instant.now().isBefore(deadline)) {
+            Pause.of(pollInterval, "Cloud Run to reconcile " + BackendNames.SERVICE);
+            live = read();
+        }
+        return live;
+    }
+
+    private static List<TrafficLine> lines(JsonNode split) {
+        var lines = new ArrayList<TrafficLine>();
+        split.forEach(line -> lines.add(new TrafficLine(
+                line.path("type").asText().endsWith("_LATEST") ? Optional.empty()
+                        : text(line.path("revision")).map(CloudRunAdminService::shortName),
+                line.path("percent").asInt(0), text(line.path("tag")))));
+        return lines;
     }
 
     private Optional<JsonNode> rawService() {
@@ -81,24 +105,22 @@ public final class CloudRunAdminService implements CloudRunService {
 
     @Override
     public void setTraffic(List<TrafficLine> traffic, String etag) {
-        var current = rawService().orElseThrow(() -> new IllegalStateException(BackendNames.SERVICE + " does not exist"));
-        if (!current.path("etag").asText("").equals(etag)) {
-            throw new ChangedMeanwhileException(BackendNames.SERVICE + " changed since it was read", null);
-        }
-        var body = (ObjectNode) current.deepCopy();
+        var body = JsonNodeFactory.instance.objectNode();
+        body.put("etag", etag);
         var lines = body.putArray("traffic");
         traffic.forEach(line -> {
             var node = lines.addObject();
-            node.put("type", line.revision().isPresent() ? "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION"
-                    : "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST");
+            node.put("type", line.revision().isPresent() ? REVISION_TARGET : "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST");
             line.revision().ifPresent(revision -> node.put("revision", revision));
             node.put("percent", line.percent());
             line.tag().ifPresent(tag -> node.put("tag", tag));
         });
         JsonNode operation;
         try {
-            operation = cloudRun.patch(service, body.toString(), CALL_TIMEOUT, "change the traffic of " + BackendNames.SERVICE);
+            operation = cloudRun.patch(service + "?updateMask=traffic", body.toString(), CALL_TIMEOUT,
+                    "change the traffic of " + BackendNames.SERVICE);
         } catch (GoogleApi.CallFailedException failure) {
+            // An etag mismatch answers ABORTED (409); a 412 would mean the same.
             if (failure.status() == 409 || failure.status() == 412) {
                 throw new ChangedMeanwhileException(failure.getMessage(), failure);
             }

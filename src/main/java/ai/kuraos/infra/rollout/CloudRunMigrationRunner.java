@@ -41,7 +41,11 @@ public final class CloudRunMigrationRunner implements MigrationRunner {
     @Override
     public Result run() {
         var deadline = Instant.now().plus(timeout);
-        var running = runningExecution();
+        var listed = runningExecution();
+        if (listed.isEmpty()) {
+            return new Result(Outcome.LOST_TRACK, "(unknown)", cannotList());
+        }
+        var running = listed.get();
         while (running.isPresent()) {
             var fullName = running.get();
             var name = shortName(fullName);
@@ -55,19 +59,31 @@ public final class CloudRunMigrationRunner implements MigrationRunner {
                 return new Result(Outcome.LOST_TRACK, name, lostTrack("the earlier execution"));
             }
             if (execution.get().hasNonNull("completionTime")) {
-                running = runningExecution();
+                var relisted = runningExecution();
+                if (relisted.isEmpty()) {
+                    return new Result(Outcome.LOST_TRACK, name, cannotList());
+                }
+                running = relisted.get();
             }
         }
-        JsonNode operation;
-        try {
-            operation = cloudRun.post(job + ":run", "{}", CALL_TIMEOUT, "start " + BackendNames.MIGRATOR_JOB);
-        } catch (GoogleApi.CallFailedException failure) {
-            if (failure.status() != 0) {
-                throw failure;
+        JsonNode operation = null;
+        for (int refusals = 0; operation == null; refusals++) {
+            try {
+                operation = cloudRun.post(job + ":run", "{}", CALL_TIMEOUT, "start " + BackendNames.MIGRATOR_JOB);
+            } catch (GoogleApi.CallFailedException failure) {
+                // 429 refuses the request before anything runs, so it is safe to ask again; a 5xx or no answer may
+                // come after an execution started, and asking again could start a second migration beside it.
+                if (failure.status() == 429 && refusals < transientRetries) {
+                    Pause.of(pollInterval, "Cloud Run's quota");
+                    continue;
+                }
+                if (failure.status() != 0 && failure.status() < 500) {
+                    throw failure;
+                }
+                return new Result(Outcome.LOST_TRACK, "(unknown)", "no usable answer to jobs:run (" + failure.getMessage()
+                        + "); an execution may have started: list them with `gcloud run jobs executions list --job "
+                        + BackendNames.MIGRATOR_JOB + "`; deploying again waits for it if it still runs");
             }
-            return new Result(Outcome.LOST_TRACK, "(unknown)", "no answer to jobs:run (" + failure.getMessage()
-                    + "); an execution may have started: list them with `gcloud run jobs executions list --job "
-                    + BackendNames.MIGRATOR_JOB + "`");
         }
         var execution = execution(operation);
         while (!operation.path("done").asBoolean(false)) {
@@ -113,14 +129,22 @@ public final class CloudRunMigrationRunner implements MigrationRunner {
                 + " it; deploying again waits for it if it still runs";
     }
 
-    /** The full name of an execution of the job that has not completed, if there is one. */
-    private Optional<String> runningExecution() {
-        var executions = cloudRun.get(job + "/executions?pageSize=20", CALL_TIMEOUT,
-                "list the executions of " + BackendNames.MIGRATOR_JOB);
-        return StreamSupport.stream(executions.path("executions").spliterator(), false)
-                .filter(execution -> !execution.hasNonNull("completionTime"))
-                .map(execution -> execution.path("name").asText())
-                .findFirst();
+    /**
+     * The full name of an execution of the job that has not completed, if there is one; empty when the list could not
+     * be read (transient failures retried as a poll's).
+     */
+    private Optional<Optional<String>> runningExecution() {
+        return poll(() -> cloudRun.get(job + "/executions?pageSize=20", CALL_TIMEOUT,
+                "list the executions of " + BackendNames.MIGRATOR_JOB))
+                .map(executions -> StreamSupport.stream(executions.path("executions").spliterator(), false)
+                        .filter(execution -> !execution.hasNonNull("completionTime"))
+                        .map(execution -> execution.path("name").asText())
+                        .findFirst());
+    }
+
+    private String cannotList() {
+        return "could not list the executions of " + BackendNames.MIGRATOR_JOB + ": " + lastPollFailure + " (after "
+                + transientRetries + " retries); none was started, since one may still run";
     }
 
     /** The execution's short name, from the operation's metadata or result. */

@@ -1,13 +1,16 @@
 package ai.kuraos.infra.rollout;
 
 import ai.kuraos.infra.gcp.GoogleApi;
+import ai.kuraos.infra.rollout.CloudRunService.TrafficLine;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -43,14 +46,34 @@ public final class GcsRolloutLease implements RolloutLease {
         var generation = generation();
         if (generation.isPresent()) {
             var existing = read(generation.get());
-            if (existing.isPresent() && !clock.instant().isAfter(existing.get().expires())
-                    && !existing.get().release().equals(claim.release())) {
+            if (existing.isPresent() && !existing.get().staleAt(clock.instant())
+                    && (existing.get().isRollback() || !existing.get().release().equals(claim.release()))) {
                 throw new HeldElsewhereException(existing.get());
             }
             delete(generation.get());
         }
         return held(create(claim).orElseThrow(() -> new HeldElsewhereException(generation().flatMap(this::read)
                 .orElse(new Claim("(unknown)", "(unknown)", clock.instant(), clock.instant())))));
+    }
+
+    @Override
+    public Preemption preempt(Claim claim) {
+        for (int attempt = 0; ; attempt++) {
+            var generation = generation();
+            var displaced = generation.flatMap(this::read);
+            var written = upload(claim, generation.orElse(0L));
+            if (written.isPresent()) {
+                return new Preemption(held(written.get()), displaced);
+            }
+            if (attempt == 2) {
+                throw new IllegalStateException("the rollout lease changed under three pre-emptions in a row");
+            }
+        }
+    }
+
+    @Override
+    public Optional<Standing> standing() {
+        return generation().flatMap(generation -> read(generation).map(claim -> new Standing(claim, held(generation))));
     }
 
     private Held held(long generation) {
@@ -69,11 +92,27 @@ public final class GcsRolloutLease implements RolloutLease {
 
     /** The new object's generation, or empty when one exists. */
     private Optional<Long> create(Claim claim) {
-        var body = "{\"holder\": " + quoted(claim.holder()) + ", \"release\": " + quoted(claim.release())
-                + ", \"acquired\": \"" + claim.acquired() + "\", \"expires\": \"" + claim.expires() + "\"}";
+        return upload(claim, 0);
+    }
+
+    /** The written object's generation, or empty when the object's generation is no longer {@code generation}. */
+    private Optional<Long> upload(Claim claim, long generation) {
+        var body = JsonNodeFactory.instance.objectNode()
+                .put("holder", claim.holder())
+                .put("release", claim.release())
+                .put("acquired", claim.acquired().toString())
+                .put("expires", claim.expires().toString());
+        if (claim.isRollback()) {
+            var split = body.putArray("rollback");
+            claim.rollbackSplit().forEach(line -> {
+                var node = split.addObject().put("percent", line.percent());
+                line.revision().ifPresent(revision -> node.put("revision", revision));
+                line.tag().ifPresent(tag -> node.put("tag", tag));
+            });
+        }
         try {
-            var created = storage.post("upload/storage/v1/b/" + bucket + "/o?uploadType=media&ifGenerationMatch=0&name="
-                    + encoded(object), body, CALL_TIMEOUT, "claim the rollout lease");
+            var created = storage.post("upload/storage/v1/b/" + bucket + "/o?uploadType=media&ifGenerationMatch=" + generation
+                    + "&name=" + encoded(object), body.toString(), CALL_TIMEOUT, "claim the rollout lease");
             return Optional.of(created.path("generation").asLong());
         } catch (GoogleApi.CallFailedException failure) {
             if (failure.status() == PRECONDITION_FAILED) {
@@ -99,8 +138,12 @@ public final class GcsRolloutLease implements RolloutLease {
         try {
             JsonNode claim = storage.get(objectPath() + "?alt=media&ifGenerationMatch=" + generation, CALL_TIMEOUT,
                     "read the rollout lease");
+            var split = new ArrayList<TrafficLine>();
+            claim.path("rollback").forEach(line -> split.add(new TrafficLine(
+                    Optional.ofNullable(line.get("revision")).map(JsonNode::asText), line.path("percent").asInt(0),
+                    Optional.ofNullable(line.get("tag")).map(JsonNode::asText))));
             return Optional.of(new Claim(claim.path("holder").asText(), claim.path("release").asText(),
-                    Instant.parse(claim.path("acquired").asText()), Instant.parse(claim.path("expires").asText())));
+                    Instant.parse(claim.path("acquired").asText()), Instant.parse(claim.path("expires").asText()), split));
         } catch (GoogleApi.CallFailedException failure) {
             if (failure.status() == NOT_FOUND || failure.status() == PRECONDITION_FAILED) {
                 return Optional.empty();
@@ -129,7 +172,4 @@ public final class GcsRolloutLease implements RolloutLease {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String quoted(String text) {
-        return com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString();
-    }
 }

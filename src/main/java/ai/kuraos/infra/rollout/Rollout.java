@@ -91,7 +91,8 @@ public final class Rollout {
         var live = readIfExists(Step.STAGE).orElseThrow(() -> failed(Step.STAGE, BackendNames.SERVICE
                 + " still does not exist after the update", "Look at the update's output above."));
         // A new service serves its first revision through "latest"; name it, so that no later revision inherits it.
-        setTraffic(Step.STAGE, List.of(TrafficLine.serving(staged.revision())), live);
+        changeTo(Step.STAGE, List.of(TrafficLine.serving(staged.revision())), live,
+                "Run the same command again: it names the revision that serves.");
         progress.accept("created " + BackendNames.SERVICE + ": " + staged.revision() + " serves");
         return new RolloutReport(staged.revision(), Optional.empty(), timings);
     }
@@ -102,13 +103,17 @@ public final class Rollout {
         try {
             return release(release, before, serving, held);
         } finally {
-            // The outcome matters more than the claim: a claim left behind goes stale and the next rollout breaks it.
-            try {
-                held.release();
-            } catch (RuntimeException failure) {
-                progress.accept("WARNING: could not give up the stack's lease (" + failure.getMessage() + "); it stays"
-                        + " until it goes stale, or break it with the break-lock workflow");
-            }
+            giveUp(held);
+        }
+    }
+
+    /** The outcome matters more than the claim: a claim left behind goes stale and the next rollout breaks it. */
+    private void giveUp(RolloutLease.Held held) {
+        try {
+            held.release();
+        } catch (RuntimeException failure) {
+            progress.accept("WARNING: could not give up the stack's lease (" + failure.getMessage() + "); it stays"
+                    + " until it goes stale, or break it with the break-lock workflow");
         }
     }
 
@@ -116,18 +121,24 @@ public final class Rollout {
         var timings = new LinkedHashMap<Step, Duration>();
         var previous = before.tagged(PREVIOUS_TAG).filter(name -> before.revision(name).isPresent());
         if (before.followsLatest()) {
-            setTraffic(Step.STAGE, steady(serving, previous), before);
+            changeTo(Step.STAGE, steady(serving, previous), before, "Nothing was staged. Run the same deploy again.");
             progress.accept("named " + serving + " in the traffic split (it followed the latest revision), so that the"
                     + " new revision gets none untested");
         }
         var staged = timed(Step.STAGE, timings, () -> stack.stage(release.image(), release.id()),
                 () -> where() + " Fix the problem and run the same deploy again: staging is repeatable.");
         var candidate = staged.revision();
+        yieldIfPreempted(Step.STAGE, held);
         var afterStage = read(Step.STAGE);
+        if (!afterStage.reconciliation().succeeded()) {
+            throw failed(Step.STAGE, "Cloud Run did not bring the update about: " + afterStage.describeTraffic(),
+                    "The revision that served goes on serving. Look at " + candidate + " in Cloud Run (its logs say why"
+                            + " it did not start), fix the release and deploy again.");
+        }
         if (!afterStage.servingRevision().equals(Optional.of(serving))
-                || afterStage.traffic().stream().anyMatch(line -> line.percent() > 0 && !line.revision().equals(Optional.of(serving)))) {
-            if (afterStage.traffic().stream().anyMatch(line -> line.revision().equals(Optional.of(candidate)) && line.percent() > 0)) {
-                setTraffic(Step.STAGE, steady(serving, previous), afterStage);
+                || afterStage.serving().stream().anyMatch(line -> line.percent() > 0 && !line.revision().equals(Optional.of(serving)))) {
+            if (afterStage.serving().stream().anyMatch(line -> line.revision().equals(Optional.of(candidate)) && line.percent() > 0)) {
+                changeTo(Step.STAGE, steady(serving, previous), afterStage, "Run the same deploy again.");
                 throw failed(Step.STAGE, "the update gave the untested " + candidate + " traffic ("
                         + afterStage.describeTraffic() + ")", "Moved it back: " + serving + " has all the traffic again."
                         + " Run the same deploy again.");
@@ -147,7 +158,7 @@ public final class Rollout {
         }
         var tagging = new ArrayList<TrafficLine>(List.of(TrafficLine.serving(serving), TrafficLine.tagged(candidate, CANDIDATE_TAG)));
         previous.filter(name -> !name.equals(candidate)).ifPresent(name -> tagging.add(TrafficLine.tagged(name, PREVIOUS_TAG)));
-        setTraffic(Step.STAGE, tagging, afterStage);
+        changeTo(Step.STAGE, tagging, afterStage, "Run the same deploy again: staging is repeatable.");
         var candidateUrl = staged.candidateUrl().or(() -> read(Step.STAGE).tagUrl(CANDIDATE_TAG)).orElseThrow(() ->
                 failed(Step.STAGE, "no URL answers for the candidate tag", where()));
         progress.accept("staged " + candidate + " with no traffic at " + candidateUrl);
@@ -174,6 +185,7 @@ public final class Rollout {
             }
         }
 
+        yieldIfPreempted(Step.MIGRATE, held);
         var prefix = servingWarning;
         var health = timed(Step.SMOKE_TEST, timings, () -> probe.check(candidateUrl), () -> prefix + where() + " " + keepServing);
         if (!health.healthy()) {
@@ -192,38 +204,22 @@ public final class Rollout {
     }
 
     private void promote(String serving, String candidate, RolloutLease.Held held) {
-        if (!held.stillHeld()) {
-            throw failed(Step.PROMOTE, "this deploy lost the stack's lease: another rollout broke it or took it over",
-                    where() + " The other rollout decides what serves; nothing was promoted.");
-        }
+        yieldIfPreempted(Step.PROMOTE, held);
         var live = read(Step.PROMOTE);
         if (!live.servingRevision().equals(Optional.of(serving)) || !live.tagged(CANDIDATE_TAG).equals(Optional.of(candidate))
                 || live.revision(candidate).filter(CloudRunService.Revision::ready).isEmpty()) {
             throw failed(Step.PROMOTE, "the service is no longer as staged (" + serving + " serving, " + candidate
                     + " the ready candidate): " + live.describeTraffic(), "Nothing was promoted. Run the deploy again.");
         }
-        try {
-            cloudRun.setTraffic(List.of(TrafficLine.serving(candidate), TrafficLine.tagged(serving, PREVIOUS_TAG)), live.etag());
-        } catch (RuntimeException failure) {
-            // The change may have gone through before the answer was lost: what Cloud Run serves decides.
-            if (!read(Step.PROMOTE).servingRevision().equals(Optional.of(candidate))) {
-                throw failure;
-            }
-            progress.accept("the traffic change answered " + failure.getMessage() + ", but " + candidate
-                    + " serves: the promotion went through");
-        }
-        var after = read(Step.PROMOTE);
-        if (!after.servingRevision().equals(Optional.of(candidate))) {
-            throw failed(Step.PROMOTE, "the traffic change finished but " + candidate + " does not serve: "
-                    + after.describeTraffic(), "Run the same deploy again.");
-        }
+        changeTo(Step.PROMOTE, List.of(TrafficLine.serving(candidate), TrafficLine.tagged(serving, PREVIOUS_TAG)), live,
+                "Run the same deploy again: it finds where this one stopped.");
     }
 
     /**
      * Sends all traffic to {@code revision}, to the revision tagged {@code previous}, or (without a revision, while a
      * candidate is staged) takes the candidate out and keeps the serving revision. One traffic change on the live
-     * service: nothing is built or migrated, no lease is waited for, and a target that does not exist or is not
-     * ready is refused before anything changes.
+     * service: nothing is built or migrated, the lease is pre-empted rather than waited for, and a target that does
+     * not exist or is not ready is refused before anything changes.
      */
     public RolloutReport rollback(Optional<String> revision) {
         var timings = new LinkedHashMap<Step, Duration>();
@@ -233,10 +229,7 @@ public final class Rollout {
         var candidate = live.tagged(CANDIDATE_TAG).filter(name -> !serving.equals(Optional.of(name)));
         var previous = live.tagged(PREVIOUS_TAG).filter(name -> live.revision(name).isPresent());
         if (revision.isEmpty() && candidate.isPresent() && serving.isPresent()) {
-            timed(Step.ROLLBACK, timings, () -> {
-                changeTraffic(steady(serving.get(), previous), live, serving.get());
-                return null;
-            }, () -> where() + " Run rollback again.");
+            moveTraffic(steady(serving.get(), previous), live, timings);
             progress.accept("took the candidate " + candidate.get() + " out of the split: " + serving.get() + " keeps all the traffic");
             return new RolloutReport(serving.get(), previous, timings);
         }
@@ -256,30 +249,111 @@ public final class Rollout {
         if (serving.equals(Optional.of(target)) && candidate.isEmpty() && live.traffic().size() == 1) {
             throw failed(Step.ROLLBACK, target + " already has all the traffic", "Nothing was changed.");
         }
-        timed(Step.ROLLBACK, timings, () -> {
-            changeTraffic(List.of(TrafficLine.serving(target)), live, target);
-            return null;
-        }, () -> where() + " Run rollback again.");
+        moveTraffic(List.of(TrafficLine.serving(target)), live, timings);
         progress.accept("rolled back: " + target + " has all the traffic (it was: " + live.describeTraffic() + ")");
         return new RolloutReport(target, Optional.empty(), timings);
     }
 
-    /** A traffic change from {@code live}, verified: {@code expectedServing} has all the traffic afterwards. */
-    private void changeTraffic(List<TrafficLine> traffic, Live live, String expectedServing) {
+    /**
+     * A rollback's traffic change, under a claim of the lease that pre-empts whichever stands and records
+     * {@code split}: a deploy in flight, whose update may send the split of its refresh back, finds it, puts the split
+     * back and stops. While that deploy may still run the claim stays (a deploy cannot take it over); otherwise it is
+     * given up. A lease that cannot be taken never stops a rollback: it warns and goes on.
+     */
+    private void moveTraffic(List<TrafficLine> split, Live live, Map<Step, Duration> timings) {
+        var now = clock.instant();
+        Optional<RolloutLease.Preemption> preemption;
         try {
-            cloudRun.setTraffic(traffic, live.etag());
-        } catch (CloudRunService.ChangedMeanwhileException changed) {
-            throw new IllegalStateException("the service changed since it was read; traffic now: "
-                    + read(Step.ROLLBACK).describeTraffic(), changed);
+            preemption = Optional.of(lease.preempt(new RolloutLease.Claim(holder, "rollback", now, now.plus(leaseTtl), split)));
         } catch (RuntimeException failure) {
-            if (!read(Step.ROLLBACK).servingRevision().equals(Optional.of(expectedServing))) {
-                throw failure;
+            progress.accept("WARNING: could not claim the stack's lease (" + failure.getMessage() + "): a deploy in flight"
+                    + " would not know of this rollback, and its update could send its own split back. Read the split"
+                    + " after any deploy that overlaps this rollback.");
+            preemption = Optional.empty();
+        }
+        var inFlight = preemption.flatMap(RolloutLease.Preemption::displaced).filter(claim -> !claim.staleAt(clock.instant()));
+        try {
+            timed(Step.ROLLBACK, timings, () -> changeTo(Step.ROLLBACK, split, live, "Run rollback again."),
+                    () -> where() + " Run rollback again.");
+        } finally {
+            if (inFlight.isPresent()) {
+                progress.accept("pre-empted " + inFlight.get() + ": this rollback's claim of the lease stays, so that"
+                        + " the deploy puts this split back if its update undid it, and stops; then the claim is gone");
+            } else {
+                preemption.ifPresent(taken -> giveUp(taken.held()));
             }
         }
-        var after = read(Step.ROLLBACK);
-        if (!after.servingRevision().equals(Optional.of(expectedServing))) {
-            throw new IllegalStateException("the traffic change finished but " + expectedServing + " does not serve: "
-                    + after.describeTraffic());
+    }
+
+    /**
+     * Stops this deploy when it no longer holds the lease. When a rollback pre-empted it, this deploy's update may
+     * have sent back the split of its refresh (the provider PATCHes the whole service): the rollback's split is put
+     * back first, and the rollback's claim given up.
+     */
+    private void yieldIfPreempted(Step step, RolloutLease.Held held) {
+        if (held.stillHeld()) {
+            return;
+        }
+        var standing = lease.standing();
+        var rollback = standing.filter(claim -> claim.claim().isRollback());
+        if (rollback.isEmpty()) {
+            throw failed(step, "this deploy lost the stack's lease: another rollout broke it or took it over",
+                    where() + " The other rollout decides what serves; nothing was promoted.");
+        }
+        var split = rollback.get().claim().rollbackSplit();
+        var live = read(step);
+        var restored = live.serves(split) ? "" : " This deploy's update had sent another split back; the rollback's is back.";
+        if (!live.serves(split)) {
+            changeTo(step, split, live, "Run the rollback again: `rollback --revision <the revision it named>`.");
+        }
+        rollback.get().held().release();
+        throw failed(step, "a rollback by " + rollback.get().claim().holder() + " pre-empted this deploy",
+                "Nothing was promoted." + restored + " Traffic now: " + read(step).describeTraffic() + ". Deploy again"
+                        + " once the rollback's reason is dealt with.");
+    }
+
+    /**
+     * Sets the split to {@code split}, on condition that the service is still as {@code live} was read, and waits until
+     * Cloud Run serves it; returns the service as it then is. A lost answer is judged by what serves; a change that
+     * Cloud Run accepted but failed to bring about is a failed step, whose message says what serves instead.
+     */
+    private Live changeTo(Step step, List<TrafficLine> split, Live live, String advice) {
+        try {
+            cloudRun.setTraffic(split, live.etag());
+        } catch (CloudRunService.ChangedMeanwhileException changed) {
+            throw failed(step, "Cloud Run refused the traffic change " + split + ": the service changed since it was"
+                    + " read (" + changed.getMessage() + ")", where() + " Nothing of this change was made. Someone else"
+                    + " changed the service meanwhile (a rollback, another rollout, a `pulumi up`): find out who, then "
+                    + advice, changed);
+        } catch (RuntimeException failure) {
+            var after = read(step);
+            if (!after.serves(split)) {
+                throw failed(step, "could not set the traffic split to " + split + ": " + failure.getMessage()
+                        + rateLimited(failure), "Traffic now: " + after.describeTraffic() + ". " + advice, failure);
+            }
+            progress.accept("the traffic change answered " + failure.getMessage() + ", but Cloud Run serves it: it went through");
+            return after;
+        }
+        var after = read(step);
+        if (!after.serves(split)) {
+            throw failed(step, "Cloud Run accepted the split " + split + " but does not serve it: " + after.describeTraffic(),
+                    restoreWhatServes(after) + " " + advice);
+        }
+        return after;
+    }
+
+    /**
+     * After a split that failed to reconcile, asks for what serves again, so that the service's desired state is
+     * true and the next command starts from it; says what it did.
+     */
+    private String restoreWhatServes(Live failed) {
+        try {
+            cloudRun.setTraffic(failed.serving(), failed.etag());
+            return cloudRun.readSettled().filter(live -> live.serves(failed.serving())).isPresent()
+                    ? "The split asked for is back to what serves."
+                    : "The split asked for could not be put back to what serves: " + where();
+        } catch (RuntimeException failure) {
+            return "The split asked for could not be put back to what serves (" + failure.getMessage() + "): " + where();
         }
     }
 
@@ -290,19 +364,18 @@ public final class Rollout {
         return lines;
     }
 
-    private void setTraffic(Step step, List<TrafficLine> traffic, Live live) {
-        try {
-            cloudRun.setTraffic(traffic, live.etag());
-        } catch (RuntimeException failure) {
-            throw failed(step, "could not set the traffic split to " + traffic + ": " + failure.getMessage(), where(), failure);
-        }
-    }
-
     private RolloutLease.Held acquireLease(Release release) {
         var now = clock.instant();
         try {
             return lease.acquire(new RolloutLease.Claim(holder, release.id(), now, now.plus(leaseTtl)));
         } catch (RolloutLease.HeldElsewhereException held) {
+            if (held.claim().isRollback()) {
+                throw failed(Step.STAGE, held.getMessage(), "Nothing was changed. That rollback pre-empted a deploy"
+                        + " that has not come back to put the rollback's split back: if that deploy is still running, wait"
+                        + " for it to stop. If its run died, check that what serves is what you want (" + where() + "),"
+                        + " then break the claim with the break-lock workflow (lock `rollout-lease`); it goes stale at "
+                        + held.claim().expires() + ".");
+            }
             throw failed(Step.STAGE, held.getMessage(), "Nothing was changed. Wait for that rollout to finish. If"
                     + " its run died, its claim is stale from " + held.claim().expires() + " and the next deploy"
                     + " breaks it then; a re-run of release " + held.claim().release() + " takes it over at once.");
@@ -313,6 +386,11 @@ public final class Rollout {
 
     /** The revision with all the traffic; a split across revisions, or a serving revision that is not ready, is refused. */
     private static String serving(Live live, Step step) {
+        if (!live.asksWhatServes()) {
+            throw failed(step, "Cloud Run does not serve the split last asked for: " + live.describeTraffic(),
+                    "Nothing was changed. Put the traffic on one ready revision with `rollback --revision` first; ready"
+                            + " revisions: " + live.describeReadyRevisions() + ".");
+        }
         var serving = live.servingRevision().orElseThrow(() -> failed(step, "no revision has all the traffic: "
                 + live.describeTraffic(), "Nothing was changed. Put the traffic on one revision with `rollback --revision`"
                 + " first; ready revisions: " + live.describeReadyRevisions() + "."));
@@ -328,10 +406,13 @@ public final class Rollout {
                 "Traffic is where it was before this read; run the command again once Cloud Run answers."));
     }
 
-    /** The service, or empty when it does not exist; a read that fails (403, 5xx, no answer) is a failed step. */
+    /**
+     * The service once Cloud Run is done reconciling it, or empty when it does not exist; a read that fails (403, 5xx,
+     * no answer) is a failed step.
+     */
     private Optional<Live> readIfExists(Step step) {
         try {
-            return cloudRun.read();
+            return cloudRun.readSettled();
         } catch (RuntimeException failure) {
             throw failed(step, "could not read " + BackendNames.SERVICE + ": " + failure.getMessage(),
                     "Traffic is where it was before this read; run the command again once Cloud Run answers (a new"

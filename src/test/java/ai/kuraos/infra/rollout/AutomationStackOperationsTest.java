@@ -93,6 +93,19 @@ class AutomationStackOperationsTest {
                 .extracting(command -> command.split(" ")[0]).containsExactly("refresh", "up");
     }
 
+    /**
+     * Defect (review 1): a bare `pulumi up` sent back the split its state recorded at the last update, undoing a
+     * rollback or a promotion made since. The project refreshes before every preview and update (Pulumi CLI 3.259.0,
+     * `getRefreshOption`: `options.refresh: always` in Pulumi.yaml), so the split sent back is the live one.
+     */
+    @Test
+    void everyPreviewAndUpdateOfTheProjectRefreshesFirst() throws IOException {
+        var projectFile = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Path.of("Pulumi.yaml").toFile());
+
+        assertThat(projectFile.path("options").path("refresh").asText()).isEqualTo("always");
+    }
+
     /** Defect: a failed promote left the stack file edited, and the advised re-run was refused on a false state. */
     @Test
     void updateFailsAndTheStackFileIsAsCommitted() throws IOException {

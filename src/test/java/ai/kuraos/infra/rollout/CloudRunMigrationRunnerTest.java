@@ -171,7 +171,72 @@ class CloudRunMigrationRunnerTest {
             var result = runner(server, Duration.ofSeconds(10)).run();
 
             assertThat(result.outcome()).isEqualTo(Outcome.LOST_TRACK);
-            assertThat(result.detail()).contains("no answer to jobs:run", "an execution may have started");
+            assertThat(result.detail()).contains("no usable answer to jobs:run", "an execution may have started");
+        }
+    }
+
+    /** Defect (review 12): one 503 listing the executions aborted the deploy before anything ran. */
+    @Test
+    void executionsListTransient503IsTriedAgain() throws Exception {
+        var lists = new AtomicInteger();
+        try (var server = new LocalHttpServer(exchange -> {
+            var path = exchange.getRequestURI().getPath();
+            if (path.equals(JOB + "/executions")) {
+                if (lists.incrementAndGet() == 1) {
+                    LocalHttpServer.reply(exchange, 503, "{\"error\": {\"code\": 503, \"message\": \"The service is currently unavailable.\"}}");
+                } else {
+                    LocalHttpServer.reply(exchange, 200, NONE_RUNNING);
+                }
+            } else if (path.equals(JOB + ":run")) {
+                LocalHttpServer.reply(exchange, 200, running());
+            } else {
+                LocalHttpServer.reply(exchange, 200, succeeded());
+            }
+        })) {
+
+            var result = runner(server, Duration.ofSeconds(10)).run();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(lists).hasValue(2);
+        }
+    }
+
+    /** Defect (review 12): an executions list that keeps failing must not let a second migration start. */
+    @Test
+    void executionsListThatKeepsFailingStartsNothingAndLosesTrack() throws Exception {
+        try (var server = new LocalHttpServer(exchange -> LocalHttpServer.reply(exchange, 503,
+                "{\"error\": {\"code\": 503, \"message\": \"The service is currently unavailable.\"}}"))) {
+
+            var result = runner(server, Duration.ofSeconds(10)).run();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.LOST_TRACK);
+            assertThat(result.detail()).contains("could not list the executions of kura-migrator", "none was started");
+            assertThat(server.requests).noneMatch(request -> request.startsWith("POST"));
+        }
+    }
+
+    /** Defect (review 12): a 429 on jobs:run (refused before anything ran) failed the deploy instead of asking again. */
+    @Test
+    void jobsRun429IsAskedAgainAndA503IsNeverRepeated() throws Exception {
+        var runs = new AtomicInteger();
+        try (var server = new LocalHttpServer(exchange -> {
+            var path = exchange.getRequestURI().getPath();
+            if (path.equals(JOB + "/executions")) {
+                LocalHttpServer.reply(exchange, 200, NONE_RUNNING);
+            } else if (path.equals(JOB + ":run")) {
+                if (runs.incrementAndGet() == 1) {
+                    LocalHttpServer.reply(exchange, 429, "{\"error\": {\"code\": 429, \"message\": \"Quota exceeded\"}}");
+                } else {
+                    LocalHttpServer.reply(exchange, 503, "{\"error\": {\"code\": 503, \"message\": \"Backend error\"}}");
+                }
+            }
+        })) {
+
+            var result = runner(server, Duration.ofSeconds(10)).run();
+
+            assertThat(runs).as("the 429 asked again, the 503 not").hasValue(2);
+            assertThat(result.outcome()).isEqualTo(Outcome.LOST_TRACK);
+            assertThat(result.detail()).contains("HTTP 503 Backend error", "an execution may have started");
         }
     }
 

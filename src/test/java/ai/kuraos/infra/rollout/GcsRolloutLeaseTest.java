@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,8 +52,8 @@ class GcsRolloutLeaseTest {
         var held = lease(NOW).acquire(claim("run 1", "v1-3-8"));
 
         assertThat(server.requests).first().asString().startsWith("POST /upload/storage/v1/b/kura-state/o");
-        assertThat(storage.object(OBJECT)).hasValueSatisfying(body -> assertThat(body).contains("\"holder\": \"run 1\"",
-                "\"release\": \"v1-3-8\"", "\"expires\": \"2026-12-07T11:00:00Z\""));
+        assertThat(storage.object(OBJECT)).hasValueSatisfying(body -> assertThat(body).contains("\"holder\":\"run 1\"",
+                "\"release\":\"v1-3-8\"", "\"expires\":\"2026-12-07T11:00:00Z\""));
         assertThat(held.stillHeld()).isTrue();
 
         held.release();
@@ -94,6 +95,28 @@ class GcsRolloutLeaseTest {
         assertThat(killed.stillHeld()).isFalse();
         killed.release();
         assertThat(storage.object(OBJECT)).as("the replaced run's release does not delete the new claim").isPresent();
+    }
+
+    /** Defect (review 1): a rollback could not tell a deploy in flight that its update may send the old split back. */
+    @Test
+    void aRollbackPreemptsADeploysClaimAndRecordsItsSplitWhichNoDeployTakesOver() {
+        var deploy = lease(NOW).acquire(claim("run 1", "v1-3-8"));
+        var split = List.of(CloudRunService.TrafficLine.serving("kura-backend-v1-3-6-4f2a9c"),
+                CloudRunService.TrafficLine.tagged("kura-backend-v1-3-7-4f2a9c", "previous"));
+
+        var preemption = lease(NOW.plusSeconds(30)).preempt(new RolloutLease.Claim("on-call", "rollback", NOW,
+                NOW.plus(Duration.ofHours(1)), split));
+
+        assertThat(preemption.displaced()).contains(claim("run 1", "v1-3-8"));
+        assertThat(deploy.stillHeld()).isFalse();
+        var standing = lease(NOW.plusSeconds(60)).standing().orElseThrow();
+        assertThat(standing.claim().holder()).isEqualTo("on-call");
+        assertThat(standing.claim().rollbackSplit()).isEqualTo(split);
+        assertThatThrownBy(() -> lease(NOW.plusSeconds(60)).acquire(claim("run 2", "rollback")))
+                .isInstanceOfSatisfying(RolloutLease.HeldElsewhereException.class,
+                        held -> assertThat(held.claim().isRollback()).isTrue());
+        standing.held().release();
+        assertThat(storage.object(OBJECT)).isEmpty();
     }
 
     @Test

@@ -44,12 +44,15 @@ class RolloutTest {
 
     @AfterEach
     void onlyTestedRevisionsEverHadTraffic() {
+        world.cloudRun.readSettled();
         assertThat(world.cloudRun.everServed()).as("revisions that ever had traffic").isSubsetOf(world.tested);
         world.close();
     }
 
     private List<TrafficLine> traffic() {
-        return world.cloudRun.read().orElseThrow().traffic();
+        var live = world.cloudRun.readSettled().orElseThrow();
+        assertThat(live.serves(live.traffic())).as("Cloud Run serves what was asked: " + live.describeTraffic()).isTrue();
+        return live.serving();
     }
 
     private static List<TrafficLine> released(String serving, String previous) {
@@ -251,7 +254,7 @@ class RolloutTest {
 
             var failed = deployFails(IMAGE_138, "v1-3-8");
 
-            assertThat(failed.getMessage()).contains("no whole answer within 600 ms");
+            assertThat(failed.getMessage()).contains("no whole answer within 1500 ms");
             assertThat(traffic().get(0)).isEqualTo(TrafficLine.serving(REV_137));
         }
 
@@ -329,7 +332,57 @@ class RolloutTest {
 
             assertThat(report.servingRevision()).isEqualTo(REV_138);
             assertThat(traffic()).isEqualTo(released(REV_138, REV_137));
-            assertThat(world.progress).anySatisfy(line -> assertThat(line).contains("Connection reset", "the promotion went through"));
+            assertThat(world.progress).anySatisfy(line -> assertThat(line).contains("Connection reset", "Cloud Run serves it: it went through"));
+        }
+
+        /**
+         * Defect (review 2): Cloud Run accepted the promotion's split but failed to serve it (the candidate crashes on
+         * its first real requests); the check read the split asked for and reported a promotion that did not happen.
+         */
+        @Test
+        void promoteAcceptedButFailingToReconcileIsAFailedStepThatSaysWhatServes() {
+            world.afterSmokeTest = () -> world.cloudRun.failReconciliations.add("Revision '" + REV_138
+                    + "' is not ready and cannot serve traffic. Container failed to start.");
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(failed.step()).isEqualTo(Step.PROMOTE);
+            assertThat(failed.getMessage()).contains("does not serve it", REV_137 + " 100 %", "Container failed to start");
+            assertThat(failed.advice()).contains("The split asked for is back to what serves.");
+            assertThat(traffic().get(0)).as("what serves, and what is asked again").isEqualTo(TrafficLine.serving(REV_137));
+            assertThat(world.cloudRun.everServed()).doesNotContain(REV_138);
+        }
+
+        /** Defect (review 2): the check after the stage read the split asked for while Cloud Run still reconciled it. */
+        @Test
+        void stageWaitsUntilCloudRunServesBeforeJudgingTheSplit() {
+            world.duringStage = () -> world.cloudRun.failReconciliations.add("Revision '" + REV_138 + "' failed to start");
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(failed.step()).isEqualTo(Step.STAGE);
+            assertThat(failed.getMessage()).contains("Cloud Run did not bring the update about", "failed to start");
+            assertThat(world.migrated).isEmpty();
+            assertThat(world.cloudRun.servingTraffic()).isEqualTo(released(REV_137, REV_136));
+            reRunReleases138();
+        }
+
+        /**
+         * Defect (review 3): the etag was compared by kura-infra before the PATCH, so a change landing between that
+         * check and the PATCH was overwritten. Cloud Run now checks it: the promotion is refused, nothing is lost.
+         */
+        @Test
+        void promoteCrossingAnotherTrafficChangeIsRefusedByCloudRunsEtagCheck() {
+            world.afterSmokeTest = () -> world.cloudRun.beforeNextTrafficChange = () -> world.cloudRun.changeTrafficByHand(
+                    List.of(TrafficLine.serving(REV_137), TrafficLine.tagged(REV_136, "hotfix")));
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(failed.step()).isEqualTo(Step.PROMOTE);
+            assertThat(failed.getMessage()).contains("the service changed since it was read", "HTTP 409");
+            assertThat(failed.advice()).contains("Someone else changed the service meanwhile", "tag hotfix");
+            assertThat(traffic()).as("the other writer's change stands").containsExactly(TrafficLine.serving(REV_137),
+                    TrafficLine.tagged(REV_136, "hotfix"));
         }
 
         /** A run killed between any two steps, then the same deploy from a fresh checkout of main. */
@@ -407,13 +460,12 @@ class RolloutTest {
                 throw new AssertionError("no update");
             }, empty, () -> {
                 throw new AssertionError("no migration");
-            }, url -> new HealthProbe.Result(true, ""), claim -> {
-                throw new AssertionError("no lease");
-            }, "run", Duration.ofHours(1), java.time.Clock.systemUTC(), line -> {
+            }, url -> new HealthProbe.Result(true, ""), world.lease(), "run", Duration.ofHours(1), java.time.Clock.systemUTC(), line -> {
             }).deploy(IMAGE_138, "v1-3-8"), RolloutFailedException.class);
 
             assertThat(failed.getMessage()).isEqualTo("stage failed: kura-backend does not exist yet");
             assertThat(failed.advice()).contains("without --image and --release");
+            assertThat(world.leaseHeld()).isFalse();
         }
     }
 
@@ -589,8 +641,41 @@ class RolloutTest {
             var failed = deployFails(IMAGE_138, "v1-3-8");
 
             assertThat(rolledBack[0].servingRevision()).isEqualTo(REV_136);
-            assertThat(failed.step()).isEqualTo(Step.SMOKE_TEST);
+            assertThat(failed.step()).as("the deploy stops at the next step").isEqualTo(Step.MIGRATE);
+            assertThat(failed.getMessage()).contains("a rollback by on-call pre-empted this deploy");
             assertThat(traffic()).containsExactly(TrafficLine.serving(REV_136));
+            assertThat(world.leaseHeld()).isFalse();
+        }
+
+        /**
+         * Defect (review 1): a rollback between the stage's refresh and its update was sent back by the provider, which
+         * PATCHes the whole service with the refreshed split; the deploy then saw the split it expected and promoted.
+         */
+        @Test
+        void rollbackDuringTheStageIsSentBackByTheProvidersUpdateThenPutBackAndTheDeployStops() {
+            var rolledBack = new RolloutReport[1];
+            world.duringStage = () -> rolledBack[0] = world.checkout("on-call").rollback(Optional.of(REV_136));
+
+            var failed = deployFails(IMAGE_138, "v1-3-8");
+
+            assertThat(rolledBack[0].servingRevision()).isEqualTo(REV_136);
+            assertThat(failed.step()).isEqualTo(Step.STAGE);
+            assertThat(failed.getMessage()).contains("a rollback by on-call pre-empted this deploy");
+            assertThat(failed.advice()).contains("This deploy's update had sent another split back; the rollback's is back.",
+                    "Nothing was promoted");
+            assertThat(traffic()).containsExactly(TrafficLine.serving(REV_136));
+            assertThat(world.migrated).isEmpty();
+            assertThat(world.leaseHeld()).as("the rollback's claim is given up once its split is back").isFalse();
+            assertThat(world.cloudRun.everServed()).doesNotContain(REV_138);
+        }
+
+        /** A rollback with no deploy in flight leaves no claim behind: the next deploy is not held up. */
+        @Test
+        void rollbackWithNoDeployInFlightLeavesTheLeaseFree() {
+            world.checkout("on-call").rollback(Optional.empty());
+
+            assertThat(world.leaseHeld()).isFalse();
+            assertThat(world.progress).noneMatch(line -> line.contains("pre-empted"));
         }
     }
 }

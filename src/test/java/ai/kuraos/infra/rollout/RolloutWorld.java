@@ -65,6 +65,12 @@ final class RolloutWorld implements AutoCloseable {
      * "traffic-moved".
      */
     Optional<String> killAt = Optional.empty();
+    /**
+     * Runs once during the next update, between its refresh and the provider's PATCH: another actor's turn, whose
+     * traffic change the PATCH then overwrites with the refreshed split.
+     */
+    Runnable duringStage = () -> {
+    };
     /** Runs once, right after the smoke test passed: another actor's turn. */
     Runnable afterSmokeTest = () -> {
     };
@@ -166,10 +172,18 @@ final class RolloutWorld implements AutoCloseable {
         backend.close();
     }
 
-    /** {@code pulumi refresh} and {@code pulumi up} of a checkout: the template goes to Cloud Run, with faults. */
+    /**
+     * {@code pulumi refresh} and {@code pulumi up} of a checkout: the template goes to Cloud Run, with faults, and
+     * with it the split the refresh recorded in the state (the provider PATCHes the whole service).
+     */
     private final class ModelledUpdate implements StackOperations {
         @Override
         public Staged stage(String image, String release) {
+            var refreshed = cloudRun.askedTraffic();
+            var turn = duringStage;
+            duringStage = () -> {
+            };
+            turn.run();
             var fault = Optional.ofNullable(updateFaults.poll()).orElse("");
             if (fault.equals("locked")) {
                 throw new StackLockedException("prod", new RuntimeException("the stack is currently locked by 1 lock(s)"));
@@ -178,7 +192,7 @@ final class RolloutWorld implements AutoCloseable {
                 throw new IllegalStateException("error: kura-backend: googleapi: Error 400: Image '" + image + "' not found");
             }
             var revision = "kura-backend-" + release + "-" + fingerprint;
-            cloudRun.applyTemplate(revision, image, release, !fault.equals("not-ready"));
+            cloudRun.applyTemplate(revision, image, release, !fault.equals("not-ready"), refreshed);
             cloudRun.jobImage = image;
             if (fault.equals("after-apply")) {
                 throw new IllegalStateException("error: kura-migrator: googleapi: Error 403: Permission 'run.jobs.update' denied");
@@ -204,7 +218,7 @@ final class RolloutWorld implements AutoCloseable {
 
     /** The real probe against the local backend; a candidate that passes counts as tested. */
     private final class TestedProbe implements HealthProbe {
-        private final HttpHealthProbe probe = new HttpHealthProbe(HttpClient.newHttpClient(), Duration.ofMillis(600), 3,
+        private final HttpHealthProbe probe = new HttpHealthProbe(HttpClient.newHttpClient(), Duration.ofMillis(1_500), 3,
                 Duration.ofMillis(5), Clock.systemUTC());
 
         @Override
@@ -247,6 +261,16 @@ final class RolloutWorld implements AutoCloseable {
                     }
                 }
             };
+        }
+
+        @Override
+        public Preemption preempt(Claim claim) {
+            return lease.preempt(claim);
+        }
+
+        @Override
+        public Optional<Standing> standing() {
+            return lease.standing();
         }
     }
 
