@@ -75,7 +75,7 @@ public final class Backend extends KuraComponent {
      * bootstrap defines it in every environment's project (bootstrap {@code ProjectRoles}): a deployer that could edit
      * a role it may grant could add any permission to it.
      */
-    public static final String CDN_PURGER_ROLE_ID = "kuraCdnPurger";
+    private static final String CDN_PURGER_ROLE_ID = "kuraCdnPurger";
 
     private static final int PORT = 8000;
     private static final String HEALTH_PATH = "/health";
@@ -97,7 +97,8 @@ public final class Backend extends KuraComponent {
         var resourceManager = foundation.api(ProjectApis.RESOURCE_MANAGER);
         TELEMETRY_ROLES.forEach((grant, role) -> grantToBackend(target, grant, Output.of(role), backendAccount.member(),
                 resourceManager));
-        grantToBackend(target, "backend-cdn-purger", Output.of(cdnPurgerRole(target.project())), backendAccount.member(), resourceManager);
+        grantToBackend(target, "backend-cdn-purger", Output.of(cdnPurgerRole(target.project())),
+                backendAccount.member(), resourceManager);
 
         var plainEnv = plainEnv(target, settings, inputs);
         var secretVersions = secretVersions(secrets);
@@ -249,12 +250,12 @@ public final class Backend extends KuraComponent {
                 "candidateUrl", candidateUrl()));
     }
 
-    /** @param resourceManager the API every project-level binding goes through, enabled in the same first update */
     /** {@code projects/<project>/roles/kuraCdnPurger}. */
-    public static String cdnPurgerRole(String project) {
+    private static String cdnPurgerRole(String project) {
         return "projects/" + project + "/roles/" + CDN_PURGER_ROLE_ID;
     }
 
+    /** @param resourceManager the API every project-level binding goes through, enabled in the same first update */
     private void grantToBackend(Target target, String name, Output<String> role, Output<String> member,
                                 Resource resourceManager) {
         new IAMMember(name, IAMMemberArgs.builder()

@@ -145,9 +145,9 @@ class BootstrapTest {
      */
     @Test
     void ownsTheCustomRolesThePlatformGrantsSoThatNoDeployerCanEditThem() {
+        var projects = Map.of("dev", "kura-os-dev", "staging", "kura-os-staging", "prod", "kura-os");
         for (var environment : List.of("dev", "staging", "prod")) {
-            var project = committed().values().get("kura-bootstrap:environments").replaceAll(
-                    ".*\"" + environment + "\":\"([^\"]+)\".*", "$1");
+            var project = projects.get(environment);
             ops.resource("gcp:projects/iAMCustomRole:IAMCustomRole", "kura-cdn-purger-" + environment)
                     .hasInput("project", project)
                     .hasInput("roleId", "kuraCdnPurger")
