@@ -44,8 +44,6 @@ import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVolumeArgs;
 import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVolumeCloudSqlInstanceArgs;
 import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessArgs;
 import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessNetworkInterfaceArgs;
-import com.pulumi.gcp.projects.IAMCustomRole;
-import com.pulumi.gcp.projects.IAMCustomRoleArgs;
 import com.pulumi.gcp.projects.IAMMember;
 import com.pulumi.gcp.projects.IAMMemberArgs;
 import com.pulumi.resources.Resource;
@@ -72,8 +70,12 @@ public final class Backend extends KuraComponent {
             "backend-profiler-agent", "roles/cloudprofiler.agent",
             "backend-metric-writer", "roles/monitoring.metricWriter",
             "backend-log-writer", "roles/logging.logWriter");
-    /** The one permission the admin panel's "Purge CDN" button needs. */
-    public static final List<String> CDN_PURGE_PERMISSIONS = List.of("compute.urlMaps.invalidateCache");
+    /**
+     * The custom role that lets the admin panel's "Purge CDN" button invalidate the load balancer's cache. The
+     * bootstrap defines it in every environment's project (bootstrap {@code ProjectRoles}): a deployer that could edit
+     * a role it may grant could add any permission to it.
+     */
+    private static final String CDN_PURGER_ROLE_ID = "kuraCdnPurger";
 
     private static final int PORT = 8000;
     private static final String HEALTH_PATH = "/health";
@@ -95,16 +97,8 @@ public final class Backend extends KuraComponent {
         var resourceManager = foundation.api(ProjectApis.RESOURCE_MANAGER);
         TELEMETRY_ROLES.forEach((grant, role) -> grantToBackend(target, grant, Output.of(role), backendAccount.member(),
                 resourceManager));
-        var cdnPurger = new IAMCustomRole("kura-cdn-purger", IAMCustomRoleArgs.builder()
-                .project(target.project())
-                .roleId("kuraCdnPurger")
-                .title("Kura CDN purger")
-                .description("Invalidate the CDN cache of the platform's URL map: the admin panel's Purge CDN button")
-                .permissions(CDN_PURGE_PERMISSIONS)
-                .stage("GA")
-                // Protected: a deleted custom role keeps its id for 37 days, so it cannot be recreated at once.
-                .build(), protectedChild(foundation.api(ProjectApis.IAM)));
-        grantToBackend(target, "backend-cdn-purger", cdnPurger.name(), backendAccount.member(), resourceManager);
+        grantToBackend(target, "backend-cdn-purger", Output.of(cdnPurgerRole(target.project())),
+                backendAccount.member(), resourceManager);
 
         // While the stack keeps the adopted template, the service is declared as it runs (docs/adoption.md).
         var liveService = settings.liveTemplate() ? settings.adoptedService() : Optional.<LiveCloudRun.Service>empty();
@@ -257,6 +251,11 @@ public final class Backend extends KuraComponent {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /** {@code projects/<project>/roles/kuraCdnPurger}. */
+    private static String cdnPurgerRole(String project) {
+        return "projects/" + project + "/roles/" + CDN_PURGER_ROLE_ID;
     }
 
     /** @param resourceManager the API every project-level binding goes through, enabled in the same first update */

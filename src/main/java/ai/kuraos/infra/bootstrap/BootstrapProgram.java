@@ -28,6 +28,7 @@ public final class BootstrapProgram {
         var previewers = new TreeMap<String, Output<String>>();
         var driftCheckers = new TreeMap<String, Output<String>>();
         for (var environment : settings.environments().keySet()) {
+            new ProjectRoles("project-roles-" + environment, settings, environment);
             var deployer = new Deployer("deployer-" + environment, settings, platformProject, environment, state, github);
             deployers.put(environment, deployer.deployerEmail());
             if (GithubClaims.livePreview(environment)) {
@@ -47,10 +48,13 @@ public final class BootstrapProgram {
                 .applyValue(emails -> zip(previewers.keySet(), emails)));
     }
 
-    /** Under {@code pulumi preview/up}: configuration comes from the language host's environment. */
+    /**
+     * Under {@code pulumi preview/up}: configuration comes from the language host's environment, and placeholder
+     * repository ids are refused ({@link BootstrapSettingsParser#parseForRealRun}).
+     */
     public static void define(Context ctx, String platformProject) {
-        define(ctx, BootstrapSettingsParser.parse(ctx.stackName(), StackConfigValues.fromEngineEnvironment(System.getenv())),
-                platformProject);
+        define(ctx, BootstrapSettingsParser.parseForRealRun(ctx.stackName(),
+                StackConfigValues.fromEngineEnvironment(System.getenv())), platformProject);
     }
 
     private static Map<String, String> zip(java.util.Set<String> environments, java.util.List<String> emails) {

@@ -28,9 +28,11 @@ public record BootstrapSettings(
     /**
      * The repository whose workflows may deploy, and the branch deployments come from. The trust keys on the numeric
      * ids, which a renamed or deleted-and-recreated repository or owner does not inherit; the name only builds the
-     * workflow references ({@code job_workflow_ref}).
+     * workflow references ({@code job_workflow_ref}). {@code idsArePlaceholders} says the ids were not read from
+     * GitHub yet: the offline plan renders with them, a real run refuses them ({@link BootstrapProgram}).
      */
-    public record Github(String repository, String branch, String repositoryId, String ownerId) {
+    public record Github(String repository, String branch, String repositoryId, String ownerId,
+                         boolean idsArePlaceholders) {
     }
 
     /** The bucket of Pulumi's state: old versions of a state file stay recoverable for a while. */

@@ -1,6 +1,7 @@
 package ai.kuraos.infra.bootstrap;
 
 import ai.kuraos.infra.config.CommonRules;
+import ai.kuraos.infra.config.ConfigError;
 import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.ConfigSection;
 import ai.kuraos.infra.config.Environment;
@@ -32,7 +33,25 @@ public final class BootstrapSettingsParser {
     static final TextRule BILLING_ACCOUNT = CommonRules.BILLING_ACCOUNT;
     static final TextRule KEY_RING = TextRule.matching("[a-zA-Z0-9_-]{1,63}", "a key ring name such as pulumi");
 
+    static final String PLACEHOLDER_IDS = "github.repositoryId and github.ownerId are placeholders"
+            + " (github.idsArePlaceholders): the trust would key on ids no one has checked, so a real run refuses them;"
+            + " read them with `gh api repos/<owner>/<name> --jq '.id, .owner.id'`, put them in Pulumi.<stack>.yaml"
+            + " and remove github.idsArePlaceholders";
+
     private BootstrapSettingsParser() {
+    }
+
+    /**
+     * The settings a real run (the Pulumi CLI's {@code preview} or {@code up}) may apply: the offline plan renders
+     * placeholder repository ids, a real run must not trust them.
+     */
+    public static BootstrapSettings parseForRealRun(String stack, StackConfigValues raw) {
+        var settings = parse(stack, raw);
+        if (settings.github().idsArePlaceholders()) {
+            throw new InvalidConfigException(stack, List.of(new ConfigError(NAMESPACE + ":github.idsArePlaceholders",
+                    "is true: " + PLACEHOLDER_IDS)));
+        }
+        return settings;
     }
 
     public static BootstrapSettings parse(String stack, StackConfigValues raw) {
@@ -61,6 +80,10 @@ public final class BootstrapSettingsParser {
         var branch = github.value("branch", "Deployment environments are trusted only from this branch.").text("main", BRANCH);
         var repositoryId = github.value("repositoryId", "The repository's numeric id (`gh api repos/<owner>/<name> --jq .id`): tokens carry it as `repository_id`, and a repository created later under the same name gets another.").requiredText(GITHUB_ID);
         var ownerId = github.value("ownerId", "The owner's numeric id (`gh api repos/<owner>/<name> --jq .owner.id`): tokens carry it as `repository_owner_id`.").requiredText(GITHUB_ID);
+        var idsArePlaceholders = github.value("idsArePlaceholders", "Whether `repositoryId` and `ownerId` are stand-ins not yet read from GitHub: the offline plan renders with them, and `pulumi preview`/`up` of the bootstrap refuse to run until they are replaced and this key removed.").bool(false);
+        if (idsArePlaceholders) {
+            warnings.add(PLACEHOLDER_IDS);
+        }
         var state = config.section("stateBucket", "The Pulumi state bucket.");
         var bucket = new BootstrapSettings.StateBucket(
                 state.value("name", "Its name (global).").defaultShown("`<project>-pulumi-state`").text(project + "-pulumi-state", BUCKET),
@@ -82,7 +105,7 @@ public final class BootstrapSettingsParser {
         }
         var labels = Map.of("app", "kura", "environment", "automation", "managed-by", "pulumi");
         var target = new Target(stack, Environment.PROD, project, region, labels, deletionProtection);
-        return new BootstrapSettings(target, new BootstrapSettings.Github(repository, branch, repositoryId, ownerId), bucket, kms, environments,
+        return new BootstrapSettings(target, new BootstrapSettings.Github(repository, branch, repositoryId, ownerId, idsArePlaceholders), bucket, kms, environments,
                 billingAccount, warnings);
     }
 

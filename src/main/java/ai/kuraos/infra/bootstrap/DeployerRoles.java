@@ -28,7 +28,6 @@ public final class DeployerRoles {
             new Grant("roles/run.admin", "the Cloud Run service and job; deploy runs the migrator"),
             new Grant("roles/iam.serviceAccountAdmin", "the runtime service accounts and their Workload Identity binding"),
             new Grant("roles/iam.serviceAccountUser", "run Cloud Run revisions as the runtime service accounts"),
-            new Grant("roles/iam.roleAdmin", "the custom role kuraCdnPurger"),
             new Grant("roles/container.admin", "the GKE cluster and every Kubernetes object on it"),
             new Grant("roles/gkehub.editor", "the cluster's fleet membership"),
             new Grant("roles/gkehub.gatewayEditor", "reach the cluster's control plane through the Connect Gateway"),

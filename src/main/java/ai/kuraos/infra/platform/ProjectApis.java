@@ -62,7 +62,12 @@ public final class ProjectApis {
      * would break whatever else in the project uses it.
      */
     public static Service enable(String project, String service, CustomResourceOptions options) {
-        return new Service(logicalName(service), ServiceArgs.builder()
+        return enable(logicalName(service), project, service, options);
+    }
+
+    /** {@link #enable(String, String, CustomResourceOptions)} under another logical name (one program, several projects). */
+    public static Service enable(String logicalName, String project, String service, CustomResourceOptions options) {
+        return new Service(logicalName, ServiceArgs.builder()
                 .project(project)
                 .service(service)
                 .disableOnDestroy(false)

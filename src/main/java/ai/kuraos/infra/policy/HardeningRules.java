@@ -3,12 +3,17 @@ package ai.kuraos.infra.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static ai.kuraos.infra.policy.Severity.HIGH;
 
 /**
  * Rules from the review of the CI identities and the edge (issue 24): a federation trusted by repository name and open
- * to any workflow file, and a Cloud Armor throttle that let requests past the WAF. The workflow files' own checks
+ * to any workflow file, a deployer that could make itself owner (a custom role it could edit and grant, a delegation
+ * that names a role that grants more), and a Cloud Armor throttle that let requests past the WAF. The workflow files' own checks
  * (actions pinned to commit SHAs, {@code permissions: {}}) run in {@code .ci/check-action-pins}, which reads the
  * workflows rather than a plan.
  */
@@ -16,12 +21,25 @@ final class HardeningRules {
 
     static final String POOL_PROVIDER = "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider";
     static final String SECURITY_POLICY = "gcp:compute/securityPolicy:SecurityPolicy";
+    static final String CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
+
+    /**
+     * Permissions that let their holder give itself more: change IAM policies, edit roles, act as or mint
+     * credentials of service accounts (Google IAM, "Privilege escalation" in the service account best practices).
+     */
+    private static final Pattern ESCALATING_PERMISSION = Pattern.compile(
+            ".*\\.setIamPolicy|iam\\.roles\\.(create|update|undelete)|iam\\.serviceAccounts\\.(actAs|getAccessToken"
+                    + "|getOpenIdToken|implicitDelegation|signBlob|signJwt)|iam\\.serviceAccountKeys\\.create");
+    /** The roles a conditioned projectIamAdmin may grant: {@code hasOnly(['roles/a', 'projects/p/roles/b'])}. */
+    private static final Pattern DELEGATED_ROLES = Pattern.compile("hasOnly\\(\\s*\\[([^\\]]*)]");
+    private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
 
     private HardeningRules() {
     }
 
     static List<Rule> rules() {
-        return List.of(federationByRepositoryIds(), wafBeforeThrottle());
+        return List.of(federationByRepositoryIds(), delegatedRolesGrantNoMore(), customRolesGrantNoMore(),
+                wafBeforeThrottle());
     }
 
     static ResourceRule federationByRepositoryIds() {
@@ -45,6 +63,79 @@ final class HardeningRules {
                     }
                     return violations;
                 });
+    }
+
+    static ResourceRule delegatedRolesGrantNoMore() {
+        return new ResourceRule("KURA-IAM-025", HIGH,
+                "A project IAM admin's condition lets it grant no role that grants, edits roles or impersonates",
+                "Google IAM, delegating role grants with conditions (modifiedGrantsByRole); CIS GCP 2.0 1.6",
+                "`gcp:projects/iAM*`", Grants::isProjectGrant, (grant, plan) -> Grants.bindings(grant).stream()
+                .filter(binding -> binding.role().equals("roles/resourcemanager.projectIamAdmin")
+                        && binding.condition().contains(IamRules.MODIFIED_GRANTS))
+                .flatMap(binding -> {
+                    var escalating = new TreeSet<String>();
+                    var custom = escalatingCustomRoles(plan);
+                    for (var role : delegatedRoles(binding.condition())) {
+                        if (IamRules.BASIC_ROLES.contains(role) || IamRules.ESCALATION_ROLES.containsKey(role)
+                                || IamRules.IMPERSONATION_ROLES.contains(role) || custom.contains(role)) {
+                            escalating.add(role);
+                        }
+                    }
+                    return escalating.isEmpty() ? Stream.<Violation>empty()
+                            : Stream.of(new Violation(binding.conditionPath(), "lets "
+                            + binding.members().stream().map(Grants.Member::value).toList() + " grant " + escalating
+                            + ", which grant roles, edit roles or act as service accounts: the condition limits the"
+                            + " roles, not who gets them, so the holder can grant them to itself; delegate only roles"
+                            + " that hold none of those permissions", binding.role()));
+                })
+                .toList());
+    }
+
+    static ResourceRule customRolesGrantNoMore() {
+        return ResourceRule.on(CUSTOM_ROLE, "KURA-IAM-026", HIGH,
+                "Custom roles hold no permission that lets their holder give itself more",
+                "Google IAM custom roles (permissions are reviewed with the role); privilege escalation through"
+                        + " setIamPolicy, iam.roles.update and service account impersonation",
+                (role, plan) -> {
+                    var violations = new ArrayList<Violation>();
+                    var permissions = role.inputs().path("permissions");
+                    for (int i = 0; i < permissions.size(); i++) {
+                        var permission = Json.text(permissions.get(i));
+                        if (ESCALATING_PERMISSION.matcher(permission).matches()) {
+                            violations.add(new Violation("permissions[" + i + "]", "is " + permission + ": whoever"
+                                    + " holds the role can grant itself more (change an IAM policy, edit a role, act"
+                                    + " as a service account); grant the predefined role the task needs to the one"
+                                    + " principal that needs it, on the one resource"));
+                        }
+                    }
+                    return violations;
+                });
+    }
+
+    /** {@code projects/<project>/roles/<roleId>} of every custom role of the plan with an escalating permission. */
+    private static Set<String> escalatingCustomRoles(StackPlan plan) {
+        var names = new TreeSet<String>();
+        for (var role : plan.ofType(CUSTOM_ROLE)) {
+            for (var permission : role.inputs().path("permissions")) {
+                if (ESCALATING_PERMISSION.matcher(Json.text(permission)).matches()) {
+                    names.add("projects/" + Json.text(role.inputs().path("project")) + "/roles/"
+                            + Json.text(role.inputs().path("roleId")));
+                }
+            }
+        }
+        return names;
+    }
+
+    static List<String> delegatedRoles(String condition) {
+        var roles = new ArrayList<String>();
+        var lists = DELEGATED_ROLES.matcher(condition);
+        while (lists.find()) {
+            var quoted = QUOTED.matcher(lists.group(1));
+            while (quoted.find()) {
+                roles.add(quoted.group(1));
+            }
+        }
+        return roles;
     }
 
     static ResourceRule wafBeforeThrottle() {

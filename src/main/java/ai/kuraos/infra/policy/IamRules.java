@@ -15,10 +15,10 @@ import static ai.kuraos.infra.policy.Severity.MEDIUM;
 /** IAM rules: basic roles, admin roles of service accounts, impersonation, keys, scoping and federation. */
 final class IamRules {
 
-    private static final Set<String> BASIC_ROLES = Set.of("roles/owner", "roles/editor", "roles/viewer");
+    static final Set<String> BASIC_ROLES = Set.of("roles/owner", "roles/editor", "roles/viewer");
 
     /** Roles that let a principal act as, or manage, any service account of the project (Checkov CKV_GCP_49). */
-    private static final Set<String> IMPERSONATION_ROLES = Set.of("roles/iam.serviceAccountUser",
+    static final Set<String> IMPERSONATION_ROLES = Set.of("roles/iam.serviceAccountUser",
             "roles/iam.serviceAccountTokenCreator", "roles/iam.workloadIdentityUser", "roles/iam.serviceAccountAdmin",
             "roles/iam.serviceAccountKeyAdmin");
 
@@ -38,7 +38,7 @@ final class IamRules {
      * Roles whose holder can give itself more (the privilege-escalation paths of Google's IAM guidance and Rhino
      * Security Labs' GCP escalation catalogue), each with how.
      */
-    private static final Map<String, String> ESCALATION_ROLES = Map.of(
+    static final Map<String, String> ESCALATION_ROLES = Map.of(
             "roles/resourcemanager.projectIamAdmin", "resourcemanager.projects.setIamPolicy: it can grant itself any role",
             "roles/iam.securityAdmin", "setIamPolicy on the project and almost every resource: it can grant itself any"
                     + " role",
@@ -51,7 +51,7 @@ final class IamRules {
                     + " which CIS separates from key administration");
 
     /** The condition that keeps a project IAM admin to the roles the program grants. */
-    private static final String MODIFIED_GRANTS = "iam.googleapis.com/modifiedGrantsByRole";
+    static final String MODIFIED_GRANTS = "iam.googleapis.com/modifiedGrantsByRole";
 
     private static final String KEY = "gcp:serviceaccount/key:Key";
     private static final String POOL_PROVIDER = "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider";

@@ -169,7 +169,7 @@ class BackendTest {
                     "roles/cloudprofiler.agent on project",
                     "roles/monitoring.metricWriter on project",
                     "roles/logging.logWriter on project",
-                    "${kura-cdn-purger.name} on project",
+                    "projects/kura-os/roles/kuraCdnPurger on project",
                     "roles/storage.objectAdmin on bucket kura-os-kura-backups"));
             SecretCatalogue.readBy(SecretCatalogue.Reader.BACKEND).forEach(secret ->
                     expected.add("roles/secretmanager.secretAccessor on secret " + secret.name()));
@@ -185,11 +185,13 @@ class BackendTest {
                     "roles/secretmanager.secretAccessor on secret DB_PASSWORD");
         }
 
+        /** The role is the bootstrap's (bootstrap ProjectRoles): the platform grants it by name and may not edit it. */
         @Test
-        void limitsTheCdnPurgerToUrlMapCacheInvalidation() {
-            prod.resource("gcp:projects/iAMCustomRole:IAMCustomRole", "kura-cdn-purger")
-                    .hasInput("roleId", "kuraCdnPurger")
-                    .hasInput("permissions", List.of("compute.urlMaps.invalidateCache"));
+        void grantsTheBackendTheBootstrapsCdnPurgerRoleAndDefinesNone() {
+            prod.resource("gcp:projects/iAMMember:IAMMember", "backend-cdn-purger")
+                    .hasInput("role", "projects/kura-os/roles/kuraCdnPurger")
+                    .hasInput("member", "${kura-backend-sa.member}");
+            assertThat(prod.resources("gcp:projects/iAMCustomRole:IAMCustomRole")).isEmpty();
         }
 
         @Test

@@ -134,12 +134,56 @@ class BootstrapTest {
             var granted = new TreeSet<String>();
             SynthesizedStack.of(stack).resources(PROJECT_IAM).forEach(grant -> granted.add(grant.input("role").asText()));
             var project = SynthesizedStack.of(stack).resource(PROJECT_IAM, "backend-log-writer").input("project").asText();
-            var customRole = "projects/" + project + "/roles/" + DeployerRoles.CUSTOM_CDN_PURGER_ROLE;
-            granted.remove("${kura-cdn-purger.name}");
-            granted.add(customRole);
 
             assertThat(DeployerRoles.delegable(project)).as(stack).containsExactlyInAnyOrderElementsOf(granted);
         }
+    }
+
+    /**
+     * Defect: a deployer with roles/iam.roleAdmin could add setIamPolicy to kuraCdnPurger, a role it may grant, and
+     * grant it to itself. The bootstrap defines the role in each environment's project; no deployer may edit it.
+     */
+    @Test
+    void ownsTheCustomRolesThePlatformGrantsSoThatNoDeployerCanEditThem() {
+        var projects = Map.of("dev", "kura-os-dev", "staging", "kura-os-staging", "prod", "kura-os");
+        for (var environment : List.of("dev", "staging", "prod")) {
+            var project = projects.get(environment);
+            ops.resource("gcp:projects/iAMCustomRole:IAMCustomRole", "kura-cdn-purger-" + environment)
+                    .hasInput("project", project)
+                    .hasInput("roleId", "kuraCdnPurger")
+                    .hasInput("permissions", List.of("compute.urlMaps.invalidateCache"))
+                    .dependsOn("api-iam-" + environment)
+                    .isProtected();
+            ops.resource("gcp:projects/service:Service", "api-iam-" + environment)
+                    .hasInput("project", project)
+                    .hasInput("service", "iam.googleapis.com")
+                    .hasInput("disableOnDestroy", false);
+            assertThat(grantsOf("${kura-deployer-" + environment + ".member}"))
+                    .extracting(grant -> grant.input("role").asText())
+                    .doesNotContain("roles/iam.roleAdmin", "roles/iam.organizationRoleAdmin", "roles/iam.securityAdmin");
+        }
+    }
+
+    @Test
+    void refusesARealRunWhileTheRepositoryIdsArePlaceholders() {
+        assertThat(BootstrapSettingsParser.parse("ops", committed()).github().idsArePlaceholders()).isTrue();
+
+        assertThatThrownBy(() -> BootstrapSettingsParser.parseForRealRun("ops", committed()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("kura-bootstrap:github.idsArePlaceholders: is true")
+                .hasMessageContaining("gh api repos/<owner>/<name> --jq '.id, .owner.id'");
+    }
+
+    @Test
+    void runsForRealOnceTheIdsAreReadAndThePlaceholderMarkIsGone() {
+        var values = new HashMap<>(committed().values());
+        values.put("kura-bootstrap:github", "{\"repository\":\"kura-os/kura-infra\",\"repositoryId\":\"734218906\","
+                + "\"ownerId\":\"151742118\"}");
+
+        var settings = BootstrapSettingsParser.parseForRealRun("ops", new StackConfigValues(values, committed().secretKeys()));
+
+        assertThat(settings.github().idsArePlaceholders()).isFalse();
+        assertThat(settings.configWarnings()).noneMatch(warning -> warning.contains("placeholders"));
     }
 
     @Test

@@ -103,6 +103,20 @@ class PlantedViolationsTest {
                                 "{'project':'kura-os','role':'roles/iam.serviceAccountKeyAdmin','member':"
                                         + "'${kura-deployer-prod.member}'}"),
                         "KURA-IAM-003", "bootstrap/ops", "deployer-prod-iam-service-account-key-admin"),
+                // Escalation paths of a deployer (issue 24)
+                new Planted("roles/iam.roleAdmin given back to a deployer", copy -> copy.add(BOOTSTRAP, PROJECT_MEMBER,
+                        "deployer-prod-iam-role-admin", "{'project':'kura-os','role':'roles/iam.roleAdmin','member':"
+                                + "'${kura-deployer-prod.member}'}"),
+                        "KURA-IAM-011", "bootstrap/ops", "deployer-prod-iam-role-admin"),
+                new Planted("the prod deployer's delegation widened to serviceAccountUser", copy -> copy.edit(BOOTSTRAP,
+                        "deployer-prod-project-iam-admin", inputs -> ((ObjectNode) inputs.path("condition")).put(
+                                "expression", "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', [])"
+                                        + ".hasOnly(['roles/logging.logWriter', 'roles/iam.serviceAccountUser'])")),
+                        "KURA-IAM-025", "bootstrap/ops", "deployer-prod-project-iam-admin"),
+                new Planted("the CDN purger role given setIamPolicy", copy -> copy.edit(BOOTSTRAP,
+                        "kura-cdn-purger-prod", inputs -> ((ArrayNode)
+                                inputs.path("permissions")).add("resourcemanager.projects.setIamPolicy")),
+                        "KURA-IAM-026", "bootstrap/ops", "kura-cdn-purger-prod"),
                 // Network edge cases
                 new Planted("an ingress firewall rule without sourceRanges", copy -> copy.add(PROD, FIREWALL,
                         "allow-ssh", "{'network':'${kura-vpc.id}','direction':'INGRESS','allows':[{'protocol':'tcp',"

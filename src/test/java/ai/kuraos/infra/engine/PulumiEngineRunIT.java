@@ -79,13 +79,39 @@ class PulumiEngineRunIT {
 
     @Test
     void runsTheBootstrapWhenTheCliRunsTheBootstrapProject() throws Exception {
-        var config = StackConfigValues.fromStackFile(SynthesizedStack.BOOTSTRAP.stackConfigFile("ops"));
+        var config = withRealRepositoryIds(StackConfigValues.fromStackFile(SynthesizedStack.BOOTSTRAP.stackConfigFile("ops")));
         try (var engine = FakePulumiEngine.preview("kura-bootstrap", "ops")) {
             var run = runJar(engine, "kura-bootstrap", "ops", config, true);
 
             assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
             assertDeclaredAsPlanned(engine, SynthesizedStack.bootstrap("ops"));
         }
+    }
+
+    /** Defect: the committed ids are placeholders, and a real run trusted them. */
+    @Test
+    void refusesToRunTheBootstrapForRealWhileItsRepositoryIdsArePlaceholders() throws Exception {
+        var config = StackConfigValues.fromStackFile(SynthesizedStack.BOOTSTRAP.stackConfigFile("ops"));
+        try (var engine = FakePulumiEngine.preview("kura-bootstrap", "ops")) {
+            var run = runJar(engine, "kura-bootstrap", "ops", config, true);
+
+            assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isNotZero();
+            assertThat(engine.registrations()).as("resources declared")
+                    .allSatisfy(request -> assertThat(request.getType()).isEqualTo("pulumi:pulumi:Stack"));
+            assertThat(engine.logs()).filteredOn(log -> log.getSeverity() == LogSeverity.ERROR)
+                    .singleElement()
+                    .satisfies(log -> assertThat(log.getMessage())
+                            .contains("kura-bootstrap:github.idsArePlaceholders: is true"));
+        }
+    }
+
+    /** The committed stack file, as it is once a platform engineer has put the real ids in. */
+    private static StackConfigValues withRealRepositoryIds(StackConfigValues committed) {
+        var values = new HashMap<>(committed.values());
+        values.put("kura-bootstrap:github", values.get("kura-bootstrap:github")
+                .replace(",\"idsArePlaceholders\":true", "").replace("\"idsArePlaceholders\":true,", ""));
+        assertThat(values.get("kura-bootstrap:github")).doesNotContain("idsArePlaceholders");
+        return new StackConfigValues(values, committed.secretKeys());
     }
 
     private static void assertDeclaredAsPlanned(FakePulumiEngine engine, SynthesizedStack offline) {

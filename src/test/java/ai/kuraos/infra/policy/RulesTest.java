@@ -205,6 +205,14 @@ class RulesTest {
                 "{'attributeCondition':'assertion.repository == \\'kura-os/kura-infra\\''}",
                 "{'attributeCondition':'assertion.repository_id == \\'1\\' && assertion.repository_owner_id == \\'2\\'"
                         + " && assertion.job_workflow_ref == \\'kura-os/kura-infra/.github/workflows/deploy.yml@refs/heads/main\\''}"));
+        var delegation = "{'role':'roles/resourcemanager.projectIamAdmin','member':'serviceAccount:d@p.iam.gserviceaccount.com',"
+                + "'condition':{'title':'only these','expression':'api.getAttribute(\\'iam.googleapis.com/"
+                + "modifiedGrantsByRole\\', []).hasOnly([\\'roles/logging.logWriter\\', \\'%s\\'])'}}";
+        cases.add(single("KURA-IAM-025", "condition.expression", PROJECT_MEMBER,
+                delegation.formatted("roles/iam.roleAdmin"), delegation.formatted("roles/cloudtrace.agent")));
+        cases.add(single("KURA-IAM-026", "permissions[1]", "gcp:projects/iAMCustomRole:IAMCustomRole",
+                "{'roleId':'purger','permissions':['compute.urlMaps.invalidateCache','iam.serviceAccounts.actAs']}",
+                "{'roleId':'purger','permissions':['compute.urlMaps.invalidateCache','compute.urlMaps.get']}"));
         var throttle = "{'priority':1000,'action':'throttle','match':{'expr':{'expression':'true'}},"
                 + "'rateLimitOptions':{'conformAction':'allow','exceedAction':'deny(429)'}}";
         var waf = "{'priority':%d,'action':'deny(403)','match':{'expr':{'expression':"
