@@ -86,7 +86,7 @@ class CostCommandTest {
         var run = CliRun.in(project, Map.of(), "cost", "--diff", "--base", "main", "--format", "markdown");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("**Monthly cost:** prod +$98.62/month, staging ±0\n")
+        assertThat(run.out()).startsWith("**Monthly cost:** prod +$116.38/month, staging ±0\n")
                 .contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $");
     }
 

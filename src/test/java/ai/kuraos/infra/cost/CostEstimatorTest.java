@@ -253,8 +253,9 @@ class CostEstimatorTest {
         void aLargerDatabaseTierCostsOneMoreVcpuAndItsMemoryDoubledForHa() throws IOException {
             var prod = tierChange("prod").get(0);
 
-            // One more vCPU and 3.75 GB more memory, at the REGIONAL (HA) prices of the sheet: $0.0826 and $0.014 an hour.
-            assertThat(prod.deltaUsd()).isCloseTo(HOURS * (0.0826 + 3.75 * 0.014), within(0.01));
+            // One more vCPU and 3.75 GB more memory, at the REGIONAL (HA) prices of the sheet: Iowa's $0.0826 and $0.014
+            // an hour, times the sheet's uplift for Madrid, 1.18.
+            assertThat(prod.deltaUsd()).isCloseTo(HOURS * (0.0826 + 3.75 * 0.014) * 1.18, within(0.01));
             assertThat(prod.resources()).singleElement().satisfies(resource -> {
                 assertThat(resource.name()).isEqualTo("kura-primary");
                 assertThat(resource.type()).isEqualTo("gcp:sql/databaseInstance:DatabaseInstance");
@@ -275,10 +276,10 @@ class CostEstimatorTest {
 
             var deltas = CostDelta.of(base, changed, DEFAULTS, DEFAULTS);
 
-            assertThat(CostDelta.summaryLine(deltas)).isEqualTo("prod +$98.62/month, staging ±0");
-            assertThat(CostDelta.markdown(deltas)).startsWith("**Monthly cost:** prod +$98.62/month, staging ±0\n")
+            assertThat(CostDelta.summaryLine(deltas)).isEqualTo("prod +$116.38/month, staging ±0");
+            assertThat(CostDelta.markdown(deltas)).startsWith("**Monthly cost:** prod +$116.38/month, staging ±0\n")
                     .contains("| `kura-primary` |").doesNotContain("<summary>staging");
-            assertThat(CostDelta.json(deltas)).contains("\"deltaUsd\" : 98.62");
+            assertThat(CostDelta.json(deltas)).contains("\"deltaUsd\" : 116.38");
         }
 
         @Test
@@ -306,10 +307,10 @@ class CostEstimatorTest {
 
             var prod = CostDelta.of(plans, plans, cheaper, DEFAULTS).get(0);
 
-            // One regional vCPU all month: 730 x (0.0826 - 0.05).
-            assertThat(prod.deltaUsd()).isCloseTo(730 * (0.0826 - 0.05), within(1e-6));
+            // One regional vCPU all month: 730 x (0.0826 x 1.18 - 0.05).
+            assertThat(prod.deltaUsd()).isCloseTo(730 * (0.0826 * 1.18 - 0.05), within(1e-6));
             assertThat(CostDelta.inputChangeLines(List.of(prod))).containsExactly(
-                    "prices: prod +$23.80/month: cloudsql-vcpu-regional $0.05 → $0.0826");
+                    "prices: prod +$34.65/month: cloudsql-vcpu-regional $0.05 → $0.097468");
         }
 
         @Test
