@@ -208,6 +208,90 @@ class CostEstimatorTest {
         }
     }
 
+    @Nested
+    class UsageCharges {
+
+        @Test
+        void natVmsAreThePodsOfTheClusterWhenTheStackSetsNone() throws IOException {
+            var prod = estimate("prod");
+
+            // prod's cluster runs 3 inference pods (the autoscaler's minimum), the Strimzi operator, 3 brokers, the
+            // entity operator and the Kafka exporter: 9 pods.
+            var vms = line(prod, "kura-nat", "nat-vm");
+            assertThat(vms.quantity()).isEqualTo(9 * HOURS);
+            assertThat(vms.assumptions()).isEmpty();
+        }
+
+        @Test
+        void aStacksOwnNatVmsReplaceTheDerivedCountAndNameTheKey() throws IOException {
+            var set = CostAssumptions.ofStackConfig("prod", ai.kuraos.infra.config.StackConfigValues.of(
+                    Map.of("kura-infra:cost", "{\"natVms\": 4}")));
+
+            var prod = CostEstimator.estimate("prod", JSON.readTree(planText("prod")), set, SHEET);
+
+            assertThat(line(prod, "kura-nat", "nat-vm").quantity()).isEqualTo(4 * HOURS);
+            assertThat(line(prod, "kura-nat", "nat-vm").assumptions()).containsExactly("natVms");
+        }
+
+        @Test
+        void aGatewayWithoutAClusterHasNoVmBehindIt() throws IOException {
+            var plan = (ObjectNode) JSON.readTree("{\"resources\": []}");
+            plan.withArray("resources").addObject().put("type", "gcp:compute/routerNat:RouterNat").put("name", "nat")
+                    .putObject("inputs").put("natIpAllocateOption", "AUTO_ONLY");
+
+            var cost = CostEstimator.estimate("dev", plan, CostAssumptions.defaults(Environment.DEV), SHEET);
+
+            assertThat(line(cost, "nat", "nat-vm").quantity()).isZero();
+        }
+
+        @Test
+        void everySecretOfThePlanHoldsAnActiveVersion() throws IOException {
+            var dev = estimate("dev");
+
+            // dev declares 14 secrets and creates versions of 4 of them; all 14 hold one.
+            assertThat(dev.lines()).filteredOn(line -> line.price().key().equals("secret-version"))
+                    .hasSize(14).allSatisfy(line -> assertThat(line.resourceType()).isEqualTo("gcp:secretmanager/secret:Secret"));
+            assertThat(dev.free()).filteredOn(free -> free.type().equals("gcp:secretmanager/secretVersion:SecretVersion"))
+                    .hasSize(4);
+        }
+
+        @Test
+        void flowLogsAreTheFullSamplingVolumeTimesThePlansSamplingRate() throws IOException {
+            // prod's subnetwork samples 0.5 of its flows; prod's default is 50 GB a month at full sampling.
+            var flowLogs = line(estimate("prod"), "kura-subnet", "vpc-flow-logs");
+
+            assertThat(flowLogs.quantity()).isEqualTo(25);
+            assertThat(flowLogs.monthlyUsd()).isEqualTo(25 * 0.25);
+            assertThat(flowLogs.assumptions()).containsExactly("flowLogsGbAtFullSampling");
+        }
+
+        @Test
+        void apiResponsesAreInternetEgressAtMadridsPrice() throws IOException {
+            var egress = line(estimate("prod"), "kura-https", "internet-egress-europe");
+
+            assertThat(egress.price().region()).isEqualTo("europe-southwest1");
+            assertThat(egress.monthlyUsd()).isCloseTo(80 * 0.12, within(1e-9));
+        }
+
+        @Test
+        void logIngestionWithinTheProjectsFreeAllotmentIsACredit() throws IOException {
+            var prod = estimate("prod");
+
+            assertThat(line(prod, "api-logging", "logging-ingestion").monthlyUsd()).isEqualTo(150 * 0.50);
+            assertThat(prod.credits()).filteredOn(credit -> credit.price().key().equals("logging-ingestion"))
+                    .singleElement().satisfies(credit -> assertThat(credit.usd()).isEqualTo(50 * 0.50));
+        }
+
+        @Test
+        void eachPodMonitoringAndTheKafkaClusterCarryTheirOwnUsage() throws IOException {
+            var prod = estimate("prod");
+
+            assertThat(prod.lines()).filteredOn(line -> line.price().key().equals("prometheus-samples"))
+                    .extracting(CostLine::resourceName).containsExactlyInAnyOrder("inference-pod-monitoring", "kafka-exporter-monitoring");
+            assertThat(line(prod, "kafka-cluster", "inter-zone-transfer").assumptions()).containsExactly("kafkaInterZoneGb");
+        }
+    }
+
     @Test
     void reportsAResourceTypeTheSheetDoesNotKnowInsteadOfCountingItAsFree() throws IOException {
         var plan = (ObjectNode) JSON.readTree(planText("dev"));
