@@ -212,13 +212,18 @@ final class ResourcePricing {
             throw new Unpriceable("disk type " + diskType + " has no price in the sheet (PD_SSD has)");
         }
         lines.add(context.line(format(diskGb) + " GB SSD" + (regional ? " (HA)" : "")
-                + (settings.path("diskAutoresize").asBoolean(false) ? ", grows by itself up to "
-                + settings.path("diskAutoresizeLimit").asText("?") + " GB" : ""), diskGb, "cloudsql-ssd-" + availability));
+                + (settings.path("diskAutoresize").asBoolean(false) ? autoresize(settings.path("diskAutoresizeLimit").asInt(0))
+                : ""), diskGb, "cloudsql-ssd-" + availability));
         if (settings.path("backupConfiguration").path("enabled").asBoolean(false)) {
             lines.add(context.line("backups and transaction logs", context.assumptions().databaseBackupGb(),
                     "cloudsql-backup", "databaseBackupGb"));
         }
         return Estimate.of(lines);
+    }
+
+    /** How far a disk that grows by itself may grow: 0 is Cloud SQL's "no limit". */
+    private static String autoresize(int limitGb) {
+        return limitGb == 0 ? ", grows by itself without a limit" : ", grows by itself up to " + limitGb + " GB";
     }
 
     private static Estimate memorystore(JsonNode resource, Context context) {
