@@ -60,6 +60,11 @@ final class CostCommand implements Callable<Integer> {
             description = "With --diff: the git ref to compare with (default: main).")
     private String base;
 
+    @Option(names = "--max-other-region", paramLabel = "PERCENT",
+            description = "Fail when more than PERCENT of a stack's dollars are priced from another region's figures"
+                    + " (the sheet's exceptions); each stack above it is named with its largest exceptions.")
+    private Double maxOtherRegionPercent;
+
     @Mixin
     private ProjectDirOption project;
 
@@ -132,7 +137,30 @@ final class CostCommand implements Callable<Integer> {
             case markdown -> CostReport.markdown(estimates, sheet);
             case json -> CostReport.json(estimates, sheet);
         });
-        return reportUnpriced(estimates, err);
+        var unpriced = reportUnpriced(estimates, err);
+        var foreign = maxOtherRegionPercent == null ? KuraCli.OK : reportOtherRegion(estimates, sheet, maxOtherRegionPercent, err);
+        return Math.max(unpriced, foreign);
+    }
+
+    private static int reportOtherRegion(List<StackCost> estimates, PriceSheet sheet, double maxPercent, java.io.PrintWriter err) {
+        var result = KuraCli.OK;
+        for (var estimate : estimates) {
+            var share = estimate.otherRegionShare(sheet) * 100;
+            if (share <= maxPercent) {
+                continue;
+            }
+            var byPrice = new TreeMap<String, Double>();
+            estimate.lines().stream().filter(line -> sheet.isFromOtherRegion(line.price()))
+                    .forEach(line -> byPrice.merge(line.price().key(), line.monthlyUsd(), Double::sum));
+            var largest = byPrice.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(5).map(entry -> String.format(java.util.Locale.ROOT, "%s $%.2f", entry.getKey(), entry.getValue()))
+                    .toList();
+            err.println(String.format(java.util.Locale.ROOT, "error: stack %s: %.1f%% of its dollars are priced from another"
+                    + " region's figures, above %s%% (largest: %s); refresh those prices for %s (docs/cost.md)",
+                    estimate.stack(), share, new java.math.BigDecimal(Double.toString(maxPercent)).stripTrailingZeros().toPlainString(), String.join(", ", largest), sheet.region()));
+            result = KuraCli.FAILED;
+        }
+        return result;
     }
 
     /** A stack to estimate, the name the report gives it, and where its assumptions come from. */

@@ -183,6 +183,9 @@ public final class CostDelta {
     }
 
     private static String quantity(Object value) {
+        if (value instanceof java.util.OptionalInt optional) {
+            return optional.isPresent() ? quantity(optional.getAsInt()) : "(derived from the plan)";
+        }
         if (value instanceof Number number && number.doubleValue() >= 1_000_000 && number.doubleValue() % 100_000 == 0) {
             return ResourcePricing.format(number.doubleValue() / 1_000_000) .replace(".00", "") + "M";
         }

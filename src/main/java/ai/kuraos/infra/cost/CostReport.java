@@ -55,7 +55,7 @@ public final class CostReport {
         out.append(legend());
         out.append("prices used (USD, list price):\n");
         for (var price : used(stacks)) {
-            out.append("  [").append(price.key()).append("] ").append(price.sku()).append(": $").append(amount(price.usd()))
+            out.append("  [").append(price.key()).append("] ").append(skuText(price)).append(": $").append(amount(price.usd()))
                     .append(" per ").append(price.unit()).append("; ").append(regionNote(price, sheet)).append("; source ")
                     .append(price.source()).append(", read ").append(price.read())
                     .append(price.confirmed() ? "" : " (not confirmed in a source read that day)").append('\n');
@@ -96,7 +96,7 @@ public final class CostReport {
         out.append(legend().replace("\n", "\n\n"));
         out.append("| Price | SKU | USD | Unit | Region of the figure | Source | Read |\n|---|---|---:|---|---|---|---|\n");
         for (var price : used(stacks)) {
-            out.append("| `").append(price.key()).append("` | ").append(cell(price.sku())).append(" | ").append(amount(price.usd()))
+            out.append("| `").append(price.key()).append("` | ").append(cell(skuText(price))).append(" | ").append(amount(price.usd()))
                     .append(" | ").append(price.unit()).append(" | ").append(regionNote(price, sheet)).append(" | ")
                     .append(price.source()).append(" | ").append(price.read()).append(price.confirmed() ? "" : " (unconfirmed)")
                     .append(" |\n");
@@ -157,7 +157,7 @@ public final class CostReport {
         var array = JSON.createArrayNode();
         for (var price : prices) {
             ObjectNode node = array.addObject();
-            node.put("key", price.key()).put("sku", price.sku()).put("unit", price.unit()).put("usd", price.usd())
+            node.put("key", price.key()).put("sku", price.sku()).put("skuId", price.skuId()).put("unit", price.unit()).put("usd", price.usd())
                     .put("region", price.region()).put("source", price.source()).put("read", price.read())
                     .put("confirmed", price.confirmed()).put("uplift", price.uplift());
         }
@@ -181,9 +181,13 @@ public final class CostReport {
         return marks.toString();
     }
 
+    private static String skuText(PriceSheet.Price price) {
+        return price.skuId().isEmpty() ? price.sku() : price.sku() + " (SKU " + price.skuId() + ")";
+    }
+
     private static String regionNote(PriceSheet.Price price, PriceSheet sheet) {
         return sheet.isFromOtherRegion(price) ? "EXCEPTION: " + price.region() + " figure x" + amount(price.uplift())
-                + " (none found for " + sheet.region() + ")" : price.region();
+                + " (no " + sheet.region() + " figure published in the sources read)" : price.region();
     }
 
     private static String percent(double share) {

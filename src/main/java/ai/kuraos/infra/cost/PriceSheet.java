@@ -29,9 +29,15 @@ public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> pr
     /**
      * One price. {@code region} is the region the figure is documented for: when it is not the sheet's region, the
      * estimate says so; {@code confirmed} is false when the figure was not found in a source read on {@code read}.
+     * {@code usd} is what the estimate charges: the sheet's figure for {@code region} times {@code uplift} (1 for a
+     * figure of the sheet's own region). {@code skuId} is the Cloud Billing SKU id, empty where the source gives none.
      */
-    public record Price(String key, String sku, String unit, double usd, String region, String source, String read,
-                        boolean confirmed, String note, double uplift, Optional<FreeTier> freeTier) {
+    public record Price(String key, String sku, String skuId, String unit, double usd, String region, String source,
+                        String read, boolean confirmed, String note, double uplift, Optional<FreeTier> freeTier) {
+
+        Price withUsd(double amount) {
+            return new Price(key, sku, skuId, unit, amount, region, source, read, confirmed, note, uplift, freeTier);
+        }
     }
 
     /** What Google does not bill of a price each month: {@code quantity} of its unit, per billing account or project. */
@@ -94,10 +100,16 @@ public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> pr
                 freeTier = Optional.of(new FreeTier(tier.path("quantity").asDouble(), tier.path("per").asText(),
                         tier.path("source").asText()));
             }
-            prices.put(entry.getKey(), new Price(entry.getKey(), node.path("sku").asText(), node.path("unit").asText(),
-                    node.path("usd").asDouble(), figureRegion, node.path("source").asText(),
-                    node.path("read").asText(), node.path("confirmed").asBoolean(false), node.path("note").asText(""),
-                    node.path("uplift").asDouble(1), freeTier));
+            var catalog = node.path("catalog");
+            if (!catalog.isMissingNode() && (catalog.path("path").asText("").isBlank() || catalog.path("field").asText("").isBlank())) {
+                problems.add("prices." + entry.getKey() + ".catalog needs the path of the price in the catalogue export"
+                        + " (e.g. compute.storage.ssd.cost) and its field (e.g. month)");
+            }
+            var uplift = node.path("uplift").asDouble(1);
+            prices.put(entry.getKey(), new Price(entry.getKey(), node.path("sku").asText(), node.path("skuId").asText(""),
+                    node.path("unit").asText(), node.path("usd").asDouble() * uplift, figureRegion,
+                    node.path("source").asText(), node.path("read").asText(), node.path("confirmed").asBoolean(false),
+                    node.path("note").asText(""), uplift, freeTier));
         });
         var free = new ArrayList<FreeType>();
         for (var node : root.path("free")) {
@@ -138,8 +150,7 @@ public record PriceSheet(String region, int hoursPerMonth, Map<String, Price> pr
         var amounts = new TreeMap<String, Price>();
         prices.forEach((key, price) -> {
             var usd = other.path(key).path("usd");
-            amounts.put(key, usd.isNumber() ? new Price(key, price.sku(), price.unit(), usd.asDouble(), price.region(),
-                    price.source(), price.read(), price.confirmed(), price.note(), price.uplift(), price.freeTier()) : price);
+            amounts.put(key, usd.isNumber() ? price.withUsd(usd.asDouble() * other.path(key).path("uplift").asDouble(1)) : price);
         });
         return new PriceSheet(region, hoursPerMonth, amounts, free);
     }

@@ -177,7 +177,10 @@ final class ResourcePricing {
             Map.entry("kubernetes:kafka.strimzi.io/v1beta2:KafkaNodePool", ResourcePricing::kafkaNodePool),
             Map.entry("kubernetes:kafka.strimzi.io/v1beta2:Kafka", ResourcePricing::kafka),
             Map.entry("kubernetes:helm.sh/v3:Release", ResourcePricing::helmRelease),
-            Map.entry("kubernetes:core/v1:Service", ResourcePricing::kubernetesService));
+            Map.entry("kubernetes:core/v1:Service", ResourcePricing::kubernetesService),
+            Map.entry("gcp:compute/subnetwork:Subnetwork", ResourcePricing::subnetwork),
+            Map.entry("gcp:projects/service:Service", ResourcePricing::projectService),
+            Map.entry("kubernetes:monitoring.googleapis.com/v1:PodMonitoring", ResourcePricing::podMonitoring));
 
     static Optional<Pricing> forType(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
@@ -210,13 +213,18 @@ final class ResourcePricing {
             throw new Unpriceable("disk type " + diskType + " has no price in the sheet (PD_SSD has)");
         }
         lines.add(context.line(format(diskGb) + " GB SSD" + (regional ? " (HA)" : "")
-                + (settings.path("diskAutoresize").asBoolean(false) ? ", grows by itself up to "
-                + settings.path("diskAutoresizeLimit").asText("?") + " GB" : ""), diskGb, "cloudsql-ssd-" + availability));
+                + (settings.path("diskAutoresize").asBoolean(false) ? autoresize(settings.path("diskAutoresizeLimit").asInt(0))
+                : ""), diskGb, "cloudsql-ssd-" + availability));
         if (settings.path("backupConfiguration").path("enabled").asBoolean(false)) {
             lines.add(context.line("backups and transaction logs", context.assumptions().databaseBackupGb(),
                     "cloudsql-backup", "databaseBackupGb"));
         }
         return Estimate.of(lines);
+    }
+
+    /** How far a disk that grows by itself may grow: 0 is Cloud SQL's "no limit". */
+    private static String autoresize(int limitGb) {
+        return limitGb == 0 ? ", grows by itself without a limit" : ", grows by itself up to " + limitGb + " GB";
     }
 
     private static Estimate memorystore(JsonNode resource, Context context) {
@@ -287,6 +295,8 @@ final class ResourcePricing {
         if (inputs.path("portRange").asText().equals("443")) {
             lines.add(context.line("data processed for the API", context.assumptions().lbDataGb(), "lb-data-processing",
                     "lbDataGb"));
+            lines.add(context.line("API responses sent to the internet (egress from the region)",
+                    context.assumptions().apiEgressGb(), "internet-egress-europe", "apiEgressGb"));
         }
         if (lines.isEmpty()) {
             return Estimate.free("port " + inputs.path("portRange").asText("?") + ": covered by the minimum charge of the"
@@ -327,12 +337,18 @@ final class ResourcePricing {
         var assumptions = context.assumptions();
         var inputs = resource.path("inputs");
         var lines = new ArrayList<Line>();
-        lines.add(context.line(Math.min(assumptions.natVms(), NAT_VM_CAP) + " VM(s) using the gateway",
-                Math.min(assumptions.natVms(), NAT_VM_CAP) * context.hours(), "nat-vm", "natVms"));
+        var set = assumptions.natVms();
+        var vms = Math.min(set.orElseGet(() -> natVmsOfPlan(context)), NAT_VM_CAP);
+        var what = vms + " VM(s) using the gateway" + (set.isPresent() ? "" : " (derived: one per pod the plan schedules on"
+                + " its cluster, capped at " + NAT_VM_CAP + ")");
+        lines.add(set.isPresent() ? context.line(what, vms * context.hours(), "nat-vm", "natVms")
+                : context.line(what, vms * context.hours(), "nat-vm"));
         var addresses = inputs.path("natIpAllocateOption").asText().equals("MANUAL_ONLY") ? inputs.path("natIps").size() : 1;
         lines.add(context.line(addresses + " external address(es) (AUTO_ONLY allocates at least one)",
                 addresses * context.hours(), "nat-ip"));
         lines.add(context.line("data processed", assumptions.natDataGb(), "nat-data", "natDataGb"));
+        lines.add(context.line("internet egress through the gateway", assumptions.natEgressGb(), "internet-egress-europe",
+                "natEgressGb"));
         return Estimate.of(lines);
     }
 
@@ -347,13 +363,70 @@ final class ResourcePricing {
                 "gcs-standard-regional", "bucketStorageGb"));
     }
 
+    /**
+     * Every secret holds one active version: the plan creates some, the rollout or a person adds the others (a secret
+     * without a version cannot be mounted), so the version is priced on the secret, not on a planned SecretVersion.
+     */
     private static Estimate secret(JsonNode resource, Context context) {
-        return Estimate.of(context.line("access operations", context.assumptions().secretAccessesPerMonth() / 10_000d,
+        return Estimate.of(context.line("active version (every secret holds one, planned or added outside Pulumi)", 1,
+                        "secret-version"),
+                context.line("access operations", context.assumptions().secretAccessesPerMonth() / 10_000d,
                 "secret-access", "secretAccessesPerMonth"));
     }
 
     private static Estimate secretVersion(JsonNode resource, Context context) {
-        return Estimate.of(context.line("active version", 1, "secret-version"));
+        return Estimate.free("its version is priced on its secret (every secret holds one)");
+    }
+
+    private static Estimate subnetwork(JsonNode resource, Context context) {
+        var logs = resource.path("inputs").path("logConfig");
+        if (logs.isMissingNode() || logs.isNull()) {
+            return Estimate.free("a subnet has no charge of its own, and this one writes no flow logs");
+        }
+        var sampling = logs.path("flowSampling").asDouble(0.5);
+        return Estimate.of(context.line("VPC flow logs at sampling " + format(sampling) + " (vended network logs, no"
+                        + " free allotment)", context.assumptions().flowLogsGbAtFullSampling() * sampling, "vpc-flow-logs",
+                "flowLogsGbAtFullSampling"));
+    }
+
+    /** Enabling an API costs nothing; the project's log ingestion and trace spans are priced on their APIs. */
+    private static Estimate projectService(JsonNode resource, Context context) {
+        var assumptions = context.assumptions();
+        return switch (resource.path("inputs").path("service").asText()) {
+            case "logging.googleapis.com" -> Estimate.of(context.line("logs ingested (the project's first 50 GiB are a"
+                    + " credit)", assumptions.loggingIngestionGb(), "logging-ingestion", "loggingIngestionGb"));
+            case "cloudtrace.googleapis.com" -> Estimate.of(context.line("spans ingested", assumptions.traceMillionSpans(),
+                    "trace-spans", "traceMillionSpans"));
+            default -> Estimate.free("enabling an API costs nothing; its resources are priced on their own");
+        };
+    }
+
+    private static Estimate podMonitoring(JsonNode resource, Context context) {
+        return Estimate.of(context.line("samples its targets send to Managed Service for Prometheus",
+                context.assumptions().prometheusMillionSamplesPerMonitor(), "prometheus-samples",
+                "prometheusMillionSamplesPerMonitor"));
+    }
+
+    /** The VMs behind the gateway when the stack does not say: one per pod on the plan's cluster, none without one. */
+    static int natVmsOfPlan(Context context) {
+        if (context.ofType("gcp:container/cluster:Cluster").isEmpty()) {
+            return 0;
+        }
+        int pods = 0;
+        for (var deployment : context.ofType("kubernetes:apps/v1:Deployment")) {
+            pods += replicas(deployment, context);
+        }
+        for (var pool : context.ofType("kubernetes:kafka.strimzi.io/v1beta2:KafkaNodePool")) {
+            pods += pool.path("inputs").path("spec").path("replicas").asInt();
+        }
+        for (var kafka : context.ofType("kubernetes:kafka.strimzi.io/v1beta2:Kafka")) {
+            var spec = kafka.path("inputs").path("spec");
+            pods += (spec.has("entityOperator") ? 1 : 0) + (spec.has("kafkaExporter") ? 1 : 0);
+        }
+        for (var release : context.ofType("kubernetes:helm.sh/v3:Release")) {
+            pods += release.path("inputs").path("values").path("replicas").asInt(1);
+        }
+        return pods;
     }
 
     private static Estimate artifactRegistry(JsonNode resource, Context context) {
@@ -410,18 +483,27 @@ final class ResourcePricing {
 
     private static Estimate deployment(JsonNode resource, Context context) {
         var manifest = resource.path("inputs");
-        var name = manifest.path("metadata").path("name").asText();
-        var namespace = manifest.path("metadata").path("namespace").asText();
-        var autoscaler = context.ofType("kubernetes:autoscaling/v2:HorizontalPodAutoscaler").stream()
+        var replicas = replicas(resource, context);
+        var why = autoscaler(resource, context).isPresent() ? replicas + " pod(s), the autoscaler's minimum" : replicas + " pod(s)";
+        return Estimate.of(pods(why, replicas, manifest.path("spec").path("template").path("spec").path("containers"), context));
+    }
+
+    /** The HorizontalPodAutoscaler that scales a Deployment, if one does. */
+    private static Optional<JsonNode> autoscaler(JsonNode deployment, Context context) {
+        var name = deployment.path("inputs").path("metadata").path("name").asText();
+        var namespace = deployment.path("inputs").path("metadata").path("namespace").asText();
+        return context.ofType("kubernetes:autoscaling/v2:HorizontalPodAutoscaler").stream()
                 .map(hpa -> hpa.path("inputs"))
                 .filter(hpa -> hpa.path("metadata").path("namespace").asText().equals(namespace)
                         && hpa.path("spec").path("scaleTargetRef").path("kind").asText().equals("Deployment")
                         && hpa.path("spec").path("scaleTargetRef").path("name").asText().equals(name))
                 .findFirst();
-        var replicas = autoscaler.map(hpa -> hpa.path("spec").path("minReplicas").asInt(1))
-                .orElse(manifest.path("spec").path("replicas").asInt(1));
-        var why = autoscaler.isPresent() ? replicas + " pod(s), the autoscaler's minimum" : replicas + " pod(s)";
-        return Estimate.of(pods(why, replicas, manifest.path("spec").path("template").path("spec").path("containers"), context));
+    }
+
+    /** A Deployment's pods: its autoscaler's minimum when one scales it, else its replicas. */
+    private static int replicas(JsonNode deployment, Context context) {
+        return autoscaler(deployment, context).map(hpa -> hpa.path("spec").path("minReplicas").asInt(1))
+                .orElse(deployment.path("inputs").path("spec").path("replicas").asInt(1));
     }
 
     private static Estimate kafkaNodePool(JsonNode resource, Context context) {
@@ -453,6 +535,8 @@ final class ResourcePricing {
         if (spec.has("kafkaExporter")) {
             lines.addAll(podLines("Kafka exporter pod", 1, List.of(spec.path("kafkaExporter").path("resources")), context));
         }
+        lines.add(context.line("replication and client traffic between zones", context.assumptions().kafkaInterZoneGb(),
+                "inter-zone-transfer", "kafkaInterZoneGb"));
         lines.addAll(context.forwardingRules("regional", resource));
         return Estimate.of(lines);
     }

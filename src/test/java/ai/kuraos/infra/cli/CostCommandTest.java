@@ -41,6 +41,22 @@ class CostCommandTest {
     }
 
     @Test
+    void failsNamingEachStackWhoseDollarsArePricedFromAnotherRegionAboveTheBound() {
+        var run = CliRun.in(PROJECT, Map.of(), "cost", "--all", "--max-other-region", "5");
+
+        assertThat(run.exitCode()).isEqualTo(KuraCli.FAILED);
+        assertThat(run.err()).contains("error: stack prod: ").contains("of its dollars are priced from another region's"
+                + " figures, above 5% (largest: gke-autopilot-vcpu $").doesNotContain("stack bootstrap/ops");
+    }
+
+    @Test
+    void passesWhenEveryStackIsWithinTheBound() {
+        var run = CliRun.in(PROJECT, Map.of(), "cost", "--all", "--max-other-region", "100");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
     void rendersMarkdownAndJson() {
         var markdown = CliRun.in(PROJECT, Map.of(), "cost", "--all", "--format", "markdown");
         var json = CliRun.in(PROJECT, Map.of(), "cost", "--stack", "prod", "--format", "json");
@@ -86,7 +102,7 @@ class CostCommandTest {
         var run = CliRun.in(project, Map.of(), "cost", "--diff", "--base", "main", "--format", "markdown");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("**Monthly cost:** prod +$98.62/month, staging ±0\n")
+        assertThat(run.out()).startsWith("**Monthly cost:** prod +$116.38/month, staging ±0\n")
                 .contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $");
     }
 

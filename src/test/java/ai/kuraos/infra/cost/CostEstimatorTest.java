@@ -209,6 +209,90 @@ class CostEstimatorTest {
         }
     }
 
+    @Nested
+    class UsageCharges {
+
+        @Test
+        void natVmsAreThePodsOfTheClusterWhenTheStackSetsNone() throws IOException {
+            var prod = estimate("prod");
+
+            // prod's cluster runs 3 inference pods (the autoscaler's minimum), the Strimzi operator, 3 brokers, the
+            // entity operator and the Kafka exporter: 9 pods.
+            var vms = line(prod, "kura-nat", "nat-vm");
+            assertThat(vms.quantity()).isEqualTo(9 * HOURS);
+            assertThat(vms.assumptions()).isEmpty();
+        }
+
+        @Test
+        void aStacksOwnNatVmsReplaceTheDerivedCountAndNameTheKey() throws IOException {
+            var set = CostAssumptions.ofStackConfig("prod", ai.kuraos.infra.config.StackConfigValues.of(
+                    Map.of("kura-infra:cost", "{\"natVms\": 4}")));
+
+            var prod = CostEstimator.estimate("prod", JSON.readTree(planText("prod")), set, SHEET);
+
+            assertThat(line(prod, "kura-nat", "nat-vm").quantity()).isEqualTo(4 * HOURS);
+            assertThat(line(prod, "kura-nat", "nat-vm").assumptions()).containsExactly("natVms");
+        }
+
+        @Test
+        void aGatewayWithoutAClusterHasNoVmBehindIt() throws IOException {
+            var plan = (ObjectNode) JSON.readTree("{\"resources\": []}");
+            plan.withArray("resources").addObject().put("type", "gcp:compute/routerNat:RouterNat").put("name", "nat")
+                    .putObject("inputs").put("natIpAllocateOption", "AUTO_ONLY");
+
+            var cost = CostEstimator.estimate("dev", plan, CostAssumptions.defaults(Environment.DEV), SHEET);
+
+            assertThat(line(cost, "nat", "nat-vm").quantity()).isZero();
+        }
+
+        @Test
+        void everySecretOfThePlanHoldsAnActiveVersion() throws IOException {
+            var dev = estimate("dev");
+
+            // dev declares 14 secrets and creates versions of 4 of them; all 14 hold one.
+            assertThat(dev.lines()).filteredOn(line -> line.price().key().equals("secret-version"))
+                    .hasSize(14).allSatisfy(line -> assertThat(line.resourceType()).isEqualTo("gcp:secretmanager/secret:Secret"));
+            assertThat(dev.free()).filteredOn(free -> free.type().equals("gcp:secretmanager/secretVersion:SecretVersion"))
+                    .hasSize(4);
+        }
+
+        @Test
+        void flowLogsAreTheFullSamplingVolumeTimesThePlansSamplingRate() throws IOException {
+            // prod's subnetwork samples 0.5 of its flows; prod's default is 50 GB a month at full sampling.
+            var flowLogs = line(estimate("prod"), "kura-subnet", "vpc-flow-logs");
+
+            assertThat(flowLogs.quantity()).isEqualTo(25);
+            assertThat(flowLogs.monthlyUsd()).isEqualTo(25 * 0.25);
+            assertThat(flowLogs.assumptions()).containsExactly("flowLogsGbAtFullSampling");
+        }
+
+        @Test
+        void apiResponsesAreInternetEgressAtMadridsPrice() throws IOException {
+            var egress = line(estimate("prod"), "kura-https", "internet-egress-europe");
+
+            assertThat(egress.price().region()).isEqualTo("europe-southwest1");
+            assertThat(egress.monthlyUsd()).isCloseTo(80 * 0.12, within(1e-9));
+        }
+
+        @Test
+        void logIngestionWithinTheProjectsFreeAllotmentIsACredit() throws IOException {
+            var prod = estimate("prod");
+
+            assertThat(line(prod, "api-logging", "logging-ingestion").monthlyUsd()).isEqualTo(150 * 0.50);
+            assertThat(prod.credits()).filteredOn(credit -> credit.price().key().equals("logging-ingestion"))
+                    .singleElement().satisfies(credit -> assertThat(credit.usd()).isEqualTo(50 * 0.50));
+        }
+
+        @Test
+        void eachPodMonitoringAndTheKafkaClusterCarryTheirOwnUsage() throws IOException {
+            var prod = estimate("prod");
+
+            assertThat(prod.lines()).filteredOn(line -> line.price().key().equals("prometheus-samples"))
+                    .extracting(CostLine::resourceName).containsExactlyInAnyOrder("inference-pod-monitoring", "kafka-exporter-monitoring");
+            assertThat(line(prod, "kafka-cluster", "inter-zone-transfer").assumptions()).containsExactly("kafkaInterZoneGb");
+        }
+    }
+
     @Test
     void reportsAResourceTypeTheSheetDoesNotKnowInsteadOfCountingItAsFree() throws IOException {
         var plan = (ObjectNode) JSON.readTree(planText("dev"));
@@ -254,8 +338,9 @@ class CostEstimatorTest {
         void aLargerDatabaseTierCostsOneMoreVcpuAndItsMemoryDoubledForHa() throws IOException {
             var prod = tierChange("prod").get(0);
 
-            // One more vCPU and 3.75 GB more memory, at the REGIONAL (HA) prices of the sheet: $0.0826 and $0.014 an hour.
-            assertThat(prod.deltaUsd()).isCloseTo(HOURS * (0.0826 + 3.75 * 0.014), within(0.01));
+            // One more vCPU and 3.75 GB more memory, at the REGIONAL (HA) prices of the sheet: Iowa's $0.0826 and $0.014
+            // an hour, times the sheet's uplift for Madrid, 1.18.
+            assertThat(prod.deltaUsd()).isCloseTo(HOURS * (0.0826 + 3.75 * 0.014) * 1.18, within(0.01));
             assertThat(prod.resources()).singleElement().satisfies(resource -> {
                 assertThat(resource.name()).isEqualTo("kura-primary");
                 assertThat(resource.type()).isEqualTo("gcp:sql/databaseInstance:DatabaseInstance");
@@ -276,10 +361,10 @@ class CostEstimatorTest {
 
             var deltas = CostDelta.of(base, changed, DEFAULTS, DEFAULTS);
 
-            assertThat(CostDelta.summaryLine(deltas)).isEqualTo("prod +$98.62/month, staging ±0");
-            assertThat(CostDelta.markdown(deltas)).startsWith("**Monthly cost:** prod +$98.62/month, staging ±0\n")
+            assertThat(CostDelta.summaryLine(deltas)).isEqualTo("prod +$116.38/month, staging ±0");
+            assertThat(CostDelta.markdown(deltas)).startsWith("**Monthly cost:** prod +$116.38/month, staging ±0\n")
                     .contains("| `kura-primary` |").doesNotContain("<summary>staging");
-            assertThat(CostDelta.json(deltas)).contains("\"deltaUsd\" : 98.62");
+            assertThat(CostDelta.json(deltas)).contains("\"deltaUsd\" : 116.38");
         }
 
         @Test
@@ -307,10 +392,10 @@ class CostEstimatorTest {
 
             var prod = CostDelta.of(plans, plans, cheaper, DEFAULTS).get(0);
 
-            // One regional vCPU all month: 730 x (0.0826 - 0.05).
-            assertThat(prod.deltaUsd()).isCloseTo(730 * (0.0826 - 0.05), within(1e-6));
+            // One regional vCPU all month: 730 x (0.0826 x 1.18 - 0.05).
+            assertThat(prod.deltaUsd()).isCloseTo(730 * (0.0826 * 1.18 - 0.05), within(1e-6));
             assertThat(CostDelta.inputChangeLines(List.of(prod))).containsExactly(
-                    "prices: prod +$23.80/month: cloudsql-vcpu-regional $0.05 → $0.0826");
+                    "prices: prod +$34.65/month: cloudsql-vcpu-regional $0.05 → $0.097468");
         }
 
         @Test

@@ -29,7 +29,7 @@ class CostAssumptionsTest {
         var cost = read("prod", "kura-infra:cost", "{\"requestsPerMonth\": 25000000, \"natVms\": 9}").settings().cost();
 
         assertThat(cost.requestsPerMonth()).isEqualTo(25_000_000);
-        assertThat(cost.natVms()).isEqualTo(9);
+        assertThat(cost.natVms()).hasValue(9);
         assertThat(cost.cdnEgressGb()).isEqualTo(CostAssumptions.defaults(ai.kuraos.infra.config.Environment.PROD).cdnEgressGb());
     }
 
