@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.time.Year;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +46,9 @@ final class Grants {
             return !condition.isBlank();
         }
 
-        /** A condition that restricts something: set and not always true. */
-        boolean effectivelyConditioned() {
-            return conditioned() && !alwaysTrue(condition);
+        /** A condition that restricts something on {@code today}: set and not always true. */
+        boolean effectivelyConditioned(LocalDate today) {
+            return conditioned() && !alwaysTrue(condition, today);
         }
     }
 
@@ -118,18 +117,19 @@ final class Grants {
 
     /**
      * Whether an IAM condition is true whatever the request: {@code true}, a comparison of a value with itself, or a
-     * time bound so far away ({@value #FAR_FUTURE_YEARS} years and more, or before 2000) that it never ends the grant.
-     * A disjunction is always true when one side is; a conjunction when every side is.
+     * time bound so far from {@code today} ({@value #FAR_FUTURE_YEARS} years and more ahead, or before 2000) that it
+     * never ends the grant. A disjunction is always true when one side is; a conjunction when every side is.
+     * {@code today} is the day the policy judges on, never the clock, so a verdict does not change with the year.
      */
-    static boolean alwaysTrue(String expression) {
+    static boolean alwaysTrue(String expression, LocalDate today) {
         var text = unwrap(expression.strip());
         var disjuncts = split(text, "||");
         if (disjuncts.size() > 1) {
-            return disjuncts.stream().anyMatch(Grants::alwaysTrue);
+            return disjuncts.stream().anyMatch(part -> alwaysTrue(part, today));
         }
         var conjuncts = split(text, "&&");
         if (conjuncts.size() > 1) {
-            return conjuncts.stream().allMatch(Grants::alwaysTrue);
+            return conjuncts.stream().allMatch(part -> alwaysTrue(part, today));
         }
         if (text.equals("true")) {
             return true;
@@ -141,7 +141,7 @@ final class Grants {
         var bound = TIME_BOUND.matcher(text);
         if (bound.matches()) {
             var year = Integer.parseInt(bound.group(2));
-            return bound.group(1).startsWith("<") ? year >= Year.now(ZoneOffset.UTC).getValue() + FAR_FUTURE_YEARS
+            return bound.group(1).startsWith("<") ? year >= today.getYear() + FAR_FUTURE_YEARS
                     : year < 2000;
         }
         return false;

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,8 +125,9 @@ final class IamRules {
         return new ResourceRule("KURA-IAM-005", MEDIUM,
                 "Data-access roles at project level are narrowed by an IAM condition that restricts something",
                 "Google IAM least privilege (resource-level grants, IAM conditions)", "`gcp:projects/iAM*`",
-                Grants::isProjectGrant, (grant, plan) -> perBinding(grant, binding -> {
-                    if (!RESOURCE_SCOPED_ROLES.contains(binding.role()) || binding.effectivelyConditioned()) {
+                Grants::isProjectGrant, (grant, plan, today) -> perBinding(grant, binding -> {
+                    if (!RESOURCE_SCOPED_ROLES.contains(binding.role())
+                            || binding.effectivelyConditioned(today)) {
                         return List.of();
                     }
                     return binding.conditioned()
@@ -198,8 +200,8 @@ final class IamRules {
     static ResourceRule alwaysTrueConditions() {
         return new ResourceRule("KURA-IAM-009", MEDIUM, "IAM conditions restrict something (none is always true)",
                 "Google IAM Conditions guide (temporary access); CIS GCP 2.0 1.5", "every IAM grant",
-                Grants.IAM_TYPES, (grant, plan) -> perBinding(grant, binding -> at(binding.conditioned()
-                        && !binding.effectivelyConditioned(), binding, binding.conditionPath(), "'"
+                Grants.IAM_TYPES, (grant, plan, today) -> perBinding(grant, binding -> at(binding.conditioned()
+                        && !binding.effectivelyConditioned(today), binding, binding.conditionPath(), "'"
                         + binding.condition() + "' on " + binding.role() + " is always true (a far-future expiry, a"
                         + " literal): the grant is unconditional in effect; narrow it to the resources or the date it"
                         + " is for, or drop the condition so that reviews see an unconditional grant")));
@@ -210,10 +212,11 @@ final class IamRules {
                 "No project-level role that lets its holder grant itself more",
                 "CIS GCP 2.0 1.6, 1.11 (separation of duties); Checkov CKV_GCP_41 class; Google IAM guidance on"
                         + " privilege escalation", "`gcp:projects/iAM*`", Grants::isProjectGrant,
-                (grant, plan) -> perBinding(grant, binding -> {
+                (grant, plan, today) -> perBinding(grant, binding -> {
                     var how = ESCALATION_ROLES.get(binding.role());
                     if (how == null || (binding.role().equals("roles/resourcemanager.projectIamAdmin")
-                            && binding.effectivelyConditioned() && binding.condition().contains(MODIFIED_GRANTS))) {
+                            && binding.effectivelyConditioned(today)
+                            && binding.condition().contains(MODIFIED_GRANTS))) {
                         return List.of();
                     }
                     var holders = binding.members().stream().map(Grants.Member::value).toList();
@@ -236,7 +239,7 @@ final class IamRules {
                 "CIS GCP 2.0 1.8 (service account admin and user), 1.11 (KMS admin and encrypter/decrypter)",
                 "`gcp:projects/iAM*`") {
             @Override
-            public List<Finding> check(StackPlan plan) {
+            public List<Finding> check(StackPlan plan, LocalDate today) {
                 var held = new HashMap<String, Map<String, PlanResource>>();
                 for (var grant : plan.ofType(Grants::isProjectGrant)) {
                     for (var binding : Grants.bindings(grant)) {

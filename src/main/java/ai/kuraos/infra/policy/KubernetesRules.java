@@ -2,6 +2,7 @@ package ai.kuraos.infra.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -350,7 +351,7 @@ final class KubernetesRules {
                                       BiFunction<String, StackPlan, List<Violation>> check) {
         return new DescribedRule(id, severity, title, benchmark, "every namespace that runs pods") {
             @Override
-            public List<Finding> check(StackPlan plan) {
+            public List<Finding> check(StackPlan plan, LocalDate today) {
                 var findings = new ArrayList<Finding>();
                 namespacesWithPods(plan).forEach((namespace, podOwner) -> {
                     var reported = namespaceObject(plan, namespace).orElse(podOwner);

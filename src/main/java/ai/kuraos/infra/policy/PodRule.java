@@ -1,5 +1,6 @@
 package ai.kuraos.infra.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -17,7 +18,7 @@ final class PodRule extends DescribedRule {
     }
 
     @Override
-    public List<Finding> check(StackPlan plan) {
+    public List<Finding> check(StackPlan plan, LocalDate today) {
         var findings = new ArrayList<Finding>();
         for (var pod : Pods.of(plan)) {
             for (var violation : check.apply(pod, plan)) {

@@ -43,7 +43,8 @@ public record PolicyReport(List<String> stacks, List<Finding> open, List<Waived>
      * the plans are all the project's, so a waiver that matches nothing is stale; otherwise it may match elsewhere.
      */
     public static PolicyReport of(List<StackPlan> plans, List<Waiver> waivers, LocalDate today, boolean everyStack) {
-        return judge(plans.stream().map(StackPlan::stack).toList(), Rules.evaluate(plans), waivers, today, everyStack);
+        return judge(plans.stream().map(StackPlan::stack).toList(), Rules.evaluate(plans, today), waivers, today,
+                everyStack);
     }
 
     /**

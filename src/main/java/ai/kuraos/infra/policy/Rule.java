@@ -1,5 +1,6 @@
 package ai.kuraos.infra.policy;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** One policy rule: what it checks, where the check comes from, and the check itself over one stack's plan. */
@@ -18,5 +19,9 @@ public interface Rule {
     /** The resource types (or families) the rule looks at, for the generated rules list. */
     String appliesTo();
 
-    List<Finding> check(StackPlan plan);
+    /**
+     * The findings on one stack's plan as of {@code today}: the day the policy judges on (the {@code policy --today}
+     * option), which time-bounded IAM conditions are measured against, so that a verdict never depends on the clock.
+     */
+    List<Finding> check(StackPlan plan, LocalDate today);
 }

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,16 +35,16 @@ public final class Rules {
         return List.copyOf(rules);
     }
 
-    /** Every finding of every rule in {@code plans}, in {@link Finding#ORDER}. */
-    public static List<Finding> evaluate(List<StackPlan> plans) {
-        return evaluate(ALL, plans);
+    /** Every finding of every rule in {@code plans} as of {@code today}, in {@link Finding#ORDER}. */
+    public static List<Finding> evaluate(List<StackPlan> plans, LocalDate today) {
+        return evaluate(ALL, plans, today);
     }
 
-    static List<Finding> evaluate(List<Rule> rules, List<StackPlan> plans) {
+    static List<Finding> evaluate(List<Rule> rules, List<StackPlan> plans, LocalDate today) {
         var findings = new ArrayList<Finding>();
         for (var plan : plans) {
             for (var rule : rules) {
-                findings.addAll(rule.check(plan));
+                findings.addAll(rule.check(plan, today));
             }
         }
         findings.sort(Finding.ORDER);

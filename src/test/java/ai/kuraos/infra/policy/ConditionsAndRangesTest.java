@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class ConditionsAndRangesTest {
             "resource.name.startsWith('projects/_/buckets/x') || request.time < timestamp('2099-01-01T00:00:00Z')",
             "(true && request.time < timestamp('2099-01-01T00:00:00Z'))"})
     void aConditionThatNarrowsNothingIsAlwaysTrue(String expression) {
-        assertThat(Grants.alwaysTrue(expression)).isTrue();
+        assertThat(Grants.alwaysTrue(expression, Fragments.TODAY)).isTrue();
     }
 
     @ParameterizedTest
@@ -28,7 +29,15 @@ class ConditionsAndRangesTest {
             "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly(['roles/run.invoker'])",
             "resource.name.startsWith('a || b')"})
     void aConditionThatRestrictsSomethingIsNot(String expression) {
-        assertThat(Grants.alwaysTrue(expression)).isFalse();
+        assertThat(Grants.alwaysTrue(expression, Fragments.TODAY)).isFalse();
+    }
+
+    @Test
+    void aTimeBoundIsFarAwayRelativeToTheDayThePolicyJudgesOnNotTheClock() {
+        var expiry = "request.time < timestamp('2032-01-01T00:00:00Z')";
+
+        assertThat(Grants.alwaysTrue(expiry, LocalDate.of(2026, 12, 1))).isTrue();
+        assertThat(Grants.alwaysTrue(expiry, LocalDate.of(2028, 6, 30))).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package ai.kuraos.infra.policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,6 +12,8 @@ import java.util.function.Consumer;
 final class Fragments {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The day the rule tests judge on: fixed, so that time-bounded conditions mean the same every year. */
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
     private Fragments() {
     }
@@ -40,7 +43,7 @@ final class Fragments {
     static List<Finding> findings(String id, StackPlan plan) {
         var rule = Rules.all().stream().filter(candidate -> candidate.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no rule " + id));
-        return rule.check(plan);
+        return rule.check(plan, TODAY);
     }
 
     /** A pod that every pod rule accepts: restricted security, resources, probes, a digest, no token. */
