@@ -127,7 +127,7 @@ public record BackendSettings(
                 + CloudRunLimits.MAX_ENV_VARIABLES + " variables and " + CloudRunLimits.MAX_ENV_BYTES / 1024
                 + " KiB in all (Cloud Run's limits). Names the program sets are refused, and so are secrets: " + String.join(", ", new TreeSet<>(BackendNames.RESERVED_ENV))
                 + ".");
-        var env = envValue.textMap(Map.of(), CommonRules.ENV_NAME, CommonRules.ANY_TEXT);
+        var env = envValue.plaintextMap(CommonRules.ENV_NAME, CommonRules.ANY_TEXT);
         CloudRunLimits.environmentProblem(env).ifPresent(problem -> config.reject(envValue.key(), problem));
         env.keySet().stream().filter(name -> BackendNames.RESERVED_ENV.contains(name)
                         || SecretCatalogue.byName(name).isPresent())

@@ -182,6 +182,25 @@ public final class ConfigValue {
         return entries;
     }
 
+    /**
+     * A mapping of plaintext settings (an environment), as {@link #textMap}, that refuses a value looking like a
+     * credential ({@link PlaintextCredentials}) with a pointer to the secrets catalogue. The message says what the value
+     * looks like, never what it is.
+     */
+    public Map<String, String> plaintextMap(TextRule keyRule, TextRule valueRule) {
+        var entries = new TreeMap<>(textMap(Map.of(), keyRule, valueRule));
+        entries.entrySet().removeIf(entry -> {
+            var kind = PlaintextCredentials.kind(entry.getKey(), entry.getValue());
+            kind.ifPresent(found -> reader.reject(key + "." + entry.getKey(), "plaintext that looks like " + found
+                    + " (the value is not shown); plaintext settings are written into the plans, the review and the"
+                    + " cloud console. A credential belongs in the secrets catalogue: `kura-infra:secrets.<NAME>`"
+                    + " (docs/reference/configuration.md#secrets), set with `pulumi config set --secret --path"
+                    + " 'secrets.<NAME>' <value>`"));
+            return kind.isPresent();
+        });
+        return entries;
+    }
+
     /** A list of texts, e.g. origins; each element is checked and reported under its index. */
     public List<String> textList(List<String> fallback, TextRule rule) {
         document("a list of " + rule.expected(), fallback.isEmpty() ? "none" : "`[" + String.join(", ", fallback) + "]`");

@@ -89,7 +89,7 @@ public record InferenceSettings(
         var appSettingsValue = section.value("settings", "The service's own environment, in ConfigMap"
                 + " `adeline-settings`. Names the program sets are refused: "
                 + String.join(", ", new TreeSet<>(RESERVED_SETTINGS)) + ". A change restarts the pods one by one.");
-        var appSettings = appSettingsValue.textMap(Map.of(), CommonRules.ENV_NAME, CommonRules.ANY_TEXT);
+        var appSettings = appSettingsValue.plaintextMap(CommonRules.ENV_NAME, CommonRules.ANY_TEXT);
         appSettings.keySet().stream().filter(RESERVED_SETTINGS::contains).forEach(name ->
                 config.reject(appSettingsValue.key() + "." + name, "set by the program; choose another name"));
         var settings = new InferenceSettings(image, minReplicas, maxReplicas, targetCpu, cpu, memory, gpu, mqtt,

@@ -39,6 +39,14 @@ class PlanCommandTest {
         return project.resolve("stacks").resolve(stack).resolve("plan.json");
     }
 
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void editStackFile(String stack, String from, String to) throws IOException {
         var file = project.resolve("Pulumi." + stack + ".yaml");
         var text = Files.readString(file);
@@ -65,6 +73,37 @@ class PlanCommandTest {
                 .containsPattern("foundation +kura:platform:Foundation +" + prod.childrenOf("foundation").size() + " resources")
                 .containsPattern("database +kura:data:Database +" + prod.childrenOf("database").size() + " resources")
                 .contains("warning: secrets without a value");
+    }
+
+    @Test
+    void aStripeKeyInPlaintextInTheBackendsEnvIsRefusedWithAPointerToTheSecretsCatalogueAndPrintedNowhere()
+            throws IOException {
+        var key = "sk_live_51Hx7QpLkVbXr2TzY9aBcDeFgHi";
+        StackFileEdits.set(project.resolve("Pulumi.dev.yaml"), "kura-infra:backend.env.STRIPE_KEY", key);
+
+        var run = plan("--all");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("kura-infra:backend.env.STRIPE_KEY", "a Stripe secret or restricted key",
+                "kura-infra:secrets.<NAME>", "nothing was written");
+        assertThat(run.out() + run.err()).doesNotContain(key).doesNotContain("sk_live_5");
+        try (var files = Files.walk(project)) {
+            assertThat(files.filter(Files::isRegularFile).filter(file -> !file.endsWith("Pulumi.dev.yaml"))
+                    .filter(file -> contains(file, key))).isEmpty();
+        }
+    }
+
+    @Test
+    void aPasswordInPlaintextInTheInferenceSettingsIsRefusedWithoutShowingIt() throws IOException {
+        var password = "hunter2-correct-horse-battery";
+        StackFileEdits.set(project.resolve("Pulumi.prod.yaml"), "kura-infra:inference.settings.MQTT_PASSWORD", password);
+
+        var run = plan("--stack", "prod");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("kura-infra:inference.settings.MQTT_PASSWORD", "secrets catalogue")
+                .doesNotContain(password);
+        assertThat(run.out()).doesNotContain(password);
     }
 
     @Test
