@@ -3,6 +3,7 @@ package ai.kuraos.infra.cost;
 import ai.kuraos.infra.config.Environment;
 import ai.kuraos.infra.config.StackConfigValues;
 import ai.kuraos.infra.testing.SynthesizedStack;
+import ai.kuraos.infra.usage.CostAssumptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
