@@ -90,17 +90,18 @@ class PlanDiffCommandTest {
 
         assertThat(markdown.exitCode()).as(markdown.err()).isZero();
         var comment = markdown.out();
-        // One more vCPU and 3.75 GB, HA (REGIONAL) doubles both: 730 h × (0.0826 + 3.75 × 0.014) × 2, the sheet's rates.
+        // One more vCPU and 3.75 GB of a REGIONAL (HA) instance: 730 h × (0.097468 + 3.75 × 0.01652), the sheet's Madrid
+        // rates (Iowa's 0.0826 and 0.014 with the sheet's 1.18 uplift).
         assertThat(comment.lines().skip(2).filter(line -> !line.isBlank()).findFirst())
-                .hasValue("**Monthly cost:** dev ±0, prod +$98.62/month, staging ±0");
-        assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $119.62 | $218.25 |")
+                .hasValue("**Monthly cost:** dev ±0, prod +$116.38/month, staging ±0");
+        assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $141.16 | $257.53 |")
                 .contains("### Policy\n\n`policy --all` passes. This change introduces 0 findings, fixes 0")
                 .contains("<summary>Architecture of prod")
                 .contains("```mermaid\nflowchart");
         assertThat(comment.indexOf("**Monthly cost:**")).isLessThan(comment.indexOf("| Stack | Create |"));
         assertThat(comment.indexOf("| Stack | Create |")).isLessThan(comment.indexOf("### Policy"));
         var review = JSON.readTree(json.out());
-        assertThat(review.path("cost").path("summary").asText()).isEqualTo("dev ±0, prod +$98.62/month, staging ±0");
+        assertThat(review.path("cost").path("summary").asText()).isEqualTo("dev ±0, prod +$116.38/month, staging ±0");
         assertThat(review.path("policy").path("passes").asBoolean()).isTrue();
         assertThat(review.path("architecture").path("changed").toString()).isEqualTo("[\"prod\"]");
     }
