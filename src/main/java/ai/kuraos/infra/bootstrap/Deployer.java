@@ -2,6 +2,7 @@ package ai.kuraos.infra.bootstrap;
 
 import ai.kuraos.infra.component.KnownValues;
 import ai.kuraos.infra.component.KuraComponent;
+import ai.kuraos.infra.config.Environment;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.billing.AccountIamMember;
 import com.pulumi.gcp.billing.AccountIamMemberArgs;
@@ -73,6 +74,10 @@ public final class Deployer extends KuraComponent {
                         .description("The deployer may grant and revoke exactly the project roles kura-infra grants")
                         .expression(DeployerRoles.delegationCondition(project))
                         .build());
+        Environment.byId(environment).flatMap(Environment::releasedFrom)
+                .filter(source -> settings.environments().containsKey(source.id()))
+                .ifPresent(source -> grantOnProject("deployer-" + environment + "-release-source",
+                        settings.environments().get(source.id()), DeployerRoles.RELEASE_SOURCE.role(), deployer, null));
         settings.billingAccount().ifPresent(account -> new AccountIamMember("deployer-" + environment + "-budgets",
                 AccountIamMemberArgs.builder()
                         .billingAccountId(account)

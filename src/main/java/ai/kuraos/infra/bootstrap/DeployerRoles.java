@@ -35,6 +35,14 @@ public final class DeployerRoles {
             // Retiring with the metric it manages (observability/Monitoring): earlier plans protected these grants.
             new Grant("roles/logging.configWriter", "the retiring log-based metric of the backend's errors"));
 
+    /**
+     * On the project of the environment a release comes from ({@link ai.kuraos.infra.config.Environment#releasedFrom}):
+     * release.yml copies the image that stack tested, by digest, into this stack's registry. Read-only; images hold no
+     * data.
+     */
+    public static final Grant RELEASE_SOURCE = new Grant("roles/artifactregistry.reader",
+            "copy the image the previous stack tested into this stack's registry");
+
     /** On the billing account, when the bootstrap knows it: the stacks' budgets. */
     public static final String BUDGETS = "roles/billing.costsManager";
 

@@ -25,6 +25,14 @@ public enum Environment {
         };
     }
 
+    /**
+     * The environment whose tested image a release brings here: a release goes dev, then staging, then prod, each stack
+     * running the bytes the one before it tested.
+     */
+    public Optional<Environment> releasedFrom() {
+        return pick(Optional.empty(), Optional.of(DEV), Optional.of(STAGING));
+    }
+
     public static List<String> ids() {
         return Arrays.stream(values()).map(Environment::id).toList();
     }

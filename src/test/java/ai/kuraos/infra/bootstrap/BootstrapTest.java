@@ -108,7 +108,8 @@ class BootstrapTest {
 
     @Test
     void grantsTheDeployerTheRolesAnUpdateNeedsOnItsOwnProjectAndNeverAPrimitiveOne() {
-        var prodGrants = grantsOf("${kura-deployer-prod.member}");
+        var prodGrants = grantsOf("${kura-deployer-prod.member}").stream()
+                .filter(grant -> !grant.input("project").asText().equals("kura-os-staging")).toList();
 
         assertThat(prodGrants).allSatisfy(grant -> assertThat(grant.input("project").asText()).isEqualTo("kura-os"));
         assertThat(prodGrants).extracting(grant -> grant.input("role").asText())
@@ -116,6 +117,24 @@ class BootstrapTest {
                 .doesNotContainAnyElementsOf(PRIMITIVE_ROLES);
         assertThat(grantsOf("${kura-deployer-dev.member}"))
                 .allSatisfy(grant -> assertThat(grant.input("project").asText()).isEqualTo("kura-os-dev"));
+    }
+
+    @Test
+    void letsEachDeployerReadOnlyTheImagesOfTheStackItsReleasesComeFrom() {
+        ops.resource(PROJECT_IAM, "deployer-staging-release-source")
+                .hasInput("project", "kura-os-dev")
+                .hasInput("role", "roles/artifactregistry.reader")
+                .hasInput("member", "${kura-deployer-staging.member}");
+        ops.resource(PROJECT_IAM, "deployer-prod-release-source")
+                .hasInput("project", "kura-os-staging")
+                .hasInput("role", "roles/artifactregistry.reader")
+                .hasInput("member", "${kura-deployer-prod.member}");
+        assertThat(grantsOf("${kura-deployer-prod.member}"))
+                .filteredOn(grant -> grant.input("project").asText().equals("kura-os-staging"))
+                .extracting(grant -> grant.input("role").asText())
+                .containsExactly("roles/artifactregistry.reader");
+        assertThat(grantsOf("${kura-deployer-prod.member}"))
+                .noneMatch(grant -> grant.input("project").asText().equals("kura-os-dev"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -329,6 +330,115 @@ class WorkflowsTest {
         var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {
             return process.waitFor() + ":" + output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static final String DIGEST = "sha256:" + "a".repeat(64);
+    private static final String DEV_IMAGE = "europe-southwest1-docker.pkg.dev/kura-os-dev/kura/kura-backend@" + DIGEST;
+
+    @Test
+    void releasesToProdTheBytesStagingTestedCopiedFromStagingsRegistryIntoProdsByDigest() throws IOException {
+        var run = releaseCopy("prod", Map.of());
+
+        assertThat(run.result()).startsWith("0:");
+        assertThat(run.read("copies")).isEqualTo("europe-southwest1-docker.pkg.dev/kura-os-staging/kura/kura-backend@"
+                + DIGEST + " europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend:v1-3-8\n");
+        assertThat(run.read("github-output")).isEqualTo(
+                "image=europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend@" + DIGEST + "\n");
+    }
+
+    @Test
+    void releasesToStagingFromDevsRegistry() throws IOException {
+        var run = releaseCopy("staging", Map.of());
+
+        assertThat(run.result()).startsWith("0:");
+        assertThat(run.read("copies")).startsWith("europe-southwest1-docker.pkg.dev/kura-os-dev/kura/kura-backend@" + DIGEST
+                + " europe-southwest1-docker.pkg.dev/kura-os-staging/kura/kura-backend:v1-3-8");
+    }
+
+    @Test
+    void aReRunOfTheReleaseFindsItsOwnCopyAndCopiesNothing() throws IOException {
+        var run = releaseCopy("prod", Map.of("copied", DIGEST));
+
+        assertThat(run.result()).startsWith("0:");
+        assertThat(run.read("copies")).isEmpty();
+    }
+
+    @Test
+    void failsWhenTheReleaseIdAlreadyTagsOtherBytesInTheStacksRegistry() throws IOException {
+        var run = releaseCopy("prod", Map.of("copied", "sha256:" + "b".repeat(64)));
+
+        assertThat(run.result()).startsWith("1:").contains("already tags sha256:bbbb", "new release id");
+        assertThat(run.read("copies")).isEmpty();
+    }
+
+    @Test
+    void refusesAReleaseOfAnImageThatIsNotInDevsRegistry() throws IOException {
+        var run = runStep("release.yml", "stacks", "The image is dev's, named by digest (a tag can move between two stacks)",
+                Map.of("IMAGE", "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/kura-backend@" + DIGEST),
+                Map.of());
+
+        assertThat(run.result()).startsWith("1:").contains("is not in dev's registry europe-southwest1-docker.pkg.dev/kura-os-dev/kura");
+    }
+
+    @Test
+    void refusesAReleaseOfAnImageNamedByTag() throws IOException {
+        var run = runStep("release.yml", "stacks", "The image is dev's, named by digest (a tag can move between two stacks)",
+                Map.of("IMAGE", "europe-southwest1-docker.pkg.dev/kura-os-dev/kura/kura-backend:v1-3-8"), Map.of());
+
+        assertThat(run.result()).startsWith("1:").contains("is not <registry>/<path>@sha256:<digest>");
+    }
+
+    /** The copy step of release.yml for {@code stack}, with a registry that holds {@code files} ("copied": a digest). */
+    private static StepRun releaseCopy(String stack, Map<String, String> files) throws IOException {
+        return runStep("release.yml", "deploy", "Copy the image into the stack's registry, by digest",
+                Map.of("IMAGE", DEV_IMAGE, "RELEASE", "v1-3-8", "STACK", stack), files);
+    }
+
+    private record StepRun(String result, Path directory) {
+        String read(String file) throws IOException {
+            var path = directory.resolve(file);
+            return Files.exists(path) ? Files.readString(path) : "";
+        }
+    }
+
+    /**
+     * Runs one step's script from the project root as the runner would (bash -e), with fakes of crane, gcloud and go
+     * that record into a scratch directory holding {@code files}; crane's {@code digest} answers the "copied" file.
+     */
+    private static StepRun runStep(String file, String job, String stepName, Map<String, String> env,
+                                   Map<String, String> files) throws IOException {
+        var script = StreamSupport.stream(workflow(file).path("jobs").path(job).path("steps").spliterator(), false)
+                .filter(step -> step.path("name").asText().equals(stepName)).findFirst().orElseThrow()
+                .path("run").asText();
+        var scratch = Files.createTempDirectory("step");
+        for (var entry : files.entrySet()) {
+            Files.writeString(scratch.resolve(entry.getKey()), entry.getValue());
+        }
+        var bin = Files.createDirectories(scratch.resolve("bin"));
+        var fakes = Map.of(
+                "go", "echo '" + scratch + "'",
+                "gcloud", "exit 0",
+                "crane", "case \"$1\" in digest) cat '" + scratch + "/copied' 2>/dev/null || exit 1;;"
+                        + " copy) echo \"$2 $3\" >> '" + scratch + "/copies'; echo -n \"${2##*@}\" > '" + scratch
+                        + "/copied';; esac");
+        for (var fake : fakes.entrySet()) {
+            var path = bin.resolve(fake.getKey());
+            Files.writeString(path, "#!/usr/bin/env bash\n" + fake.getValue() + "\n");
+            path.toFile().setExecutable(true);
+        }
+        var builder = new ProcessBuilder("bash", "-e", "-c", script)
+                .directory(SynthesizedStack.PROJECT_ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("GITHUB_OUTPUT", scratch.resolve("github-output").toString());
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return new StepRun(process.waitFor() + ":" + output, scratch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
