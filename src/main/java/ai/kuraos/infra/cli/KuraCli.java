@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 /** The {@code kura-infra} command line: the offline plan, the backend's rollout, and the edge's publishing. */
 @Command(name = "kura-infra",
         mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
         description = "Infrastructure of the Kura platform on Google Cloud. Run by the Pulumi CLI without arguments,"
                 + " it is the Pulumi program; with a command, it is this tool.",
         subcommands = {PlanCommand.class, AdoptCommand.class, DeployCommand.class, RollbackCommand.class, PublishStaticCommand.class,

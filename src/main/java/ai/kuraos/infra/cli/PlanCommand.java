@@ -15,6 +15,7 @@ import ai.kuraos.infra.plan.PlanFiles;
 import ai.kuraos.infra.plan.PlanReview;
 import ai.kuraos.infra.plan.PlannedResource;
 import ai.kuraos.infra.plan.ProjectLayout;
+import ai.kuraos.infra.plan.RenderedFrom;
 import ai.kuraos.infra.plan.ReviewSection;
 import ai.kuraos.infra.plan.StackPlanner;
 import ai.kuraos.infra.plan.steps.PlanSteps;
@@ -61,7 +62,8 @@ import java.util.stream.Stream;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the plans were written, (--check) stacks/ is up to date, or (--diff) the diff was printed",
-                "1:(--check) stacks/ is out of date, (--diff) a step would be refused, or the program failed",
+                "1:(--check) stacks/ is out of date, (--diff) a step would be refused or the rendered plans are stale,"
+                        + " or the program failed",
                 "2:bad usage, an unknown stack or git ref, or invalid configuration; nothing was written"})
 final class PlanCommand implements Callable<Integer> {
 
@@ -125,7 +127,9 @@ final class PlanCommand implements Callable<Integer> {
         for (var stack : prepared) {
             try {
                 var plan = stack.plan();
-                rendered.put(new StackRef(stack.layout(), stack.stack()), Map.entry(plan, PlanFiles.render(plan)));
+                var files = PlanFiles.render(plan);
+                files.put(RenderedFrom.FILE, RenderedFrom.render(stack.layout(), stack.stack()));
+                rendered.put(new StackRef(stack.layout(), stack.stack()), Map.entry(plan, files));
             } catch (PlanFailedException failure) {
                 err.println("error: " + failure.getMessage());
                 return KuraCli.FAILED;
@@ -155,6 +159,9 @@ final class PlanCommand implements Callable<Integer> {
             err.println("error: --diff compares every stack (or those named with --stack) and writes nothing; drop "
                     + (check ? "--check" : "--all"));
             return KuraCli.USAGE;
+        }
+        if (stale(layout, err)) {
+            return KuraCli.FAILED;
         }
         var before = new TreeMap<String, String>();
         var after = new TreeMap<String, String>();
@@ -198,6 +205,34 @@ final class PlanCommand implements Callable<Integer> {
             case json -> PlanReview.json(sections);
         });
         return PlanReview.blocks(sections) ? KuraCli.FAILED : KuraCli.OK;
+    }
+
+    /**
+     * Whether a stack's rendered directory (of those --stack selects, or all) is older than its inputs: the review would
+     * show another change than the one the branch makes. Said on {@code err}, one line a stack.
+     */
+    private boolean stale(ProjectLayout layout, PrintWriter err) {
+        var stale = new ArrayList<String>();
+        for (var project : projects(layout)) {
+            var prefix = project.equals(layout) ? "" : project.root().getFileName() + "/";
+            for (var stack : project.stacks()) {
+                if (!stacks.isEmpty() && !stacks.contains(prefix + stack)) {
+                    continue;
+                }
+                var changed = RenderedFrom.changedSince(project, stack);
+                if (!changed.isEmpty()) {
+                    var shown = new StackRef(project, stack).shown(this.project.projectDir);
+                    stale.add(shown);
+                    err.println("error: stale plans: " + shown + "/ was rendered before the last change of "
+                            + String.join(", ", changed));
+                }
+            }
+        }
+        if (!stale.isEmpty()) {
+            err.println("the review would not show this branch's change: run `java -jar target/kura-infra.jar plan"
+                    + " --all` (after `mvn -B -q package -DskipTests` when the program changed) and commit stacks/");
+        }
+        return !stale.isEmpty();
     }
 
     /** A stack of one of the repository's projects, and how messages name its rendered directory. */

@@ -97,6 +97,25 @@ class KuraInfraLauncherIT {
         assertThat(run.stdout()).isEqualTo(reference.stdout());
     }
 
+    @Test
+    void saysSoWhenASourceIsNewerThanTheJar() throws Exception {
+        var source = Files.createDirectories(sandbox.resolve("src/main/java")).resolve("Edited.java");
+        Files.writeString(source, "final class Edited {}\n");
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+        Run run;
+        try {
+            run = run(launcher("--help"), Map.of());
+        } finally {
+            Files.delete(source);
+        }
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).contains("the sources are newer than the jar (src/main/java/Edited.java changed after",
+                "rebuild with mvn -B -q package -DskipTests");
+        assertThat(run.stdout()).isEqualTo(help.stdout());
+    }
+
     /** Plans dev into its own new directory each time, so that every run writes and prints the same. */
     private static String[] planArguments() throws IOException {
         var copy = Files.createTempDirectory(sandbox, "project");

@@ -174,6 +174,35 @@ class PlanDiffCommandTest {
     }
 
     @Test
+    void aStackFileEditWithoutReRenderingIsRefusedAsStale() throws IOException {
+        StackFileEdits.set(project.resolve("Pulumi.staging.yaml"), "kura-infra:cache.tier", "STANDARD_HA");
+
+        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("stale plans: stacks/staging/ was rendered before the last change of"
+                + " Pulumi.staging.yaml", "plan --all").doesNotContain("stacks/dev/", "stacks/prod/");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aProgramChangeWithoutReRenderingIsRefusedAsStaleForEveryStack() throws IOException {
+        var source = project.resolve("src/main/java/Program.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        Files.writeString(source, "final class Program {}\n");
+        assertThat(CliRun.in(project, Map.of(), "plan", "--all").exitCode()).isZero();
+        LocalGit.commitAll(project, "the program's sources, planned");
+        Files.writeString(source, "final class Program { int changed; }\n");
+
+        var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("stale plans: stacks/dev/ was rendered before the last change of the program",
+                "stale plans: stacks/prod/", "stale plans: bootstrap/stacks/ops/");
+    }
+
+    @Test
     void saysSoWhenNothingChanged() {
         var run = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main");
 
