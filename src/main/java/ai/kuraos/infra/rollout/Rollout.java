@@ -133,7 +133,7 @@ public final class Rollout {
         if (!afterStage.reconciliation().succeeded()) {
             throw failed(Step.STAGE, "Cloud Run did not bring the update about: " + afterStage.describeTraffic(),
                     "The revision that served goes on serving. Look at " + candidate + " in Cloud Run (its logs say why"
-                            + " it did not start), fix the release and deploy again.");
+                            + " it did not start), fix the release and deploy it " + retryUnderANewName(candidate));
         }
         if (!afterStage.servingRevision().equals(Optional.of(serving))
                 || afterStage.serving().stream().anyMatch(line -> line.percent() > 0 && !line.revision().equals(Optional.of(serving)))) {
@@ -154,7 +154,8 @@ public final class Rollout {
         var candidateRevision = afterStage.revision(candidate);
         if (candidateRevision.filter(CloudRunService.Revision::ready).isEmpty()) {
             throw failed(Step.STAGE, candidate + (candidateRevision.isEmpty() ? " does not exist" : " is not ready")
-                    + " after the update", where() + " Look at the revision in Cloud Run, fix it and deploy again.");
+                    + " after the update", where() + " Look at the revision in Cloud Run, fix it and deploy it "
+                    + retryUnderANewName(candidate));
         }
         var tagging = new ArrayList<TrafficLine>(List.of(TrafficLine.serving(serving), TrafficLine.tagged(candidate, CANDIDATE_TAG)));
         previous.filter(name -> !name.equals(candidate)).ifPresent(name -> tagging.add(TrafficLine.tagged(name, PREVIOUS_TAG)));
@@ -201,6 +202,15 @@ public final class Rollout {
         }, () -> where() + " Run the same deploy again: it finds where this one stopped.");
         progress.accept("promoted " + candidate + ": it now has all the traffic");
         return new RolloutReport(candidate, Optional.of(serving), timings);
+    }
+
+    /**
+     * Cloud Run keeps a revision that failed to start under its name, and the name derives from the release and the
+     * template (BackendNames.revision): the same release with the same image and configuration asks for that name again.
+     */
+    private static String retryUnderANewName(String failedRevision) {
+        return "under a new --release: the same release with the same image and configuration would ask for "
+                + failedRevision + " again, which Cloud Run keeps as it failed.";
     }
 
     private void promote(String serving, String candidate, RolloutLease.Held held) {

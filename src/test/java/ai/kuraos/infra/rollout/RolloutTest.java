@@ -362,6 +362,8 @@ class RolloutTest {
 
             assertThat(failed.step()).isEqualTo(Step.STAGE);
             assertThat(failed.getMessage()).contains("Cloud Run did not bring the update about", "failed to start");
+            assertThat(failed.advice()).as("review 11: the failed revision keeps its name").contains("under a new --release",
+                    "would ask for " + REV_138 + " again");
             assertThat(world.migrated).isEmpty();
             assertThat(world.cloudRun.servingTraffic()).isEqualTo(released(REV_137, REV_136));
             reRunReleases138();
