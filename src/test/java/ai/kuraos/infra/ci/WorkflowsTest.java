@@ -317,14 +317,24 @@ class WorkflowsTest {
 
     /** Runs the check as CI does, with {@code commands} (name to shell body) first on PATH; {@code <exit>:<output>}. */
     private static String requireGkeAccess(String stack, Map<String, String> commands) throws IOException {
-        var bin = Files.createTempDirectory("fake-bin");
-        for (var command : commands.entrySet()) {
-            var script = bin.resolve(command.getKey());
-            Files.writeString(script, "#!/usr/bin/env bash\n" + command.getValue() + "\n");
+        return runWithFakes(List.of("bash", ".ci/require-gke-access", stack), Map.of(), commands);
+    }
+
+    /**
+     * Runs {@code command} from the project root with {@code fakes} (command name to shell body) first on PATH and
+     * {@code env} added; {@code <exit>:<output>}.
+     */
+    private static String runWithFakes(List<String> command, Map<String, String> env, Map<String, String> fakes)
+            throws IOException {
+        var bin = Files.createDirectories(Files.createTempDirectory("fakes").resolve("bin"));
+        for (var fake : fakes.entrySet()) {
+            var script = bin.resolve(fake.getKey());
+            Files.writeString(script, "#!/usr/bin/env bash\n" + fake.getValue() + "\n");
             script.toFile().setExecutable(true);
         }
-        var builder = new ProcessBuilder("bash", ".ci/require-gke-access", stack)
-                .directory(SynthesizedStack.PROJECT_ROOT.toFile()).redirectErrorStream(true);
+        var builder = new ProcessBuilder(command).directory(SynthesizedStack.PROJECT_ROOT.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(env);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -418,31 +428,16 @@ class WorkflowsTest {
         for (var entry : files.entrySet()) {
             Files.writeString(scratch.resolve(entry.getKey()), entry.getValue());
         }
-        var bin = Files.createDirectories(scratch.resolve("bin"));
         var fakes = Map.of(
-                "go", "echo '" + scratch + "'",
+                // A GOPATH whose bin/ holds the fakes, where `go install` would have put crane.
+                "go", "dirname \"$(dirname \"$0\")\"",
                 "gcloud", "exit 0",
                 "crane", "case \"$1\" in digest) cat '" + scratch + "/copied' 2>/dev/null || exit 1;;"
                         + " copy) echo \"$2 $3\" >> '" + scratch + "/copies'; echo -n \"${2##*@}\" > '" + scratch
                         + "/copied';; esac");
-        for (var fake : fakes.entrySet()) {
-            var path = bin.resolve(fake.getKey());
-            Files.writeString(path, "#!/usr/bin/env bash\n" + fake.getValue() + "\n");
-            path.toFile().setExecutable(true);
-        }
-        var builder = new ProcessBuilder("bash", "-e", "-c", script)
-                .directory(SynthesizedStack.PROJECT_ROOT.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().put("GITHUB_OUTPUT", scratch.resolve("github-output").toString());
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        try {
-            return new StepRun(process.waitFor() + ":" + output, scratch);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        var stepEnv = new TreeMap<>(env);
+        stepEnv.put("GITHUB_OUTPUT", scratch.resolve("github-output").toString());
+        return new StepRun(runWithFakes(List.of("bash", "-e", "-c", script), stepEnv, fakes), scratch);
     }
 
     @Test
