@@ -47,7 +47,7 @@ class CacheTest {
         assertThat(prod.json().path("outputs").has("redisPort")).isTrue();
         assertThat(prod.json().path("outputs").has("redisCaCertificate")).isTrue();
         prod.resource("gcp:secretmanager/secretVersion:SecretVersion", "redis-auth-version")
-                .hasInput("secretData", "[secret]");
+                .hasInput("secretData", "[secret ← kura-cache.authString]");
         assertThat(prod.rendered()).doesNotContain("${kura-cache.authString}");
     }
 }

@@ -96,7 +96,7 @@ class DatabaseTest {
             prod.resource(USER, "kura-app-user")
                     .hasInput("name", "kura_app")
                     .hasInput("type", "BUILT_IN")
-                    .hasInput("password", "[secret]")
+                    .hasInput("password", "[secret ← kura-app-password-generated.result]")
                     .hasInput("deletionPolicy", "ABANDON");
         }
 

@@ -41,12 +41,20 @@ class SecretsTest {
     void writesTheGeneratedValuesAsSecretVersions() {
         var prod = SynthesizedStack.unadopted("prod");
 
-        for (var generated : SecretCatalogue.bySource(SecretCatalogue.Source.GENERATED)) {
-            var name = Secrets.logicalName(generated.name());
+        // Each version names the outputs it is made from, never their text.
+        var madeFrom = Map.of(
+                SecretCatalogue.DATABASE_URL, "[secret ← kura-app-password-generated.result, kura-primary.connectionName]",
+                SecretCatalogue.SECRET_KEY, "[secret ← secret-key-generated.result]",
+                SecretCatalogue.DB_PASSWORD, "[secret ← kura-app-password-generated.result]",
+                SecretCatalogue.REDIS_AUTH, "[secret ← kura-cache.authString]");
+        assertThat(SecretCatalogue.bySource(SecretCatalogue.Source.GENERATED)).extracting(SecretCatalogue.Entry::name)
+                .containsExactlyInAnyOrderElementsOf(madeFrom.keySet());
+        madeFrom.forEach((secret, sources) -> {
+            var name = Secrets.logicalName(secret);
             prod.resource(VERSION, name + "-version")
                     .hasInput("secret", "${" + name + ".id}")
-                    .hasInput("secretData", "[secret]");
-        }
+                    .hasInput("secretData", sources);
+        });
         prod.resource("random:index/randomPassword:RandomPassword", "secret-key-generated").hasInput("length", 64);
     }
 

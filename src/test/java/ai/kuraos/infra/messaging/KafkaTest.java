@@ -282,7 +282,7 @@ class KafkaTest {
                     .hasInput("allowedUses", List.of("cert_signing", "crl_signing", "digital_signature"))
                     .hasInput("validityPeriodHours", 87600)
                     .hasInput("earlyRenewalHours", 720)
-                    .hasInput("privateKeyPem", "[secret]");
+                    .hasInput("privateKeyPem", "[secret ← kafka-ca-key.privateKeyPem]");
             prod.resource(CERT_REQUEST, "kafka-listener-request")
                     .hasInput("subject", Map.of("commonName", "kura-kafka", "organization", "Kura"))
                     .hasInput("dnsNames", List.of(
@@ -295,11 +295,11 @@ class KafkaTest {
                     .hasInput("ipAddresses", List.of("${kura-kafka-bootstrap.address}",
                             "${kura-kafka-broker-0.address}", "${kura-kafka-broker-1.address}",
                             "${kura-kafka-broker-2.address}"))
-                    .hasInput("privateKeyPem", "[secret]");
+                    .hasInput("privateKeyPem", "[secret ← kafka-listener-key.privateKeyPem]");
             prod.resource(LOCALLY_SIGNED_CERT, "kafka-listener-certificate")
                     .hasInput("certRequestPem", "${kafka-listener-request.certRequestPem}")
                     .hasInput("caCertPem", "${kafka-ca.certPem}")
-                    .hasInput("caPrivateKeyPem", "[secret]")
+                    .hasInput("caPrivateKeyPem", "[secret ← kafka-ca-key.privateKeyPem]")
                     .hasInput("allowedUses", List.of("digital_signature", "key_encipherment", "server_auth"))
                     .hasInput("validityPeriodHours", 8760)
                     .hasInput("earlyRenewalHours", 720);
@@ -311,7 +311,8 @@ class KafkaTest {
                     .hasInput("type", "kubernetes.io/tls")
                     .hasInput("metadata.name", "kura-kafka-listener-tls")
                     .hasInput("metadata.namespace", "kura-kafka")
-                    .hasInput("stringData", "[secret]")
+                    .hasInput("stringData", "[secret ← kafka-ca.certPem, kafka-listener-certificate.certPem,"
+                            + " kafka-listener-key.privateKeyPemPkcs8]")
                     .dependsOn("kafka-namespace");
             assertThat(prod.rendered()).doesNotContain("PRIVATE KEY", "${kafka-listener-key.privateKeyPem");
         }

@@ -118,7 +118,8 @@ class KubernetesManifestsTest {
         assertThat(manifests.get("k8s/kura-kafka/kafkatopic-dlq.api.yaml"))
                 .contains("retention.ms: \"2592000000\"", "min.insync.replicas: \"2\"", "partitions: 3\n");
         assertThat(manifests.get("k8s/kura-kafka/secret-kura-kafka-listener-tls.yaml"))
-                .contains("stringData: \"[secret]\"", "type: kubernetes.io/tls");
+                .contains("stringData: \"[secret ← kafka-ca.certPem, kafka-listener-certificate.certPem,"
+                        + " kafka-listener-key.privateKeyPemPkcs8]\"", "type: kubernetes.io/tls");
     }
 
     @Test

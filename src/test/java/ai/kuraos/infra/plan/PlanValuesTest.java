@@ -45,6 +45,23 @@ class PlanValuesTest {
     }
 
     @Test
+    void namesTheOutputsASecretIsMadeFromButNeverItsText() {
+        var url = struct(Map.of(Constants.SpecialSigKey, text(Constants.SpecialSecretSig),
+                "value", text("postgresql://kura_app:${pw.result}@/db?host=/cloudsql/${kura-primary.connectionName}")));
+
+        assertThat(PlanValues.value(url, NAMES).asText())
+                .isEqualTo("[secret ← kura-primary.connectionName, pw.result]");
+    }
+
+    @Test
+    void aSecretMadeFromAReplacedResourceReferencesIt() {
+        assertThat(PlanValues.references("[secret ← kura-cache.authString]", "kura-cache")).isTrue();
+        assertThat(PlanValues.references("[secret ← kura-cache-2.authString]", "kura-cache")).isFalse();
+        assertThat(PlanValues.references("[secret]", "kura-cache")).isFalse();
+        assertThat(PlanValues.references("${kura.cache.host}", "kura.cache")).isTrue();
+    }
+
+    @Test
     void marksValuesNotKnownBeforeCreation() {
         assertThat(PlanValues.value(text(Constants.UnknownValue), NAMES).asText()).isEqualTo("[unknown]");
     }

@@ -144,7 +144,7 @@ public final class StepAnalysis {
                 for (var located : found) {
                     var path = "inputs." + located.path();
                     for (var reference : replaced) {
-                        if (reference.equals(key.name()) || !references(located.value(), reference)) {
+                        if (reference.equals(key.name()) || !PlanValues.references(located.value(), reference)) {
                             continue;
                         }
                         if (draft != null && draft.hasPath(path)) {
@@ -159,11 +159,6 @@ public final class StepAnalysis {
                 }
             }
         }
-    }
-
-    /** True when {@code value} holds an output of the resource named {@code name} (names may hold dots). */
-    private static boolean references(String value, String name) {
-        return value.contains("${" + name + ".");
     }
 
     private Step finish(Draft draft, Map<PlanDiff.Resource, Draft> drafts, Map<PlanDiff.Resource, JsonNode> newResources) {
@@ -304,7 +299,7 @@ public final class StepAnalysis {
             }
             var found = new ArrayList<InputPaths.Located>();
             InputPaths.strings("", resource.path("inputs"), found);
-            if (found.stream().anyMatch(located -> references(located.value(), name))) {
+            if (found.stream().anyMatch(located -> PlanValues.references(located.value(), name))) {
                 users.add(key.name());
             }
         });
