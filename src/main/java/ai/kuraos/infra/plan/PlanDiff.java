@@ -1,6 +1,8 @@
 package ai.kuraos.infra.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -19,7 +21,9 @@ import java.util.stream.StreamSupport;
 /**
  * What changes between two {@code plan.json} documents of one stack. Resources are matched by type and name; the
  * values are the plan's own, so a secret shows as {@code "[secret]"} on either side and a secret that changed is no
- * change at all.
+ * change at all. A list whose items all carry a distinct {@code name} is compared item by item under that name
+ * ({@code envs[name=REDIS_HOST].value}), so an insert or a removal is one change, not a shift of every later index; a
+ * string that holds a JSON object (a dashboard) is compared as the object it holds, under the input's own path.
  *
  * @param added   resources only in the new plan, sorted by type and then name
  * @param removed resources only in the old plan, sorted by type and then name
@@ -30,6 +34,9 @@ public record PlanDiff(String stack, List<Resource> added, List<Resource> remove
                        List<Change> outputs) {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_$-]+");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$./:-]+");
+    private static final String NAME = "name";
+    private static final ObjectMapper EMBEDDED = new ObjectMapper();
     /** Equality by value: a plan built in memory may hold 16 as a long where the parsed file holds an int. */
     private static final Comparator<JsonNode> SAME_VALUE = (left, right) ->
             left.isNumber() && right.isNumber()
@@ -157,8 +164,16 @@ public record PlanDiff(String stack, List<Resource> added, List<Resource> remove
         if (before.equals(SAME_VALUE, after)) {
             return;
         }
-        if (before.isObject() && after.isObject()) {
+        var oldJson = embeddedJson(before);
+        var newJson = embeddedJson(after);
+        if (oldJson != null && newJson != null) {
+            compareObjects(path, oldJson, newJson, Set.of(), changes);
+        } else if (before.isObject() && after.isObject()) {
             compareObjects(path, before, after, Set.of(), changes);
+        } else if (before.isArray() && after.isArray() && namedItems(before) && namedItems(after)) {
+            for (var name : namesInOrder(before, after)) {
+                compare(path + nameStep(name), named(before, name), named(after, name), changes);
+            }
         } else if (before.isArray() && after.isArray() && before.size() == after.size()
                 && !(onlyScalars(before) && onlyScalars(after))) {
             for (var index = 0; index < before.size(); index++) {
@@ -174,8 +189,10 @@ public record PlanDiff(String stack, List<Resource> added, List<Resource> remove
      * right after the key that precedes it there.
      */
     private static List<String> keysInOrder(JsonNode before, JsonNode after) {
-        var oldKeys = fieldNames(before);
-        var newKeys = fieldNames(after);
+        return merged(fieldNames(before), fieldNames(after));
+    }
+
+    private static List<String> merged(List<String> oldKeys, List<String> newKeys) {
         var newKeySet = new HashSet<>(newKeys);
         var ordered = new LinkedHashSet<String>();
         var next = 0;
@@ -198,11 +215,65 @@ public record PlanDiff(String stack, List<Resource> added, List<Resource> remove
         return names;
     }
 
+    /** The step to item {@code index} of {@code array}: {@code [name=X]} in a list of named items, else {@code [n]}. */
+    public static String item(String path, JsonNode array, int index) {
+        return path + (namedItems(array) ? nameStep(array.get(index).path(NAME).asText()) : "[" + index + "]");
+    }
+
+    /** The object a string holds when it is a JSON object, e.g. a dashboard's definition; else null. */
+    public static JsonNode embeddedJson(JsonNode value) {
+        if (!value.isTextual() || !value.asText().startsWith("{")) {
+            return null;
+        }
+        try {
+            var parsed = EMBEDDED.readTree(value.asText());
+            return parsed != null && parsed.isObject() ? parsed : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static boolean namedItems(JsonNode array) {
+        if (array.isEmpty()) {
+            return false;
+        }
+        var names = new HashSet<String>();
+        for (var element : array) {
+            if (!element.path(NAME).isTextual() || !names.add(element.path(NAME).asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String nameStep(String name) {
+        return "[" + NAME + "=" + (PLAIN_NAME.matcher(name).matches() ? name : TextNode.valueOf(name).toString()) + "]";
+    }
+
+    private static JsonNode named(JsonNode array, String name) {
+        for (var element : array) {
+            if (element.path(NAME).asText().equals(name)) {
+                return element;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    /** The names of both lists in the new list's order, an old-only name right after the one before it there. */
+    private static List<String> namesInOrder(JsonNode before, JsonNode after) {
+        var oldNames = new ArrayList<String>();
+        before.forEach(element -> oldNames.add(element.path(NAME).asText()));
+        var newNames = new ArrayList<String>();
+        after.forEach(element -> newNames.add(element.path(NAME).asText()));
+        return merged(oldNames, newNames);
+    }
+
     private static boolean onlyScalars(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).allMatch(JsonNode::isValueNode);
     }
 
-    private static String child(String path, String key) {
+    /** {@code path.key}, or {@code path["key"]} for a key that is not a plain word. */
+    public static String child(String path, String key) {
         var step = PLAIN_KEY.matcher(key).matches() ? key : "[" + TextNode.valueOf(key) + "]";
         if (path.isEmpty()) {
             return step;

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code plan.json}, the reviewable desired state of a stack. Its shape is a contract that tests, PR diffs and
  * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus provider, protect, import,
- * version, dependsOn, deleteBeforeReplace, replaceOnChanges, ignoreChanges and retainOnDelete when set), outputs.
+ * version, dependsOn, deleteBeforeReplace, replaceOnChanges, ignoreChanges and retainOnDelete when set), outputs, and
+ * when there are any the program's warnings (what {@code pulumi preview} prints too), which the review carries.
  * {@code import} is the id of an existing resource the engine adopts. Output is deterministic and laid out one value
  * per line so that a git diff is the review.
  */
@@ -74,6 +75,10 @@ public final class PlanJson {
             }
         }
         root.set("outputs", plan.outputs());
+        if (!plan.warnings().isEmpty()) {
+            var warnings = root.putArray("warnings");
+            plan.warnings().forEach(warnings::add);
+        }
         return root;
     }
 

@@ -25,6 +25,7 @@ public final class PlanReview {
 
     public static String text(List<ReviewSection> sections) {
         var text = new StringBuilder();
+        sections.forEach(section -> text.append(section.headline()));
         sections.forEach(section -> text.append(section.text()));
         return text.toString();
     }
@@ -35,6 +36,8 @@ public final class PlanReview {
      */
     public static String markdown(List<ReviewSection> sections, int budget, String artifactHint) {
         var head = new StringBuilder(MARKER + "\n" + TITLE + "\n");
+        sections.stream().map(ReviewSection::markdownHeadline).filter(headline -> !headline.isEmpty())
+                .forEach(headline -> head.append('\n').append(headline));
         sections.forEach(section -> head.append('\n').append(section.markdownSummary()));
         var note = "\n_The review is cut to fit a pull-request comment: the full review is in the workflow run's"
                 + " artifact._" + (artifactHint == null || artifactHint.isBlank() ? "" : " " + artifactHint.strip()) + "\n";

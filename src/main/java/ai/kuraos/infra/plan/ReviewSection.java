@@ -14,6 +14,16 @@ public interface ReviewSection {
     /** The section for a terminal. */
     String text();
 
+    /** What must be read before anything else, for a terminal (the dangerous steps); empty when nothing is. */
+    default String headline() {
+        return "";
+    }
+
+    /** The same as the comment's first lines, above every section's summary; never cut. */
+    default String markdownHeadline() {
+        return "";
+    }
+
     /** What the pull-request comment always shows near its top (a summary table, the refusals); never cut. */
     String markdownSummary();
 

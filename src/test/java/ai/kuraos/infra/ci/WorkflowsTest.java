@@ -1,5 +1,6 @@
 package ai.kuraos.infra.ci;
 
+import ai.kuraos.infra.plan.steps.Dangers;
 import ai.kuraos.infra.rollout.ShortRunJvm;
 import ai.kuraos.infra.testing.SynthesizedStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before prod.
  */
 class WorkflowsTest {
+
+    private static final String COMMENT_STEP = "Comment on the pull request (one comment, updated in place) and label it";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path WORKFLOWS = SynthesizedStack.PROJECT_ROOT.resolve(".github/workflows");
@@ -448,9 +451,22 @@ class WorkflowsTest {
 
         assertThat(text).contains("> plan-diff.txt || status=$?", "echo \"status=${status}\" >> \"$GITHUB_OUTPUT\"");
         assertThat(names).containsSubsequence("Diff the committed plans against the base branch",
-                "Comment on the pull request (one comment, updated in place)", "Fail when pulumi up would refuse a step");
+                COMMENT_STEP, "Fail when pulumi up would refuse a step");
         assertThat(steps.get(names.indexOf("Fail when pulumi up would refuse a step")).path("if").asText())
                 .isEqualTo("steps.diff.outputs.status != '0'");
+    }
+
+    @Test
+    void labelsThePullRequestDestroyOrReplaceAsTheReviewSaysAndTakesAStaleLabelOff() throws IOException {
+        var steps = steps(workflow("pull-request.yml"));
+        var names = steps.stream().map(step -> step.path("name").asText()).toList();
+        var diff = steps.get(names.indexOf("Diff the committed plans against the base branch")).path("run").asText();
+        var script = steps.get(names.indexOf(COMMENT_STEP)).path("with").path("script").asText();
+
+        assertThat(diff).contains("--format json > plan-diff.json");
+        assertThat(script).contains("JSON.parse(fs.readFileSync('plan-diff.json', 'utf8')).steps.labels",
+                "for (const name of ['" + Dangers.DESTROY_LABEL + "', '" + Dangers.REPLACE_LABEL + "'])",
+                "github.rest.issues.addLabels(", "github.rest.issues.removeLabel(");
     }
 
     @Test

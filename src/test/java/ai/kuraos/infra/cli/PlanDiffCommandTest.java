@@ -81,7 +81,7 @@ class PlanDiffCommandTest {
     }
 
     @Test
-    void thePullRequestCommentOfALargerProdTierShowsItsCostDeltaFirstThenTheStepsThePolicyAndThePicture()
+    void thePullRequestCommentOfALargerProdTierShowsTheRestartFirstThenItsCostDeltaTheStepsThePolicyAndThePicture()
             throws IOException {
         change("prod", "kura-infra:database.tier", "db-custom-2-7680");
 
@@ -92,8 +92,12 @@ class PlanDiffCommandTest {
         var comment = markdown.out();
         // One more vCPU and 3.75 GB of a REGIONAL (HA) instance: 730 h × (0.097468 + 3.75 × 0.01652), the sheet's Madrid
         // rates (Iowa's 0.0826 and 0.014 with the sheet's 1.18 uplift).
-        assertThat(comment.lines().skip(2).filter(line -> !line.isBlank()).findFirst())
-                .hasValue("**Monthly cost:** dev ±0, prod +$116.38/month, staging ±0");
+        assertThat(comment.lines().skip(2).filter(line -> !line.isBlank()).limit(2))
+                .containsExactly("**Danger**, most severe first:", "- **prod restart** prod: update"
+                        + " `gcp:sql/databaseInstance:DatabaseInstance kura-primary`: restarts the instance: a machine type"
+                        + " change (settings.tier \"db-custom-1-3840\" → \"db-custom-2-7680\") takes it offline for a few"
+                        + " minutes; a REGIONAL instance fails over first (cloud.google.com/sql/docs/postgres/instance-settings)");
+        assertThat(comment).contains("**Monthly cost:** dev ±0, prod +$116.38/month, staging ±0");
         assertThat(comment).contains("| `kura-primary` | `gcp:sql/databaseInstance:DatabaseInstance` | $141.16 | $257.53 |")
                 .contains("### Policy\n\n`policy --all` passes. This change introduces 0 findings, fixes 0")
                 .contains("<summary>Architecture of prod")
@@ -121,11 +125,11 @@ class PlanDiffCommandTest {
                 + " (create-before-delete) REFUSED", "inputs.repositoryId: \"kura\" → \"kura-releases\" (forces replacement)",
                 "marked for protection (protect)");
         var out = markdown.out();
-        assertThat(out).startsWith(PlanReview.MARKER + "\n").contains("**Refused**",
-                "- staging: replace `gcp:artifactregistry/repository:Repository kura-images`: unable to replace resource"
-                        + " kura-images as it is currently marked for protection (protect), and inputs.repositoryId"
-                        + " forces a replacement");
-        assertThat(out.indexOf("**Refused**")).isLessThan(out.indexOf("<details>"));
+        assertThat(out).startsWith(PlanReview.MARKER + "\n").contains("**Danger**",
+                "- **refused** staging: replace `gcp:artifactregistry/repository:Repository kura-images`: unable to"
+                        + " replace resource kura-images as it is currently marked for protection (protect), and"
+                        + " inputs.repositoryId forces a replacement");
+        assertThat(out.indexOf("**Danger**")).isLessThan(out.indexOf("| Stack | Create |"));
     }
 
     @Test

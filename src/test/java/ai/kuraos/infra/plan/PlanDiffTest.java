@@ -68,7 +68,7 @@ class PlanDiffTest {
     }
 
     @Test
-    void comparesNestedObjectsAndListsOfObjectsDownToTheChangedLeaves() {
+    void comparesNestedObjectsAndListsOfNamedObjectsByNameDownToTheChangedLeaves() {
         var changed = API.replace("'team': 'platform'", "'team': 'inference'")
                 .replace("kura-backend:v1", "kura-backend:v2")
                 .replace("'maxInstanceCount': 4", "'maxInstanceCount': 8, 'minInstanceCount': 1");
@@ -79,7 +79,7 @@ class PlanDiffTest {
                 .isEqualTo(new Resource(SERVICE, "kura-backend"));
         assertThat(changesOf(diff, "kura-backend")).containsExactly(
                 "inputs.labels.team: \"platform\" → \"inference\"",
-                "inputs.template.containers[0].image: \"kura-backend:v1\" → \"kura-backend:v2\"",
+                "inputs.template.containers[name=api].image: \"kura-backend:v1\" → \"kura-backend:v2\"",
                 "inputs.template.scaling.maxInstanceCount: 4 → 8",
                 "inputs.template.scaling.minInstanceCount: <missing> → 1");
     }
@@ -91,22 +91,46 @@ class PlanDiffTest {
 
         var diff = PlanDiff.of("dev", plan("dev", "{}", before), plan("dev", "{}", after));
 
-        assertThat(changesOf(diff, "kura-backend")).containsExactly("inputs.template.containers[0].args:"
+        assertThat(changesOf(diff, "kura-backend")).containsExactly("inputs.template.containers[name=api].args:"
                 + " [\"serve\",\"--workers=2\"] → [\"serve\",\"--workers=4\"]");
     }
 
     @Test
-    void reportsAListOfObjectsWhoseLengthChangedAsOneChangeOfTheWholeList() {
+    void aNamedItemRemovedFromAListIsOneRemovalNotAShiftOfTheItemsAfterIt() {
         var changed = API.replaceAll(",\\s*\\{'image': 'cloud-sql-proxy:2', 'name': 'proxy'}", "");
         assertThat(changed).isNotEqualTo(API);
 
         var diff = PlanDiff.of("dev", plan("dev", "{}", API), plan("dev", "{}", changed));
 
         assertThat(diff.changed().get(0).changes()).singleElement().satisfies(change -> {
-            assertThat(change.path()).isEqualTo("inputs.template.containers");
-            assertThat(change.before().size()).isEqualTo(2);
-            assertThat(change.after().size()).isEqualTo(1);
+            assertThat(change.path()).isEqualTo("inputs.template.containers[name=proxy]");
+            assertThat(change.before().path("image").asText()).isEqualTo("cloud-sql-proxy:2");
+            assertThat(change.after().isMissingNode()).isTrue();
         });
+    }
+
+    @Test
+    void anEnvInsertedAtTheTopIsOneInsertionAndTheOthersStayUnchanged() {
+        var before = resource(SERVICE, "kura-backend", "{'envs': [{'name': 'A', 'value': '1'}, {'name': 'B', 'value': '2'}]}");
+        var after = resource(SERVICE, "kura-backend",
+                "{'envs': [{'name': 'A0', 'value': '0'}, {'name': 'A', 'value': '1'}, {'name': 'B', 'value': '3'}]}");
+
+        var diff = PlanDiff.of("dev", plan("dev", "{}", before), plan("dev", "{}", after));
+
+        assertThat(changesOf(diff, "kura-backend")).containsExactly(
+                "inputs.envs[name=A0]: <missing> → {\"name\":\"A0\",\"value\":\"0\"}",
+                "inputs.envs[name=B].value: \"2\" → \"3\"");
+    }
+
+    @Test
+    void aDashboardDefinitionIsComparedAsTheJsonItHoldsNotAsOneLongString() {
+        var dashboard = "{'dashboardJson': '{\"displayName\": \"Kura\", \"columns\": %d}'}";
+        var before = resource("gcp:monitoring/dashboard:Dashboard", "platform", dashboard.formatted(12));
+        var after = resource("gcp:monitoring/dashboard:Dashboard", "platform", dashboard.formatted(24));
+
+        var diff = PlanDiff.of("dev", plan("dev", "{}", before), plan("dev", "{}", after));
+
+        assertThat(changesOf(diff, "platform")).containsExactly("inputs.dashboardJson.columns: 12 → 24");
     }
 
     @Test

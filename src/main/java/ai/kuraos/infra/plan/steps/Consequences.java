@@ -21,6 +21,10 @@ final class Consequences {
     private static final String RUN_JOB = "gcp:cloudrunv2/job:Job";
     private static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
     private static final String KAFKA_TOPIC = "kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic";
+    /** How a consequence that takes the service offline for a while begins; the review's headline looks for it. */
+    static final String RESTARTS = "restarts ";
+    /** How a consequence begins when {@code up} succeeds and the running system stays as it was. */
+    static final String NO_EFFECT = "will not take effect: ";
     /** The context of a PostgreSQL parameter that only takes effect when the server starts. */
     private static final String AT_SERVER_START = "postmaster";
 
@@ -70,8 +74,8 @@ final class Consequences {
                 var partitions = newInputs.path("spec").path("partitions").asInt(0);
                 if (partitions < oldInputs.path("spec").path("partitions").asInt(0)) {
                     // https://strimzi.io/docs/operators/latest/deploying#ref-operator-topic-str
-                    consequences.add("Kafka cannot reduce a topic's partitions: the topic operator rejects the change"
-                            + " and marks the KafkaTopic not ready");
+                    consequences.add(NO_EFFECT + "Kafka cannot reduce a topic's partitions: the topic operator rejects"
+                            + " the change and marks the KafkaTopic not ready, while `pulumi up` succeeds");
                 }
             }
             default -> {
@@ -88,16 +92,16 @@ final class Consequences {
         var oldTier = before.path("settings").path("tier");
         var newTier = after.path("settings").path("tier");
         if (!oldTier.equals(newTier)) {
-            consequences.add("restarts the instance: a machine type change (settings.tier " + oldTier + " → " + newTier
+            consequences.add(RESTARTS + "the instance: a machine type change (settings.tier " + oldTier + " → " + newTier
                     + ") takes it offline for a few minutes; a REGIONAL instance fails over first"
                     + " (cloud.google.com/sql/docs/postgres/instance-settings)");
         }
         if (!before.path("settings").path("availabilityType").equals(after.path("settings").path("availabilityType"))) {
-            consequences.add("restarts the instance: changing high availability (settings.availabilityType) restarts it"
+            consequences.add(RESTARTS + "the instance: changing high availability (settings.availabilityType) restarts it"
                     + " (cloud.google.com/sql/docs/postgres/configure-ha)");
         }
         if (!before.path("databaseVersion").equals(after.path("databaseVersion"))) {
-            consequences.add("upgrades the major version in place: the instance is unavailable during the upgrade"
+            consequences.add(RESTARTS + "the instance to upgrade the major version in place: it is unavailable during the upgrade"
                     + " (cloud.google.com/sql/docs/postgres/upgrade-major-db-version-inplace)");
         }
         var oldFlags = flags(before);
@@ -110,7 +114,7 @@ final class Consequences {
                 .filter(name -> catalogue.containsKey(name) && AT_SERVER_START.equals(catalogue.get(name).context()))
                 .toList();
         if (!atStart.isEmpty()) {
-            consequences.add("restarts the instance: " + String.join(", ", atStart) + " only take"
+            consequences.add(RESTARTS + "the instance: " + String.join(", ", atStart) + " only take"
                     + (atStart.size() == 1 ? "s" : "") + " effect at server start (PostgreSQL context postmaster;"
                     + " cloud.google.com/sql/docs/postgres/flags)");
         }

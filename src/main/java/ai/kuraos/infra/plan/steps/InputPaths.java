@@ -1,5 +1,6 @@
 package ai.kuraos.infra.plan.steps;
 
+import ai.kuraos.infra.plan.PlanDiff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -15,9 +16,9 @@ import java.util.regex.Pattern;
  */
 final class InputPaths {
 
-    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
-    private static final Pattern DIFF_STEP =
-            Pattern.compile("\\.?([A-Za-z0-9_$-]+)|\\[(\\d+)]|\\[\"((?:[^\"\\\\]|\\\\.)*)\"]");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]|\\[name=(?:[A-Za-z0-9_$./:-]+|\"(?:[^\"\\\\]|\\\\.)*\")]");
+    private static final Pattern DIFF_STEP = Pattern.compile("\\.?([A-Za-z0-9_$-]+)|\\[(\\d+)]|\\[\"((?:[^\"\\\\]|\\\\.)*)\"]"
+            + "|\\[name=(?:([A-Za-z0-9_$./:-]+)|\"((?:[^\"\\\\]|\\\\.)*)\")]");
     private static final Pattern QUOTED_KEY = Pattern.compile("\\[\"((?:[^\"\\\\]|\\\\.)*)\"]");
 
     private InputPaths() {
@@ -81,31 +82,49 @@ final class InputPaths {
         var end = 0;
         while (step.find() && step.start() == end) {
             end = step.end();
-            if (step.group(1) != null) {
+            var embedded = PlanDiff.embeddedJson(node);
+            if (embedded != null) {
+                node = embedded;
+            }
+            if (step.group(4) != null || step.group(5) != null) {
+                node = named(node, step.group(4) != null ? step.group(4) : unescape(step.group(5)));
+            } else if (step.group(1) != null) {
                 node = node.path(step.group(1));
             } else if (step.group(2) != null) {
                 node = node.path(Integer.parseInt(step.group(2)));
             } else {
-                node = node.path(step.group(3).replace("\\\"", "\"").replace("\\\\", "\\"));
+                node = node.path(unescape(step.group(3)));
             }
         }
         return end == path.length() ? node : MissingNode.getInstance();
+    }
+
+    private static String unescape(String quoted) {
+        return quoted.replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+
+    private static JsonNode named(JsonNode array, String name) {
+        for (var element : array) {
+            if (element.path("name").asText().equals(name)) {
+                return element;
+            }
+        }
+        return MissingNode.getInstance();
     }
 
     /** A string found at {@code path}. */
     record Located(String path, String value) {
     }
 
-    /** Every string under {@code node} with the path to it (relative to {@code node}, indexes as {@code [n]}). */
+    /** Every string under {@code node} with the path to it (relative to {@code node}), spelled as the plan diff does. */
     static void strings(String path, JsonNode node, List<Located> found) {
         if (node.isTextual()) {
             found.add(new Located(path, node.asText()));
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(entry ->
-                    strings(path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(), entry.getValue(), found));
+            node.fields().forEachRemaining(entry -> strings(PlanDiff.child(path, entry.getKey()), entry.getValue(), found));
         } else if (node.isArray()) {
             for (var index = 0; index < node.size(); index++) {
-                strings(path + "[" + index + "]", node.get(index), found);
+                strings(PlanDiff.item(path, node, index), node.get(index), found);
             }
         }
     }

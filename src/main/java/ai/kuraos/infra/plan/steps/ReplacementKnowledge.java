@@ -38,6 +38,13 @@ public final class ReplacementKnowledge {
     public record Condition(String path, String when, String source) {
     }
 
+    /** An input of the old resource with which the provider's delete keeps the data (a policy that abandons it). */
+    public record KeptWhen(String path, List<String> values) {
+        public KeptWhen {
+            values = List.copyOf(values);
+        }
+    }
+
     /**
      * @param provider             the plugin that decides the type's diffs (gcp, kubernetes, random, tls), or null
      * @param replaceWhen          conditional replacements, evaluated on old and new values
@@ -47,10 +54,11 @@ public final class ReplacementKnowledge {
      *                             (pulumi-kubernetes' Diff: a user-set name in the same namespace)
      * @param holdsData            what deleting it loses, or null when nothing is lost
      * @param deletionGuards       inputs that, when true, make the provider or the API refuse a delete
+     * @param keptWhen             when the delete keeps {@code holdsData} after all, or null
      */
     public record TypeKnowledge(String type, Kind kind, String source, String provider, List<String> replaceOn,
                                 List<Condition> replaceWhen, String cloudName, boolean providerDeletesFirst,
-                                String holdsData, List<String> deletionGuards) {
+                                String holdsData, List<String> deletionGuards, KeptWhen keptWhen) {
 
         public TypeKnowledge {
             replaceOn = List.copyOf(replaceOn);
@@ -156,9 +164,13 @@ public final class ReplacementKnowledge {
             body.path("deletionGuards").forEach(path -> deletionGuards.add(path.asText()));
             var cloudName = body.path("cloudName").isTextual() ? body.path("cloudName").asText() : null;
             var holdsData = body.path("holdsData").isTextual() ? body.path("holdsData").asText() : null;
+            var kept = body.path("keptWhen");
+            var keptValues = new ArrayList<String>();
+            kept.path("values").forEach(value -> keptValues.add(value.asText()));
+            var keptWhen = kept.isMissingNode() ? null : new KeptWhen(kept.path("path").asText(), keptValues);
             types.put(type, new TypeKnowledge(type, kind, ruleSource, rule.path("provider").asText(null), replaceOn,
                     replaceWhen, cloudName, rule.path("deletesFirst").asText("").equals("whenNameAndNamespaceKept"),
-                    holdsData, deletionGuards));
+                    holdsData, deletionGuards, keptWhen));
         });
         if (!errors.isEmpty()) {
             throw new IllegalStateException(RESOURCE + " and " + PROVIDER_RULES + " are invalid: " + String.join("; ", errors));

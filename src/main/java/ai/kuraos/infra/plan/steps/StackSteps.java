@@ -6,14 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The steps of one stack, sorted by type and then name, and the changes of its outputs. Unchanged resources have no
- * step.
+ * The steps of one stack, sorted by type and then name, the changes of its outputs, and the program's warnings for the
+ * new plan. Unchanged resources have no step.
  */
-public record StackSteps(String stack, List<Step> steps, List<PlanDiff.Change> outputs) {
+public record StackSteps(String stack, List<Step> steps, List<PlanDiff.Change> outputs, List<Warning> warnings) {
+
+    /** A warning of the program's for this stack; {@code isNew} when the base's plan did not give it. */
+    public record Warning(String text, boolean isNew) {
+    }
 
     public StackSteps {
         steps = steps.stream().sorted(Step.ORDER).toList();
         outputs = List.copyOf(outputs);
+        warnings = List.copyOf(warnings);
+    }
+
+    public StackSteps(String stack, List<Step> steps, List<PlanDiff.Change> outputs) {
+        this(stack, steps, outputs, List.of());
     }
 
     public boolean isEmpty() {

@@ -87,7 +87,21 @@ public record Step(String type, String name, Op op, ReplaceMode replaceMode, Lis
         }
     }
 
-    /** Why the step cannot happen, and what to change so that it can. */
-    public record Refusal(String reason, String wayOut) {
+    /**
+     * Why the step cannot happen, and what to change so that it can.
+     *
+     * @param alreadyRun the steps of the same stack that {@code pulumi up} will have run before it stops here, as
+     *                   {@code <op> <name>}: those the refused resource waits for, or for a refused delete every
+     *                   other step (the engine deletes last); independent steps may run too, in parallel
+     */
+    public record Refusal(String reason, String wayOut, List<String> alreadyRun) {
+
+        public Refusal {
+            alreadyRun = List.copyOf(alreadyRun);
+        }
+
+        Refusal(String reason, String wayOut) {
+            this(reason, wayOut, List.of());
+        }
     }
 }

@@ -12,10 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -39,6 +42,8 @@ public final class StepAnalysis {
 
 
     private static final String CLOUD_SQL_INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance";
+    private static final String GKE_CLUSTER = "gcp:container/cluster:Cluster";
+    private static final String KUBERNETES_PROVIDER = "pulumi:providers:kubernetes";
 
     private final ReplacementKnowledge knowledge;
 
@@ -77,7 +82,11 @@ public final class StepAnalysis {
         }
         spreadReplacements(drafts, newResources, oldResources);
         var steps = drafts.values().stream().map(draft -> finish(draft, drafts, newResources)).toList();
-        return new StackSteps(stack, steps, diff.outputs());
+        var previous = before == null ? List.<String>of() : strings(before.path("warnings"));
+        var warnings = after == null ? List.<StackSteps.Warning>of() : strings(after.path("warnings")).stream()
+                .map(warning -> new StackSteps.Warning(warning, !previous.contains(warning))).toList();
+        return new StackSteps(stack, steps.stream().map(step -> withWhatRunsFirst(step, steps, newResources)).toList(),
+                diff.outputs(), warnings);
     }
 
     private TypeKnowledge knowledgeOf(String type) {
@@ -164,17 +173,30 @@ public final class StepAnalysis {
     private Step finish(Draft draft, Map<PlanDiff.Resource, Draft> drafts, Map<PlanDiff.Resource, JsonNode> newResources) {
         var type = knowledgeOf(draft.resource.type());
         var mode = draft.op == Op.REPLACE ? replaceMode(type, draft) : null;
-        var dataLoss = type.holdsData() == null ? null : switch (draft.op) {
+        var kept = keptOnDelete(type, draft);
+        var dataLoss = type.holdsData() == null || kept != null ? null : switch (draft.op) {
             case DELETE -> "deletes " + type.holdsData();
             case REPLACE -> "the old one is deleted and the new one starts empty: " + type.holdsData() + " is lost";
             default -> null;
         };
         var consequences = new ArrayList<String>(Consequences.of(type, draft.op, draft.before, draft.after, draft.changes));
+        consequences.addAll(Exposure.of(draft.resource.type(), draft.op, draft.before, draft.after));
+        if (kept != null && (draft.op == Op.DELETE || draft.op == Op.REPLACE)) {
+            consequences.add("the old one is not destroyed (" + type.keptWhen().path() + " " + kept + "): "
+                    + type.holdsData() + " stays in the cloud, outside the stack");
+        }
         if (mode == ReplaceMode.DELETE_BEFORE_REPLACE && draft.resource.type().equals(CLOUD_SQL_INSTANCE)
                 && keepsCloudName(type, draft)) {
             consequences.add("deleted first and created again with the same name "
                     + InputPaths.at(draft.after.path("inputs"), "name") + ": Cloud SQL keeps a deleted instance's name"
                     + " for up to a week, so the create is refused until then and the stack has no database");
+        }
+        if (draft.op == Op.REPLACE && draft.resource.type().equals(GKE_CLUSTER) && drafts.values().stream()
+                .noneMatch(other -> other.op == Op.REPLACE && other.resource.type().equals(KUBERNETES_PROVIDER))) {
+            consequences.add("the Kubernetes objects the program declares are not created again: the Kubernetes"
+                    + " provider's kubeconfig does not change (it names the fleet membership), so the engine believes"
+                    + " they still run; after this update, `pulumi refresh` drops them from the state and the next"
+                    + " `pulumi up` creates them in the new cluster");
         }
         if (draft.op == Op.REPLACE && type.kind() == Kind.PROVIDER) {
             consequences.add("every resource created through this provider is replaced too");
@@ -182,6 +204,15 @@ public final class StepAnalysis {
         var refused = refusal(type, draft, mode, drafts, newResources);
         return new Step(draft.resource.type(), draft.resource.name(), draft.op, mode, draft.changes, consequences,
                 dataLoss, refused);
+    }
+
+    /** The old resource's value of the input that makes its delete keep the data, or null. */
+    private static String keptOnDelete(TypeKnowledge type, Draft draft) {
+        if (type.keptWhen() == null || draft.before == null) {
+            return null;
+        }
+        var value = InputPaths.atDiffPath(draft.before, "inputs." + type.keptWhen().path());
+        return value.isTextual() && type.keptWhen().values().contains(value.asText()) ? value.asText() : null;
     }
 
     private static ReplaceMode replaceMode(TypeKnowledge type, Draft draft) {
@@ -286,6 +317,54 @@ public final class StepAnalysis {
             }
         }
         return null;
+    }
+
+    /**
+     * A refused step with the steps the engine runs before it stops: the engine deletes after every create, update
+     * and replace; any other step is generated once the program registers the resource, which the SDK does when
+     * the resource's inputs, {@code dependsOn} and provider have resolved, so everything it waits for has run.
+     */
+    private static Step withWhatRunsFirst(Step step, List<Step> steps, Map<PlanDiff.Resource, JsonNode> newResources) {
+        if (!step.isRefused()) {
+            return step;
+        }
+        var waitsFor = step.op() == Op.DELETE ? null : waitsFor(step.name(), newResources);
+        var alreadyRun = steps.stream()
+                .filter(other -> other != step && !other.isRefused())
+                .filter(other -> step.op() == Op.DELETE ? other.op() != Op.DELETE : waitsFor.contains(other.name()))
+                .map(other -> other.op().label() + " " + other.name())
+                .toList();
+        var refusal = step.refused();
+        return new Step(step.type(), step.name(), step.op(), step.replaceMode(), step.changes(), step.consequences(),
+                step.dataLoss(), new Refusal(refusal.reason(), refusal.wayOut(), alreadyRun));
+    }
+
+    /** The names of the resources {@code name} waits for, directly or through others, in the new plan. */
+    private static Set<String> waitsFor(String name, Map<PlanDiff.Resource, JsonNode> newResources) {
+        var byName = new HashMap<String, JsonNode>();
+        newResources.forEach((key, resource) -> byName.putIfAbsent(key.name(), resource));
+        var found = new TreeSet<String>();
+        var pending = new ArrayDeque<>(List.of(name));
+        while (!pending.isEmpty()) {
+            var resource = byName.get(pending.pop());
+            if (resource == null) {
+                continue;
+            }
+            var direct = new TreeSet<>(strings(resource.path("dependsOn")));
+            if (resource.hasNonNull("provider")) {
+                direct.add(resource.path("provider").asText());
+            }
+            var located = new ArrayList<InputPaths.Located>();
+            InputPaths.strings("", resource.path("inputs"), located);
+            for (var other : byName.keySet()) {
+                if (located.stream().anyMatch(value -> PlanValues.references(value.value(), other))) {
+                    direct.add(other);
+                }
+            }
+            direct.stream().filter(found::add).forEach(pending::add);
+        }
+        found.remove(name);
+        return found;
     }
 
     /** The resources that reference {@code name} and are not themselves replaced or deleted. */

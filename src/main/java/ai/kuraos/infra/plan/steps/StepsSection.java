@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The steps of every stack as a review section. Within a stack, refused steps come first, then those that lose data,
@@ -24,6 +24,8 @@ public final class StepsSection implements ReviewSection {
     private static final String ABSENT = "(none)";
     private static final String CLOSE_DETAILS = "\n</details>\n";
     private static final Pattern BACKTICKS = Pattern.compile("`+");
+    /** A path under a resource's labels: GCP's {@code labels}, {@code userLabels}, Kubernetes' {@code metadata.labels}. */
+    private static final Pattern LABELS = Pattern.compile("^inputs(\\.[A-Za-z]+)*\\.(labels|userLabels|resourceLabels)([.\\[]|$)");
     private static final Comparator<Step> REVIEW_ORDER = Comparator.comparing((Step step) -> !step.isRefused())
             .thenComparing(step -> step.dataLoss() == null).thenComparing(Step.ORDER);
 
@@ -52,7 +54,11 @@ public final class StepsSection implements ReviewSection {
             }
             if (!stack.isEmpty()) {
                 text.append("Stack ").append(stack.stack()).append('\n');
-                for (var step : inReviewOrder(stack)) {
+                var labelsOnly = labelOnlyUpdates(stack);
+                if (!labelsOnly.isEmpty()) {
+                    text.append("~ ").append(labelOnlyLine(labelsOnly)).append('\n');
+                }
+                for (var step : inReviewOrder(stack).stream().filter(step -> !labelsOnly.contains(step)).toList()) {
                     text.append(symbol(step)).append(' ').append(step.op().label()).append(' ').append(step.resource())
                             .append(mode(step)).append(step.isRefused() ? " REFUSED" : "").append('\n');
                     notes(step).forEach(note -> text.append("    ").append(note).append('\n'));
@@ -65,8 +71,34 @@ public final class StepsSection implements ReviewSection {
                 }
             }
             text.append(stack.summary()).append('\n');
+            stack.warnings().forEach(warning -> text.append("  warning").append(warning.isNew() ? " (new)" : "")
+                    .append(": ").append(warning.text()).append('\n'));
         }
         return text.toString();
+    }
+
+    @Override
+    public String headline() {
+        return dangers("DANGER (most severe first)\n", danger -> "  " + danger.kind().label() + ": " + danger.stack()
+                + " " + danger.step().op().label() + " " + danger.step().resource() + ": " + danger.what(), "\n");
+    }
+
+    @Override
+    public String markdownHeadline() {
+        return dangers("**Danger**, most severe first:\n\n", danger -> "- **" + danger.kind().label() + "** "
+                + danger.stack() + ": " + danger.step().op().label() + " `" + danger.step().resource() + "`: "
+                + danger.what(), "");
+    }
+
+    /** The dangers under {@code heading}, one line each, then {@code end}; empty when there are none. */
+    private String dangers(String heading, Function<Dangers.Danger, String> line, String end) {
+        var dangers = Dangers.of(steps);
+        if (dangers.isEmpty()) {
+            return "";
+        }
+        var text = new StringBuilder(heading);
+        dangers.forEach(danger -> text.append(line.apply(danger)).append('\n'));
+        return text.append(end).toString();
     }
 
     @Override
@@ -77,30 +109,43 @@ public final class StepsSection implements ReviewSection {
         }
         var summary = new StringBuilder("| Stack | Create | Import | Update | Replace | Delete | Refused | Outputs |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (var stack : steps.stacks()) {
+        var unchanged = steps.stacks().stream().filter(StackSteps::isEmpty).map(StackSteps::stack).toList();
+        for (var stack : steps.stacks().stream().filter(stack -> !stack.isEmpty()).toList()) {
             summary.append("| ").append(stack.stack());
             for (var op : Op.values()) {
                 summary.append(" | ").append(stack.count(op));
             }
             summary.append(" | ").append(stack.refused().size()).append(" | ").append(stack.outputs().size()).append(" |\n");
         }
-        list(summary, "**Refused**: `pulumi up` would stop at these steps.", Step::isRefused, step ->
-                step.refused().reason() + ". **Way out:** " + step.refused().wayOut() + ".");
-        list(summary, "**Data loss**:", step -> step.dataLoss() != null && !step.isRefused(), Step::dataLoss);
+        if (!unchanged.isEmpty()) {
+            summary.append("\nNo changes: ").append(String.join(", ", unchanged)).append(".\n");
+        }
+        var warnings = new ArrayList<String>();
+        steps.stacks().forEach(stack -> stack.warnings().forEach(warning -> warnings.add("- " + stack.stack()
+                + (warning.isNew() ? " (new)" : "") + ": " + warning.text() + "\n")));
+        if (!warnings.isEmpty()) {
+            summary.append("\n**Warnings** of the program, as `pulumi preview` prints them:\n\n");
+            warnings.forEach(summary::append);
+        }
+        var labels = Dangers.labels(steps);
+        if (!labels.isEmpty()) {
+            summary.append("\nLabels: ").append(labels.stream().map(label -> "`" + label + "`").collect(Collectors.joining(", ")))
+                    .append(".\n");
+        }
         return summary.toString();
     }
 
-    private void list(StringBuilder summary, String heading, Predicate<Step> which,
-                      Function<Step, String> what) {
-        var lines = new ArrayList<String>();
-        for (var stack : steps.stacks()) {
-            stack.steps().stream().filter(which).forEach(step -> lines.add("- " + stack.stack() + ": " + step.op().label()
-                    + " `" + step.resource() + "`: " + what.apply(step) + "\n"));
-        }
-        if (!lines.isEmpty()) {
-            summary.append('\n').append(heading).append("\n\n");
-            lines.forEach(summary::append);
-        }
+    /** Updates that change only labels: one line per stack, since nothing happens to the running resource. */
+    private static List<Step> labelOnlyUpdates(StackSteps stack) {
+        return inReviewOrder(stack).stream()
+                .filter(step -> step.op() == Op.UPDATE && !step.changes().isEmpty()
+                        && step.changes().stream().allMatch(change -> LABELS.matcher(change.path()).find()))
+                .toList();
+    }
+
+    private static String labelOnlyLine(List<Step> updates) {
+        return updates.size() + " label-only update" + (updates.size() == 1 ? "" : "s") + ": "
+                + updates.stream().map(Step::name).collect(Collectors.joining(", "));
     }
 
     @Override
@@ -144,7 +189,11 @@ public final class StepsSection implements ReviewSection {
 
     private static List<String> pieces(StackSteps stack) {
         var pieces = new ArrayList<String>();
-        for (var step : inReviewOrder(stack)) {
+        var labelsOnly = labelOnlyUpdates(stack);
+        if (!labelsOnly.isEmpty()) {
+            pieces.add("\n**" + labelOnlyLine(labelsOnly) + "**\n");
+        }
+        for (var step : inReviewOrder(stack).stream().filter(step -> !labelsOnly.contains(step)).toList()) {
             var piece = new StringBuilder("\n**").append(step.op().label()).append(mode(step))
                     .append(step.isRefused() ? ", refused" : "").append("** `").append(step.resource()).append("`\n\n");
             notes(step).forEach(note -> piece.append("- ").append(note).append('\n'));
@@ -188,6 +237,12 @@ public final class StepsSection implements ReviewSection {
         var nodes = JsonNodeFactory.instance;
         var root = nodes.objectNode();
         root.put("refused", steps.stacks().stream().mapToInt(stack -> stack.refused().size()).sum());
+        var labels = root.putArray("labels");
+        Dangers.labels(steps).forEach(labels::add);
+        var dangers = root.putArray("dangers");
+        Dangers.of(steps).forEach(danger -> dangers.addObject().put("kind", danger.kind().label())
+                .put("stack", danger.stack()).put("type", danger.step().type()).put("name", danger.step().name())
+                .put("op", danger.step().op().label()).put("what", danger.what()));
         var stacks = root.putArray("stacks");
         for (var stack : steps.stacks()) {
             var entry = stacks.addObject();
@@ -197,6 +252,9 @@ public final class StepsSection implements ReviewSection {
                 counts.put(op.label(), stack.count(op));
             }
             counts.put("refused", stack.refused().size());
+            var warnings = entry.putArray("warnings");
+            stack.warnings().forEach(warning -> warnings.addObject().put("text", warning.text())
+                    .put("new", warning.isNew()));
             var resources = entry.putArray("resources");
             for (var step : inReviewOrder(stack)) {
                 var resource = resources.addObject();
@@ -207,8 +265,10 @@ public final class StepsSection implements ReviewSection {
                     resource.put("replaceMode", step.replaceMode().label());
                 }
                 if (step.isRefused()) {
-                    resource.putObject("refused").put("reason", step.refused().reason())
+                    var refused = resource.putObject("refused").put("reason", step.refused().reason())
                             .put("wayOut", step.refused().wayOut());
+                    var alreadyRun = refused.putArray("alreadyRun");
+                    step.refused().alreadyRun().forEach(alreadyRun::add);
                 }
                 if (step.dataLoss() != null) {
                     resource.put("dataLoss", step.dataLoss());
@@ -269,6 +329,10 @@ public final class StepsSection implements ReviewSection {
         if (step.isRefused()) {
             notes.add("refused: " + step.refused().reason());
             notes.add("way out: " + step.refused().wayOut());
+            if (!step.refused().alreadyRun().isEmpty()) {
+                notes.add("before it stops here, pulumi up will already have run: "
+                        + String.join(", ", step.refused().alreadyRun()));
+            }
         }
         if (step.dataLoss() != null) {
             notes.add("data loss: " + step.dataLoss());

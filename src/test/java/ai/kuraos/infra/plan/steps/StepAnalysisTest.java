@@ -226,6 +226,57 @@ class StepAnalysisTest {
     }
 
     @Test
+    void aReplacedCacheRegeneratesTheSecretVersionMadeFromItsAuthString() {
+        var version = "{'deletionPolicy': 'DELETE', 'secret': '${redis-auth.id}', 'secretData': '[secret ← kura-cache.authString]'}";
+        var before = plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'BASIC'}"),
+                resource(VERSION, "redis-auth-version", version));
+        var after = plan(resource(REDIS, "kura-cache", "{'name': 'kura-cache', 'tier': 'STANDARD_HA'}"),
+                resource(VERSION, "redis-auth-version", version));
+
+        var steps = ANALYSIS.analyse("prod", before, after).steps();
+
+        assertThat(steps).extracting(Step::name, Step::op)
+                .containsExactly(tuple("kura-cache", Op.REPLACE), tuple("redis-auth-version", Op.REPLACE));
+        assertThat(steps.get(1).changes()).singleElement().satisfies(change -> {
+            assertThat(change.path()).isEqualTo("inputs.secretData");
+            assertThat(change.becauseOf()).isEqualTo("kura-cache");
+            assertThat(change.forcesReplacement()).isTrue();
+        });
+        assertThat(steps.get(1).dataLoss()).contains("the secret value of this version");
+    }
+
+    @Test
+    void aReplacedSecretVersionThatAbandonsOnDeleteLosesNoData() {
+        var step = onlyStep(plan(resource(VERSION, "db-password-version",
+                        "{'deletionPolicy': 'ABANDON', 'secret': '${db-password.id}', 'secretData': '[secret ← pw.result]'}")),
+                plan(resource(VERSION, "db-password-version",
+                        "{'deletionPolicy': 'ABANDON', 'secret': '${db-password.id}', 'secretData': '[secret ← pw2.result]'}")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.dataLoss()).isNull();
+        assertThat(step.consequences()).anySatisfy(consequence ->
+                assertThat(consequence).contains("not destroyed", "deletionPolicy ABANDON"));
+    }
+
+    @Test
+    void aReplacedClusterSaysItsKubernetesObjectsAreNotCreatedAgainWhileTheProviderStays() {
+        var kubeconfig = "{'kubeconfig': 'server: https://connectgateway.googleapis.com/v1/${kura-gke-fleet.name}'}";
+        var cluster = "{'name': 'kura-gke', 'location': '%s'}";
+        var steps = ANALYSIS.analyse("dev",
+                plan(resource("gcp:container/cluster:Cluster", "kura-gke", cluster.formatted("europe-southwest1")),
+                        resource(K8S_PROVIDER, "kura-gke-provider", kubeconfig)),
+                plan(resource("gcp:container/cluster:Cluster", "kura-gke", cluster.formatted("europe-west1")),
+                        resource(K8S_PROVIDER, "kura-gke-provider", kubeconfig))).steps();
+
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.op()).isEqualTo(Op.REPLACE);
+            assertThat(step.dataLoss()).contains("every workload on the cluster");
+            assertThat(step.consequences()).anySatisfy(consequence ->
+                    assertThat(consequence).contains("not created again", "pulumi refresh"));
+        });
+    }
+
+    @Test
     void deletingFirstACertificateAProxyStillUsesIsRefused() {
         var proxy = resource(PROXY, "proxy", "{'name': 'proxy', 'sslCertificates': ['${cert.selfLink}']}");
         var step = ANALYSIS.analyse("prod",

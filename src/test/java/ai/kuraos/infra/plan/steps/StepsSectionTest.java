@@ -53,19 +53,37 @@ class StepsSectionTest {
     }
 
     @Test
-    void putsTheCountsOfEveryStackAndTheRefusalsBeforeTheFoldedDetails() {
+    void putsTheRefusalsFirstThenTheCountsOfTheChangedStacksBeforeTheFoldedDetails() {
         var markdown = PlanReview.markdown(refusedInProd(), PlanReview.DEFAULT_BUDGET, null);
 
-        assertThat(markdown).contains("| dev | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", "| prod | 1 | 0 | 0 | 1 | 0 | 1 | 0 |\n",
-                "**Refused**: `pulumi up` would stop at these steps.\n\n- prod: replace `gcp:storage/bucket:Bucket data`:"
+        assertThat(markdown).contains("| prod | 1 | 0 | 0 | 1 | 0 | 1 | 0 |\n", "No changes: dev.\n",
+                "**Danger**, most severe first:\n\n- **refused** prod: replace `gcp:storage/bucket:Bucket data`:"
                         + " unable to replace resource data as it is currently marked for protection (protect), and"
                         + " inputs.location forces a replacement",
                 "<details><summary>prod: 1 to create, 1 to replace, 1 refused</summary>",
                 "+ inputs.location: \"US\"  # forces replacement\n");
-        assertThat(markdown.indexOf("**Refused**")).isLessThan(markdown.indexOf("<details>"));
+        assertThat(markdown).doesNotContain("| dev |");
+        assertThat(markdown.indexOf("**Danger**")).isLessThan(markdown.indexOf("| Stack |"));
         assertThat(markdown.indexOf("**replace (create-before-delete), refused** `gcp:storage/bucket:Bucket data`"))
                 .isLessThan(markdown.indexOf("**create** `gcp:storage/bucket:Bucket logs`"));
         assertThat(markdown).doesNotContain("_The review is cut");
+    }
+
+    @Test
+    void carriesTheProgramsWarningsIntoTheReviewMarkingThoseTheBaseDidNotGive() throws IOException {
+        var before = plan("dev", bucket("logs", "EU", false)).replace("\"outputs\": {}",
+                "\"outputs\": {}, \"warnings\": [\"secrets without a value: STRIPE_SECRET_KEY\"]");
+        var after = plan("dev", bucket("logs", "US", false)).replace("\"outputs\": {}", "\"outputs\": {}, \"warnings\":"
+                + " [\"secrets without a value: STRIPE_SECRET_KEY\", \"the control plane is private\"]");
+        var sections = sections(Map.of("dev", before), Map.of("dev", after));
+
+        assertThat(PlanReview.text(sections)).contains("  warning: secrets without a value: STRIPE_SECRET_KEY\n",
+                "  warning (new): the control plane is private\n");
+        assertThat(PlanReview.markdown(sections, PlanReview.DEFAULT_BUDGET, null)).contains(
+                "**Warnings** of the program, as `pulumi preview` prints them:\n\n"
+                        + "- dev: secrets without a value: STRIPE_SECRET_KEY\n- dev (new): the control plane is private\n");
+        assertThat(JSON.readTree(PlanReview.json(sections)).path("steps").path("stacks").get(0).path("warnings").get(1)
+                .toString()).isEqualTo("{\"text\":\"the control plane is private\",\"new\":true}");
     }
 
     @Test
@@ -121,7 +139,12 @@ class StepsSectionTest {
     void printsEachStepWithItsNotesAndChangesAndASummaryPerStack() {
         var text = PlanReview.text(refusedInProd());
 
-        assertThat(text).isEqualTo("dev: no changes\n\nStack prod\n"
+        assertThat(text).isEqualTo("DANGER (most severe first)\n"
+                + "  refused: prod replace gcp:storage/bucket:Bucket data: unable to replace resource data as it is"
+                + " currently marked for protection (protect), and inputs.location forces a replacement. Way out: keep"
+                + " inputs.location as it is; if a new, empty data is really wanted, remove `protect` from it in the"
+                + " same change (the engine allows unprotecting and replacing in one update) after taking a backup\n\n"
+                + "dev: no changes\n\nStack prod\n"
                 + "-+ replace gcp:storage/bucket:Bucket data (delete-before-replace) REFUSED\n"
                 + "    refused: unable to replace resource data as it is currently marked for protection (protect), and"
                 + " inputs.location forces a replacement\n"
