@@ -9,6 +9,7 @@ import ai.kuraos.infra.k8s.RecommendedLabels;
 import ai.kuraos.infra.messaging.KafkaEndpoint;
 import ai.kuraos.infra.messaging.KafkaNames;
 import ai.kuraos.infra.platform.Foundation;
+import ai.kuraos.infra.platform.PrivateGoogleApis;
 import ai.kuraos.infra.platform.ProjectApis;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
@@ -16,6 +17,8 @@ import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.gcp.serviceaccount.IAMMember;
 import com.pulumi.gcp.serviceaccount.IAMMemberArgs;
+import com.pulumi.gcp.storage.BucketIAMMember;
+import com.pulumi.gcp.storage.BucketIAMMemberArgs;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -79,15 +82,16 @@ import java.util.TreeMap;
 /**
  * {@code kura:inference:Workload}: Adeline, the inference service, on the stack's GKE cluster. Its own namespace
  * under the restricted pod security profile; a Kubernetes service account that acts as a dedicated Google account
- * (Workload Identity); settings in a ConfigMap; a Deployment that rolls without losing capacity, spreads over zones,
+ * (Workload Identity) and may read the model's bucket, nothing else; settings in a ConfigMap; a Deployment that rolls without losing capacity, spreads over zones,
  * runs non-root on a read-only root filesystem with every capability dropped; an autoscaler that keeps at least the
  * seeds' three replicas; a disruption budget; a network policy that denies everything but metrics scraping, DNS, the
- * metadata server, MQTT and Kafka; and Managed Prometheus scraping {@value InferenceNames#METRICS_PORT}.
+ * metadata server, Google APIs at {@code private.googleapis.com}, MQTT and Kafka; and Managed Prometheus scraping {@value InferenceNames#METRICS_PORT}.
  */
 public final class Workload extends KuraComponent {
 
     public static final String TYPE = "kura:inference:Workload";
     private static final String GKE_METADATA_SERVER = "169.254.169.252/32";
+    private static final int GKE_METADATA_SERVER_PORT = 988;
     private static final String METADATA_SERVER = "169.254.169.254/32";
 
     private final Account googleAccount;
@@ -113,6 +117,13 @@ public final class Workload extends KuraComponent {
                 .role("roles/iam.workloadIdentityUser")
                 .member(InferenceNames.workloadIdentityMember(target.project()))
                 .build(), child(cluster));
+
+        // Reading the model is all the account may do: object reads and listings of that one bucket.
+        new BucketIAMMember("inference-model-reader", BucketIAMMemberArgs.builder()
+                .bucket(settings.modelBucket())
+                .role("roles/storage.objectViewer")
+                .member(googleAccount.member())
+                .build(), child(foundation.api(ProjectApis.STORAGE)));
 
         var namespaceLabels = new TreeMap<>(labels);
         namespaceLabels.put("pod-security.kubernetes.io/enforce", "restricted");
@@ -303,7 +314,15 @@ public final class Workload extends KuraComponent {
                 .build();
     }
 
-    /** DNS, the metadata servers (Workload Identity tokens), the MQTT broker and, with Kafka, its TLS listener. */
+    /**
+     * DNS, the metadata servers (Workload Identity tokens), Google APIs (the model, traces and metrics), the MQTT
+     * broker and, with Kafka, its TLS listener. The metadata rules are Google's: "If you have a strict cluster network
+     * policy in place, you must allow egress to 169.254.169.252/32 on port 988. For clusters running GKE Dataplane V2,
+     * ensure that you allowed egress to 169.254.169.254/32 on port 80" ("About Workload Identity Federation for GKE",
+     * GKE metadata server, https://cloud.google.com/kubernetes-engine/docs/concepts/workload-identity). Google APIs
+     * are reached at {@code private.googleapis.com}, which the foundation's private zone resolves every
+     * {@code *.googleapis.com} name to, on HTTPS only.
+     */
     private static List<NetworkPolicyEgressRuleArgs> egressRules(InferenceSettings settings, boolean kafka) {
         var rules = new ArrayList<NetworkPolicyEgressRuleArgs>();
         rules.add(NetworkPolicyEgressRuleArgs.builder()
@@ -316,11 +335,15 @@ public final class Workload extends KuraComponent {
                 .build());
         rules.add(NetworkPolicyEgressRuleArgs.builder()
                 .to(ipBlock(GKE_METADATA_SERVER))
-                .ports(tcp(987), tcp(988))
+                .ports(tcp(GKE_METADATA_SERVER_PORT))
                 .build());
         rules.add(NetworkPolicyEgressRuleArgs.builder()
                 .to(ipBlock(METADATA_SERVER))
                 .ports(tcp(80))
+                .build());
+        rules.add(NetworkPolicyEgressRuleArgs.builder()
+                .to(ipBlock(PrivateGoogleApis.VIP_CIDR))
+                .ports(tcp(PrivateGoogleApis.HTTPS_PORT))
                 .build());
         rules.add(NetworkPolicyEgressRuleArgs.builder()
                 .to(ipBlock(settings.mqtt().cidr()))

@@ -18,6 +18,12 @@ import com.pulumi.gcp.compute.Subnetwork;
 import com.pulumi.gcp.compute.SubnetworkArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkLogConfigArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkSecondaryIpRangeArgs;
+import com.pulumi.gcp.dns.ManagedZone;
+import com.pulumi.gcp.dns.ManagedZoneArgs;
+import com.pulumi.gcp.dns.RecordSet;
+import com.pulumi.gcp.dns.RecordSetArgs;
+import com.pulumi.gcp.dns.inputs.ManagedZonePrivateVisibilityConfigArgs;
+import com.pulumi.gcp.dns.inputs.ManagedZonePrivateVisibilityConfigNetworkArgs;
 import com.pulumi.gcp.projects.Service;
 import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
@@ -32,7 +38,8 @@ import java.util.Map;
 /**
  * {@code kura:platform:Foundation}: what every other capability stands on. The project's APIs, a custom-mode VPC with
  * one regional subnet (with the GKE cluster's pod and service ranges when there is one) and private access to Google's
- * managed services, the image registry, and the dedicated
+ * managed services, with a cluster a private {@code googleapis.com} zone that puts Google APIs at the fixed addresses
+ * of {@code private.googleapis.com} ({@link PrivateGoogleApis}), the image registry, and the dedicated
  * identities of the backend and the migrator (nothing runs as the default compute account).
  */
 public final class Foundation extends KuraComponent {
@@ -104,6 +111,8 @@ public final class Foundation extends KuraComponent {
                 .reservedPeeringRanges(privateServicesRange.name().applyValue(KnownValues::listOfKnown))
                 .build(), child(apis.get(ProjectApis.SERVICE_NETWORKING)));
 
+        settings.cluster().ifPresent(cluster -> privateGoogleApis(target));
+
         var registry = settings.registry();
         var repository = RepositoryArgs.builder()
                 .project(target.project())
@@ -168,6 +177,46 @@ public final class Foundation extends KuraComponent {
                 "registryUrl", this.registryUrl,
                 "backendServiceAccountEmail", this.backendServiceAccount.email(),
                 "migratorServiceAccountEmail", this.migratorServiceAccount.email()));
+    }
+
+    /**
+     * The cluster's pods sit behind default-deny NetworkPolicies, which can name Google APIs only at fixed addresses.
+     * The zone is the VPC's, so Cloud Run's Direct VPC egress resolves through it too: with {@code PRIVATE_RANGES_ONLY}
+     * and Private Google Access on the subnet, that is Google's documented way for Cloud Run to reach Google APIs
+     * privately ("Networking best practices", https://cloud.google.com/run/docs/configuring/networking-best-practices:
+     * private-ranges-only sends 199.36.153.8/30 through the VPC). Not protected: it holds three records that the
+     * program declares; recreating it is the same zone.
+     */
+    private void privateGoogleApis(Target target) {
+        var zone = new ManagedZone("kura-googleapis-zone", ManagedZoneArgs.builder()
+                .project(target.project())
+                .name(PrivateGoogleApis.ZONE_NAME)
+                .dnsName(PrivateGoogleApis.ZONE_DNS_NAME)
+                .description("Google APIs through private.googleapis.com, at addresses NetworkPolicies can name")
+                .visibility("private")
+                .privateVisibilityConfig(ManagedZonePrivateVisibilityConfigArgs.builder()
+                        .networks(ManagedZonePrivateVisibilityConfigNetworkArgs.builder()
+                                .networkUrl(this.network.id())
+                                .build())
+                        .build())
+                .labels(target.labels())
+                .build(), child(apis.get(ProjectApis.DNS)));
+        new RecordSet("kura-googleapis-vip", RecordSetArgs.builder()
+                .project(target.project())
+                .managedZone(zone.name())
+                .name(PrivateGoogleApis.VIP_NAME)
+                .type("A")
+                .ttl(PrivateGoogleApis.TTL_SECONDS)
+                .rrdatas(PrivateGoogleApis.VIP_ADDRESSES)
+                .build(), child());
+        new RecordSet("kura-googleapis-wildcard", RecordSetArgs.builder()
+                .project(target.project())
+                .managedZone(zone.name())
+                .name(PrivateGoogleApis.WILDCARD_NAME)
+                .type("CNAME")
+                .ttl(PrivateGoogleApis.TTL_SECONDS)
+                .rrdatas(PrivateGoogleApis.VIP_NAME)
+                .build(), child());
     }
 
     private Map<String, Service> enableApis(Target target) {
