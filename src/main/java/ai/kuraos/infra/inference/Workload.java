@@ -72,6 +72,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
 import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +173,8 @@ public final class Workload extends KuraComponent {
                                 .spec(podSpec(settings, selector, kafka.isPresent()))
                                 .build())
                         .build())
-                .build(), childThrough(provider, namespace));
+                // The pods read the model at start, through the name the private zone resolves.
+                .build(), childThrough(provider, googleApisFirst(namespace, foundation)));
 
         new Service("inference-service", ServiceArgs.builder()
                 .metadata(metadata(InferenceNames.APP, labels))
@@ -245,6 +247,12 @@ public final class Workload extends KuraComponent {
         registerOutputs(Map.of(
                 "namespace", Output.of(InferenceNames.NAMESPACE),
                 "googleServiceAccount", googleAccount.email()));
+    }
+
+    private static Resource[] googleApisFirst(Resource namespace, Foundation foundation) {
+        var dependsOn = new ArrayList<Resource>(List.of(namespace));
+        dependsOn.addAll(foundation.googleApisRecords());
+        return dependsOn.toArray(Resource[]::new);
     }
 
     private static PodSpecArgs podSpec(InferenceSettings settings, Map<String, String> selector, boolean kafka) {

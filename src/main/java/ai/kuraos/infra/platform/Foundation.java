@@ -54,6 +54,7 @@ public final class Foundation extends KuraComponent {
     private final Account migratorServiceAccount;
 
     private final Map<String, Service> apis;
+    private final List<RecordSet> googleApisRecords;
 
     public Foundation(String name, Target target, FoundationSettings settings) {
         super(TYPE, name, target);
@@ -111,7 +112,7 @@ public final class Foundation extends KuraComponent {
                 .reservedPeeringRanges(privateServicesRange.name().applyValue(KnownValues::listOfKnown))
                 .build(), child(apis.get(ProjectApis.SERVICE_NETWORKING)));
 
-        settings.cluster().ifPresent(cluster -> privateGoogleApis(target));
+        this.googleApisRecords = settings.cluster().map(cluster -> privateGoogleApis(target)).orElse(List.of());
 
         var registry = settings.registry();
         var repository = RepositoryArgs.builder()
@@ -181,13 +182,13 @@ public final class Foundation extends KuraComponent {
 
     /**
      * The cluster's pods sit behind default-deny NetworkPolicies, which can name Google APIs only at fixed addresses.
-     * The zone is the VPC's, so Cloud Run's Direct VPC egress resolves through it too: with {@code PRIVATE_RANGES_ONLY}
-     * and Private Google Access on the subnet, that is Google's documented way for Cloud Run to reach Google APIs
-     * privately ("Networking best practices", https://cloud.google.com/run/docs/configuring/networking-best-practices:
-     * private-ranges-only sends 199.36.153.8/30 through the VPC). Not protected: it holds three records that the
-     * program declares; recreating it is the same zone.
+     * The zone is the VPC's, so the backend's Direct VPC egress may resolve through it too: {@code PRIVATE_RANGES_ONLY}
+     * with Private Google Access on the subnet and the API's name mapped to 199.36.153.8/30 is one of the two ways
+     * Google's Cloud Run "Networking best practices" give to reach Google APIs through the VPC
+     * (https://cloud.google.com/run/docs/configuring/networking-best-practices). Not protected: it holds only the two
+     * records the program declares; a recreated zone is the same zone.
      */
-    private void privateGoogleApis(Target target) {
+    private List<RecordSet> privateGoogleApis(Target target) {
         var zone = new ManagedZone("kura-googleapis-zone", ManagedZoneArgs.builder()
                 .project(target.project())
                 .name(PrivateGoogleApis.ZONE_NAME)
@@ -201,7 +202,7 @@ public final class Foundation extends KuraComponent {
                         .build())
                 .labels(target.labels())
                 .build(), child(apis.get(ProjectApis.DNS)));
-        new RecordSet("kura-googleapis-vip", RecordSetArgs.builder()
+        var vip = new RecordSet("kura-googleapis-vip", RecordSetArgs.builder()
                 .project(target.project())
                 .managedZone(zone.name())
                 .name(PrivateGoogleApis.VIP_NAME)
@@ -209,7 +210,7 @@ public final class Foundation extends KuraComponent {
                 .ttl(PrivateGoogleApis.TTL_SECONDS)
                 .rrdatas(PrivateGoogleApis.VIP_ADDRESSES)
                 .build(), child());
-        new RecordSet("kura-googleapis-wildcard", RecordSetArgs.builder()
+        var wildcard = new RecordSet("kura-googleapis-wildcard", RecordSetArgs.builder()
                 .project(target.project())
                 .managedZone(zone.name())
                 .name(PrivateGoogleApis.WILDCARD_NAME)
@@ -217,6 +218,7 @@ public final class Foundation extends KuraComponent {
                 .ttl(PrivateGoogleApis.TTL_SECONDS)
                 .rrdatas(PrivateGoogleApis.VIP_NAME)
                 .build(), child());
+        return List.of(vip, wildcard);
     }
 
     private Map<String, Service> enableApis(Target target) {
@@ -254,6 +256,14 @@ public final class Foundation extends KuraComponent {
 
     public Output<String> subnetworkName() {
         return subnetwork.name();
+    }
+
+    /**
+     * The records that resolve {@code *.googleapis.com} to {@code private.googleapis.com} in the VPC (none without a
+     * cluster): pods whose NetworkPolicy opens only that address must start after them.
+     */
+    public List<RecordSet> googleApisRecords() {
+        return googleApisRecords;
     }
 
     /** Resources on private IPs (Cloud SQL, Memorystore) must be created after the peering exists. */

@@ -99,8 +99,7 @@ class WorkloadTest {
                     .hasInput("spec.selector.matchLabels", SELECTOR)
                     .hasNoInput("spec.replicas")
                     .hasParent("inference")
-                    .isNotProtected()
-                    .dependsOn("inference-namespace");
+                    .isNotProtected();
         }
 
         @Test
@@ -353,6 +352,13 @@ class WorkloadTest {
             prod.resource(RECORD_SET, "kura-googleapis-wildcard")
                     .hasInput("name", "*.googleapis.com.")
                     .hasInput("rrdatas", List.of("private.googleapis.com."));
+        }
+
+        /** First up: the zone's records exist before the first pod resolves storage.googleapis.com. */
+        @Test
+        void startsThePodsOnlyOnceGoogleApisResolveToTheAddressesTheyMayReach() {
+            prod.resource(DEPLOYMENT, "inference-deployment")
+                    .dependsOn("inference-namespace", "kura-googleapis-vip", "kura-googleapis-wildcard");
         }
 
         /** Google's list for a strict policy: the GKE metadata server on 988 and, on Dataplane V2, 169.254.169.254:80. */
