@@ -83,10 +83,11 @@ import java.util.TreeMap;
 /**
  * {@code kura:inference:Workload}: Adeline, the inference service, on the stack's GKE cluster. Its own namespace
  * under the restricted pod security profile; a Kubernetes service account that acts as a dedicated Google account
- * (Workload Identity) and may read the model's bucket, nothing else; settings in a ConfigMap; a Deployment that rolls without losing capacity, spreads over zones,
- * runs non-root on a read-only root filesystem with every capability dropped; an autoscaler that keeps at least the
- * seeds' three replicas; a disruption budget; a network policy that denies everything but metrics scraping, DNS, the
- * metadata server, Google APIs at {@code private.googleapis.com}, MQTT and Kafka; and Managed Prometheus scraping {@value InferenceNames#METRICS_PORT}.
+ * (Workload Identity), which may read the model's bucket and nothing else; settings in a ConfigMap; a Deployment that
+ * rolls without losing capacity, spreads over zones, runs non-root on a read-only root filesystem with every
+ * capability dropped; an autoscaler that keeps at least the seeds' three replicas; a disruption budget; a network
+ * policy that denies everything but metrics scraping, DNS, the metadata server, Google APIs at
+ * {@code private.googleapis.com}, MQTT and Kafka; and Managed Prometheus scraping {@value InferenceNames#METRICS_PORT}.
  */
 public final class Workload extends KuraComponent {
 
