@@ -122,7 +122,7 @@ public record StackSettings(
         var backend = BackendSettings.read(config.section("backend", "The Cloud Run service `kura-backend` and the"
                         + " migrator job `kura-migrator`."), environment, edge.isPresent(), adopted.service(), adopted.job(), config);
         var inference = InferenceSettings.read(config.section("inference", "The inference service `adeline` in"
-                + " namespace `kura-inference`."), config);
+                + " namespace `kura-inference`."), target.project(), config);
         var cluster = ClusterSettings.read(config.section("cluster", "GKE Autopilot `kura-gke`: it exists only in a stack"
                         + " that runs Kafka or the inference workload; its settings are checked in every stack."),
                 environment, network, messaging.kafka().isPresent() || inference.isPresent(), config);

@@ -19,6 +19,7 @@ public final class DeployerRoles {
             new Grant("roles/compute.networkAdmin", "the VPC, subnet, addresses, router and NAT, serverless NEGs"),
             new Grant("roles/compute.loadBalancerAdmin", "the load balancer: backend services and buckets, URL maps, proxies, forwarding rules, certificates"),
             new Grant("roles/compute.securityAdmin", "the Cloud Armor policy and the TLS policy"),
+            new Grant("roles/dns.admin", "the private googleapis.com zone and its records"),
             new Grant("roles/servicenetworking.networksAdmin", "private services access for Cloud SQL and Memorystore"),
             new Grant("roles/cloudsql.admin", "the Cloud SQL instance, database and user"),
             new Grant("roles/redis.admin", "the Memorystore instance"),

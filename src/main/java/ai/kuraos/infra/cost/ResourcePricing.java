@@ -171,6 +171,7 @@ final class ResourcePricing {
             Map.entry("gcp:secretmanager/secretVersion:SecretVersion", ResourcePricing::secretVersion),
             Map.entry("gcp:artifactregistry/repository:Repository", ResourcePricing::artifactRegistry),
             Map.entry("gcp:kms/cryptoKey:CryptoKey", ResourcePricing::kmsKey),
+            Map.entry("gcp:dns/managedZone:ManagedZone", ResourcePricing::dnsZone),
             Map.entry("gcp:monitoring/alertPolicy:AlertPolicy", ResourcePricing::alertPolicy),
             Map.entry("gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", ResourcePricing::uptimeCheck),
             Map.entry("kubernetes:apps/v1:Deployment", ResourcePricing::deployment),
@@ -442,6 +443,11 @@ final class ResourcePricing {
                 : 1 + (int) Math.floor(365 * 86_400d / Double.parseDouble(rotation.replace("s", "")));
         return Estimate.of(context.line(versions + " enabled version(s) after a year"
                 + (rotation.isEmpty() ? "" : " of rotation every " + rotation), versions, "kms-key-version"));
+    }
+
+    private static Estimate dnsZone(JsonNode resource, Context context) {
+        return Estimate.of(context.line("1 " + resource.path("inputs").path("visibility").asText("public")
+                + " managed zone", 1, "dns-managed-zone"));
     }
 
     private static Estimate alertPolicy(JsonNode resource, Context context) {

@@ -22,8 +22,8 @@ public final class InferenceManifest {
     }
 
     /**
-     * The service's environment (the ConfigMap): ports, the MQTT broker, the model cache, Kafka when the stack runs it,
-     * and the stack's model settings.
+     * The service's environment (the ConfigMap): ports, the MQTT broker, where the model is and its cache, Kafka when
+     * the stack runs it, and the stack's model settings.
      */
     public static Map<String, String> settings(Target target, InferenceSettings settings, boolean kafka) {
         var data = new TreeMap<>(settings.appSettings());
@@ -33,6 +33,7 @@ public final class InferenceManifest {
         data.put("MQTT_HOST", settings.mqtt().host());
         data.put("MQTT_PORT", String.valueOf(settings.mqtt().port()));
         data.put("MODEL_CACHE_DIR", InferenceNames.MODEL_CACHE_DIR);
+        data.put("MODEL_URI", settings.modelUri());
         if (kafka) {
             data.put("KAFKA_BOOTSTRAP_SERVERS", KafkaNames.internalBootstrap());
             data.put("KAFKA_SECURITY_PROTOCOL", "SSL");

@@ -32,6 +32,7 @@ public record InferenceSettings(
         Optional<Gpu> gpu,
         Mqtt mqtt,
         String modelCacheSize,
+        String modelUri,
         Map<String, String> appSettings) {
 
     /** The accelerators GKE Autopilot schedules pods on, by their {@code cloud.google.com/gke-accelerator} name. */
@@ -52,14 +53,28 @@ public record InferenceSettings(
             "an IPv4 CIDR block without host bits, e.g. 203.0.113.0/24 (0.0.0.0/0 for anywhere)");
     /** Names the workload's ConfigMap sets itself. */
     static final Set<String> RESERVED_SETTINGS = Set.of("HEALTH_PORT", "METRICS_PORT", "MQTT_HOST", "MQTT_PORT",
-            "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SSL_CA_LOCATION", "MODEL_CACHE_DIR", "ENVIRONMENT");
+            "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SSL_CA_LOCATION", "MODEL_CACHE_DIR", "MODEL_URI",
+            "ENVIRONMENT");
+    static final TextRule GCS_URI = TextRule.matching("gs://[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]/\\S*",
+            "a Cloud Storage location gs://<bucket>/<path>, e.g. gs://kura-os-adeline-models/adeline/2.7/");
 
     public InferenceSettings {
         appSettings = Collections.unmodifiableSortedMap(new TreeMap<>(appSettings));
     }
 
+    /** The bucket of {@link #modelUri}: the only one the pods' Google account may read. */
+    public String modelBucket() {
+        var path = modelUri.substring("gs://".length());
+        return path.substring(0, path.indexOf('/'));
+    }
+
+    /** The bucket Adeline reads its model from unless the stack names another. */
+    public static String defaultModelBucket(String project) {
+        return project + "-adeline-models";
+    }
+
     /** The {@code inference} section: empty when the stack does not run it, though every key is checked. */
-    public static Optional<InferenceSettings> read(ConfigSection section, ConfigReader config) {
+    public static Optional<InferenceSettings> read(ConfigSection section, String project, ConfigReader config) {
         var enabled = section.value("enabled", "Whether the stack runs it (and so a GKE cluster).").bool(false);
         var imageValue = section.value("image", "What it runs; the tag becomes its `app.kubernetes.io/version`. Required"
                 + " when enabled.");
@@ -86,6 +101,11 @@ public record InferenceSettings(
         var mqtt = mqtt(section.section("mqtt", "The MQTT broker the service publishes detections to."), enabled, config);
         var modelCacheSize = section.value("modelCacheSize", "The writable model cache (`/var/cache/adeline`; the root"
                 + " filesystem is read-only).").text("2Gi", AutopilotLimits.podEphemeralStorage(KubernetesQuantities.MEMORY));
+        var modelUri = section.value("modelUri", "Where Adeline reads its model at start (`MODEL_URI`). The pods'"
+                + " Google account `kura-inference` may read the objects of this bucket, and of no other; the bucket"
+                + " belongs to the stack's project, and the model must be in it before the update that starts the pods.")
+                .defaultShown("`gs://<project>-adeline-models/`")
+                .text("gs://" + defaultModelBucket(project) + "/", GCS_URI);
         var appSettingsValue = section.value("settings", "The service's own environment, in ConfigMap"
                 + " `adeline-settings`. Names the program sets are refused: "
                 + String.join(", ", new TreeSet<>(RESERVED_SETTINGS)) + ". A change restarts the pods one by one.");
@@ -93,7 +113,7 @@ public record InferenceSettings(
         appSettings.keySet().stream().filter(RESERVED_SETTINGS::contains).forEach(name ->
                 config.reject(appSettingsValue.key() + "." + name, "set by the program; choose another name"));
         var settings = new InferenceSettings(image, minReplicas, maxReplicas, targetCpu, cpu, memory, gpu, mqtt,
-                modelCacheSize, appSettings);
+                modelCacheSize, modelUri, appSettings);
         return enabled ? Optional.of(settings) : Optional.empty();
     }
 

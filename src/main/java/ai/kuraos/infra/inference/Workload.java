@@ -9,6 +9,7 @@ import ai.kuraos.infra.k8s.RecommendedLabels;
 import ai.kuraos.infra.messaging.KafkaEndpoint;
 import ai.kuraos.infra.messaging.KafkaNames;
 import ai.kuraos.infra.platform.Foundation;
+import ai.kuraos.infra.platform.PrivateGoogleApis;
 import ai.kuraos.infra.platform.ProjectApis;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
@@ -16,6 +17,8 @@ import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.gcp.serviceaccount.IAMMember;
 import com.pulumi.gcp.serviceaccount.IAMMemberArgs;
+import com.pulumi.gcp.storage.BucketIAMMember;
+import com.pulumi.gcp.storage.BucketIAMMemberArgs;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -69,6 +72,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
 import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +83,17 @@ import java.util.TreeMap;
 /**
  * {@code kura:inference:Workload}: Adeline, the inference service, on the stack's GKE cluster. Its own namespace
  * under the restricted pod security profile; a Kubernetes service account that acts as a dedicated Google account
- * (Workload Identity); settings in a ConfigMap; a Deployment that rolls without losing capacity, spreads over zones,
- * runs non-root on a read-only root filesystem with every capability dropped; an autoscaler that keeps at least the
- * seeds' three replicas; a disruption budget; a network policy that denies everything but metrics scraping, DNS, the
- * metadata server, MQTT and Kafka; and Managed Prometheus scraping {@value InferenceNames#METRICS_PORT}.
+ * (Workload Identity), which may read the model's bucket and nothing else; settings in a ConfigMap; a Deployment that
+ * rolls without losing capacity, spreads over zones, runs non-root on a read-only root filesystem with every
+ * capability dropped; an autoscaler that keeps at least the seeds' three replicas; a disruption budget; a network
+ * policy that denies everything but metrics scraping, DNS, the metadata server, Google APIs at
+ * {@code private.googleapis.com}, MQTT and Kafka; and Managed Prometheus scraping {@value InferenceNames#METRICS_PORT}.
  */
 public final class Workload extends KuraComponent {
 
     public static final String TYPE = "kura:inference:Workload";
     private static final String GKE_METADATA_SERVER = "169.254.169.252/32";
+    private static final int GKE_METADATA_SERVER_PORT = 988;
     private static final String METADATA_SERVER = "169.254.169.254/32";
 
     private final Account googleAccount;
@@ -113,6 +119,13 @@ public final class Workload extends KuraComponent {
                 .role("roles/iam.workloadIdentityUser")
                 .member(InferenceNames.workloadIdentityMember(target.project()))
                 .build(), child(cluster));
+
+        // Reading the model is all the account may do: object reads and listings of that one bucket.
+        new BucketIAMMember("inference-model-reader", BucketIAMMemberArgs.builder()
+                .bucket(settings.modelBucket())
+                .role("roles/storage.objectViewer")
+                .member(googleAccount.member())
+                .build(), child(foundation.api(ProjectApis.STORAGE)));
 
         var namespaceLabels = new TreeMap<>(labels);
         namespaceLabels.put("pod-security.kubernetes.io/enforce", "restricted");
@@ -161,7 +174,8 @@ public final class Workload extends KuraComponent {
                                 .spec(podSpec(settings, selector, kafka.isPresent()))
                                 .build())
                         .build())
-                .build(), childThrough(provider, namespace));
+                // The pods read the model at start, through the name the private zone resolves.
+                .build(), childThrough(provider, googleApisFirst(namespace, foundation)));
 
         new Service("inference-service", ServiceArgs.builder()
                 .metadata(metadata(InferenceNames.APP, labels))
@@ -236,6 +250,12 @@ public final class Workload extends KuraComponent {
                 "googleServiceAccount", googleAccount.email()));
     }
 
+    private static Resource[] googleApisFirst(Resource namespace, Foundation foundation) {
+        var dependsOn = new ArrayList<Resource>(List.of(namespace));
+        dependsOn.addAll(foundation.googleApisRecords());
+        return dependsOn.toArray(Resource[]::new);
+    }
+
     private static PodSpecArgs podSpec(InferenceSettings settings, Map<String, String> selector, boolean kafka) {
         var mounts = new ArrayList<VolumeMountArgs>(List.of(
                 VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
@@ -303,7 +323,15 @@ public final class Workload extends KuraComponent {
                 .build();
     }
 
-    /** DNS, the metadata servers (Workload Identity tokens), the MQTT broker and, with Kafka, its TLS listener. */
+    /**
+     * DNS, the metadata servers (Workload Identity tokens), Google APIs (the model, traces and metrics), the MQTT
+     * broker and, with Kafka, its TLS listener. The metadata rules are Google's: "If you have a strict cluster network
+     * policy in place, you must allow egress to 169.254.169.252/32 on port 988. For clusters running GKE Dataplane V2,
+     * ensure that you allowed egress to 169.254.169.254/32 on port 80" ("About Workload Identity Federation for GKE",
+     * GKE metadata server, https://cloud.google.com/kubernetes-engine/docs/concepts/workload-identity). Google APIs
+     * are reached at {@code private.googleapis.com}, which the foundation's private zone resolves every
+     * {@code *.googleapis.com} name to, on HTTPS only.
+     */
     private static List<NetworkPolicyEgressRuleArgs> egressRules(InferenceSettings settings, boolean kafka) {
         var rules = new ArrayList<NetworkPolicyEgressRuleArgs>();
         rules.add(NetworkPolicyEgressRuleArgs.builder()
@@ -316,11 +344,15 @@ public final class Workload extends KuraComponent {
                 .build());
         rules.add(NetworkPolicyEgressRuleArgs.builder()
                 .to(ipBlock(GKE_METADATA_SERVER))
-                .ports(tcp(987), tcp(988))
+                .ports(tcp(GKE_METADATA_SERVER_PORT))
                 .build());
         rules.add(NetworkPolicyEgressRuleArgs.builder()
                 .to(ipBlock(METADATA_SERVER))
                 .ports(tcp(80))
+                .build());
+        rules.add(NetworkPolicyEgressRuleArgs.builder()
+                .to(ipBlock(PrivateGoogleApis.VIP_CIDR))
+                .ports(tcp(PrivateGoogleApis.HTTPS_PORT))
                 .build());
         rules.add(NetworkPolicyEgressRuleArgs.builder()
                 .to(ipBlock(settings.mqtt().cidr()))

@@ -18,6 +18,12 @@ import com.pulumi.gcp.compute.Subnetwork;
 import com.pulumi.gcp.compute.SubnetworkArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkLogConfigArgs;
 import com.pulumi.gcp.compute.inputs.SubnetworkSecondaryIpRangeArgs;
+import com.pulumi.gcp.dns.ManagedZone;
+import com.pulumi.gcp.dns.ManagedZoneArgs;
+import com.pulumi.gcp.dns.RecordSet;
+import com.pulumi.gcp.dns.RecordSetArgs;
+import com.pulumi.gcp.dns.inputs.ManagedZonePrivateVisibilityConfigArgs;
+import com.pulumi.gcp.dns.inputs.ManagedZonePrivateVisibilityConfigNetworkArgs;
 import com.pulumi.gcp.projects.Service;
 import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
@@ -32,7 +38,8 @@ import java.util.Map;
 /**
  * {@code kura:platform:Foundation}: what every other capability stands on. The project's APIs, a custom-mode VPC with
  * one regional subnet (with the GKE cluster's pod and service ranges when there is one) and private access to Google's
- * managed services, the image registry, and the dedicated
+ * managed services, with a cluster a private {@code googleapis.com} zone that puts Google APIs at the fixed addresses
+ * of {@code private.googleapis.com} ({@link PrivateGoogleApis}), the image registry, and the dedicated
  * identities of the backend and the migrator (nothing runs as the default compute account).
  */
 public final class Foundation extends KuraComponent {
@@ -47,6 +54,7 @@ public final class Foundation extends KuraComponent {
     private final Account migratorServiceAccount;
 
     private final Map<String, Service> apis;
+    private final List<RecordSet> googleApisRecords;
 
     public Foundation(String name, Target target, FoundationSettings settings) {
         super(TYPE, name, target);
@@ -103,6 +111,8 @@ public final class Foundation extends KuraComponent {
                 .service(ProjectApis.SERVICE_NETWORKING)
                 .reservedPeeringRanges(privateServicesRange.name().applyValue(KnownValues::listOfKnown))
                 .build(), child(apis.get(ProjectApis.SERVICE_NETWORKING)));
+
+        this.googleApisRecords = settings.cluster().map(cluster -> privateGoogleApis(target)).orElse(List.of());
 
         var registry = settings.registry();
         var repository = RepositoryArgs.builder()
@@ -170,6 +180,47 @@ public final class Foundation extends KuraComponent {
                 "migratorServiceAccountEmail", this.migratorServiceAccount.email()));
     }
 
+    /**
+     * The cluster's pods sit behind default-deny NetworkPolicies, which can name Google APIs only at fixed addresses.
+     * The zone is the VPC's, so the backend's Direct VPC egress may resolve through it too: {@code PRIVATE_RANGES_ONLY}
+     * with Private Google Access on the subnet and the API's name mapped to 199.36.153.8/30 is one of the two ways
+     * Google's Cloud Run "Networking best practices" give to reach Google APIs through the VPC
+     * (https://cloud.google.com/run/docs/configuring/networking-best-practices). Not protected: it holds only the two
+     * records the program declares; a recreated zone is the same zone.
+     */
+    private List<RecordSet> privateGoogleApis(Target target) {
+        var zone = new ManagedZone("kura-googleapis-zone", ManagedZoneArgs.builder()
+                .project(target.project())
+                .name(PrivateGoogleApis.ZONE_NAME)
+                .dnsName(PrivateGoogleApis.ZONE_DNS_NAME)
+                .description("Google APIs through private.googleapis.com, at addresses NetworkPolicies can name")
+                .visibility("private")
+                .privateVisibilityConfig(ManagedZonePrivateVisibilityConfigArgs.builder()
+                        .networks(ManagedZonePrivateVisibilityConfigNetworkArgs.builder()
+                                .networkUrl(this.network.id())
+                                .build())
+                        .build())
+                .labels(target.labels())
+                .build(), child(apis.get(ProjectApis.DNS)));
+        var vip = new RecordSet("kura-googleapis-vip", RecordSetArgs.builder()
+                .project(target.project())
+                .managedZone(zone.name())
+                .name(PrivateGoogleApis.VIP_NAME)
+                .type("A")
+                .ttl(PrivateGoogleApis.TTL_SECONDS)
+                .rrdatas(PrivateGoogleApis.VIP_ADDRESSES)
+                .build(), child());
+        var wildcard = new RecordSet("kura-googleapis-wildcard", RecordSetArgs.builder()
+                .project(target.project())
+                .managedZone(zone.name())
+                .name(PrivateGoogleApis.WILDCARD_NAME)
+                .type("CNAME")
+                .ttl(PrivateGoogleApis.TTL_SECONDS)
+                .rrdatas(PrivateGoogleApis.VIP_NAME)
+                .build(), child());
+        return List.of(vip, wildcard);
+    }
+
     private Map<String, Service> enableApis(Target target) {
         var services = new LinkedHashMap<String, Service>();
         for (var api : ProjectApis.REQUIRED) {
@@ -205,6 +256,14 @@ public final class Foundation extends KuraComponent {
 
     public Output<String> subnetworkName() {
         return subnetwork.name();
+    }
+
+    /**
+     * The records that resolve {@code *.googleapis.com} to {@code private.googleapis.com} in the VPC (none without a
+     * cluster): pods whose NetworkPolicy opens only that address must start after them.
+     */
+    public List<RecordSet> googleApisRecords() {
+        return googleApisRecords;
     }
 
     /** Resources on private IPs (Cloud SQL, Memorystore) must be created after the peering exists. */

@@ -16,6 +16,8 @@ public final class ProjectApis {
     public static final String CONNECT_GATEWAY = "connectgateway.googleapis.com";
     /** The cluster's fleet membership, which the Connect Gateway routes by. */
     public static final String GKE_HUB = "gkehub.googleapis.com";
+    /** The private googleapis.com zone of a stack with a cluster (PrivateGoogleApis). */
+    public static final String DNS = "dns.googleapis.com";
     public static final String IAM = "iam.googleapis.com";
     public static final String LOGGING = "logging.googleapis.com";
     public static final String MONITORING = "monitoring.googleapis.com";
@@ -36,6 +38,7 @@ public final class ProjectApis {
             COMPUTE,
             CONNECT_GATEWAY,
             CONTAINER,
+            DNS,
             GKE_HUB,
             IAM,
             // Keyless CI impersonates the deployer service accounts through this API.

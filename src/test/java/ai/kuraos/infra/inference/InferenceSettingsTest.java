@@ -33,6 +33,8 @@ class InferenceSettingsTest {
         assertThat(settings.gpu()).isEmpty();
         assertThat(settings.mqtt()).isEqualTo(new InferenceSettings.Mqtt("mqtt.kuraos.ai", 8883, "0.0.0.0/0"));
         assertThat(settings.modelCacheSize()).isEqualTo("2Gi");
+        assertThat(settings.modelUri()).isEqualTo("gs://kura-os-adeline-models/");
+        assertThat(settings.modelBucket()).isEqualTo("kura-os-adeline-models");
         assertThat(settings.appSettings()).isEqualTo(Map.of("LOG_FORMAT", "json"));
         assertThat(dev.settings().messaging().kafka()).isEmpty();
         assertThat(dev.settings().cluster()).isPresent();
@@ -127,5 +129,22 @@ class InferenceSettingsTest {
 
         assertThat(error.key()).isEqualTo("kura-infra:inference.mqtt.host");
         assertThat(error.problem()).contains("got \"mqtts://mqtt.kuraos.ai\"", "a host name such as mqtt.kuraos.ai");
+    }
+
+    @Test
+    void failsWhenTheModelUriIsNotACloudStorageLocation() {
+        var error = onlyError("dev", "kura-infra:inference",
+                inference(",\"modelUri\":\"https://storage.googleapis.com/kura-models/adeline\""));
+
+        assertThat(error.key()).isEqualTo("kura-infra:inference.modelUri");
+        assertThat(error.problem()).contains("got \"https://storage.googleapis.com/kura-models/adeline\"",
+                "a Cloud Storage location gs://<bucket>/<path>");
+    }
+
+    @Test
+    void failsWhenTheModelUriNamesNoBucketPath() {
+        var error = onlyError("dev", "kura-infra:inference", inference(",\"modelUri\":\"gs://kura-models\""));
+
+        assertThat(error.key()).isEqualTo("kura-infra:inference.modelUri");
     }
 }

@@ -33,6 +33,9 @@ class WorkloadTest {
     private static final String POD_MONITORING = "kubernetes:monitoring.googleapis.com/v1:PodMonitoring";
     private static final String GOOGLE_ACCOUNT = "gcp:serviceaccount/account:Account";
     private static final String IAM_MEMBER = "gcp:serviceaccount/iAMMember:IAMMember";
+    private static final String BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
+    private static final String ZONE = "gcp:dns/managedZone:ManagedZone";
+    private static final String RECORD_SET = "gcp:dns/recordSet:RecordSet";
     private static final String CONTAINER = "spec.template.spec.containers[0]";
     private static final String IMAGE = "europe-southwest1-docker.pkg.dev/kura-os/cloud-run-source-deploy/adeline:2.7";
     private static final Map<String, String> SELECTOR = Map.of(
@@ -96,8 +99,7 @@ class WorkloadTest {
                     .hasInput("spec.selector.matchLabels", SELECTOR)
                     .hasNoInput("spec.replicas")
                     .hasParent("inference")
-                    .isNotProtected()
-                    .dependsOn("inference-namespace");
+                    .isNotProtected();
         }
 
         @Test
@@ -274,6 +276,7 @@ class WorkloadTest {
                     Map.entry("MQTT_HOST", "mqtt.kuraos.ai"),
                     Map.entry("MQTT_PORT", "8883"),
                     Map.entry("MODEL_CACHE_DIR", "/var/cache/adeline"),
+                    Map.entry("MODEL_URI", "gs://kura-os-adeline-models/"),
                     Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kura-kafka-kafka-bootstrap.kura-kafka.svc:9093"),
                     Map.entry("KAFKA_SECURITY_PROTOCOL", "SSL"),
                     Map.entry("KAFKA_SSL_CA_LOCATION", "/etc/kafka-ca/ca.crt"),
@@ -331,8 +334,67 @@ class WorkloadTest {
             assertThat(from.findValuesAsText("kubernetes.io/metadata.name")).containsExactly("gke-gmp-system");
         }
 
+        /**
+         * Defect: at start Adeline reads its model from Cloud Storage and exports its telemetry, and the default-deny
+         * policy let no packet reach a Google API; the VPC's private zone resolves every googleapis.com name to
+         * private.googleapis.com, whose one fixed block is the only Google address the pods may open.
+         */
         @Test
-        void letsOnlyManagedPrometheusInAndOnlyDnsMetadataMqttAndKafkaOut() {
+        void adelineCannotReachGoogleApisAtStart() {
+            var egress = prod.resource(NETWORK_POLICY, "inference-allowed-flows").input("spec.egress");
+            assertThat(egress).filteredOn(rule -> rule.path("to").findValuesAsText("cidr").contains("199.36.153.8/30"))
+                    .singleElement()
+                    .satisfies(rule -> assertThat(rule.path("ports").toString())
+                            .isEqualTo("[{\"port\":443,\"protocol\":\"TCP\"}]"));
+            prod.resource(ZONE, "kura-googleapis-zone")
+                    .hasInput("dnsName", "googleapis.com.")
+                    .hasInput("visibility", "private");
+            prod.resource(RECORD_SET, "kura-googleapis-wildcard")
+                    .hasInput("name", "*.googleapis.com.")
+                    .hasInput("rrdatas", List.of("private.googleapis.com."));
+        }
+
+        /** First up: the zone's records exist before the first pod resolves storage.googleapis.com. */
+        @Test
+        void startsThePodsOnlyOnceGoogleApisResolveToTheAddressesTheyMayReach() {
+            prod.resource(DEPLOYMENT, "inference-deployment")
+                    .dependsOn("inference-namespace", "kura-googleapis-vip", "kura-googleapis-wildcard");
+        }
+
+        /** Google's list for a strict policy: the GKE metadata server on 988 and, on Dataplane V2, 169.254.169.254:80. */
+        @Test
+        void letsThePodsFetchWorkloadIdentityTokensFromTheMetadataServers() {
+            var egress = prod.resource(NETWORK_POLICY, "inference-allowed-flows").input("spec.egress");
+            assertThat(egress).filteredOn(rule -> rule.path("to").findValuesAsText("cidr").contains("169.254.169.252/32"))
+                    .singleElement()
+                    .satisfies(rule -> assertThat(rule.path("ports").findValuesAsText("port")).containsExactly("988"));
+            assertThat(egress).filteredOn(rule -> rule.path("to").findValuesAsText("cidr").contains("169.254.169.254/32")
+                            && rule.path("ports").findValuesAsText("port").contains("80"))
+                    .hasSize(1);
+        }
+
+        /** Defect: the pods' Google account could read no model; it may read the model's bucket, and only that. */
+        @Test
+        void adelineCannotReadItsModel() {
+            prod.resource(BUCKET_MEMBER, "inference-model-reader")
+                    .hasInput("bucket", "kura-os-adeline-models")
+                    .hasInput("role", "roles/storage.objectViewer")
+                    .hasInput("member", "${inference-sa.member}");
+            assertThat(prod.resources(BUCKET_MEMBER)).filteredOn(member -> member.input("member").asText()
+                    .equals("${inference-sa.member}")).extracting(ResourceAssert::name).containsExactly("inference-model-reader");
+            assertThat(settingsOf(prod)).containsEntry("MODEL_URI", "gs://kura-os-adeline-models/");
+        }
+
+        @Test
+        void readsTheModelFromTheBucketTheStackNames() {
+            var stack = prodWithInference(inference -> inference.put("modelUri", "gs://kura-ml-models/adeline/2.7/"));
+
+            stack.resource(BUCKET_MEMBER, "inference-model-reader").hasInput("bucket", "kura-ml-models");
+            assertThat(settingsOf(stack)).containsEntry("MODEL_URI", "gs://kura-ml-models/adeline/2.7/");
+        }
+
+        @Test
+        void letsOnlyManagedPrometheusInAndOnlyDnsMetadataGoogleApisMqttAndKafkaOut() {
             var dnsServer = Map.of(
                     "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kube-system")),
                     "podSelector", Map.of("matchLabels", Map.of("k8s-app", "kube-dns")));
@@ -352,10 +414,11 @@ class WorkloadTest {
                                     "ports", List.of(Map.of("protocol", "UDP", "port", 53),
                                             Map.of("protocol", "TCP", "port", 53))),
                             Map.of("to", List.of(ipBlock("169.254.169.252/32")),
-                                    "ports", List.of(Map.of("protocol", "TCP", "port", 987),
-                                            Map.of("protocol", "TCP", "port", 988))),
+                                    "ports", List.of(Map.of("protocol", "TCP", "port", 988))),
                             Map.of("to", List.of(ipBlock("169.254.169.254/32")),
                                     "ports", List.of(Map.of("protocol", "TCP", "port", 80))),
+                            Map.of("to", List.of(ipBlock("199.36.153.8/30")),
+                                    "ports", List.of(Map.of("protocol", "TCP", "port", 443))),
                             Map.of("to", List.of(ipBlock("0.0.0.0/0")),
                                     "ports", List.of(Map.of("protocol", "TCP", "port", 8883))),
                             Map.of("to", List.of(kafkaBrokers),
@@ -447,7 +510,7 @@ class WorkloadTest {
             var bounded = prodWithInference(inference -> ((ObjectNode) inference.get("mqtt"))
                     .put("port", 1883).put("cidr", "203.0.113.0/24"));
 
-            bounded.resource(NETWORK_POLICY, "inference-allowed-flows").hasInput("spec.egress[3]", Map.of(
+            bounded.resource(NETWORK_POLICY, "inference-allowed-flows").hasInput("spec.egress[4]", Map.of(
                     "to", List.of(ipBlock("203.0.113.0/24")),
                     "ports", List.of(Map.of("protocol", "TCP", "port", 1883))));
             assertThat(settingsOf(bounded)).containsEntry("MQTT_PORT", "1883");
@@ -477,8 +540,8 @@ class WorkloadTest {
 
         @Test
         void opensNoEgressToKafka() {
-            assertThat(celery.resource(NETWORK_POLICY, "inference-allowed-flows").input("spec.egress")).hasSize(4);
-            assertThat(egressPorts(celery)).containsExactly(53, 53, 987, 988, 80, 8883);
+            assertThat(celery.resource(NETWORK_POLICY, "inference-allowed-flows").input("spec.egress")).hasSize(5);
+            assertThat(egressPorts(celery)).containsExactly(53, 53, 988, 80, 443, 8883);
         }
 
         @Test

@@ -21,6 +21,8 @@ class FoundationTest {
     private static final String CONNECTION = "gcp:servicenetworking/connection:Connection";
     private static final String REPOSITORY = "gcp:artifactregistry/repository:Repository";
     private static final String ACCOUNT = "gcp:serviceaccount/account:Account";
+    private static final String ZONE = "gcp:dns/managedZone:ManagedZone";
+    private static final String RECORD_SET = "gcp:dns/recordSet:RecordSet";
 
     @Nested
     class Prod {
@@ -29,7 +31,7 @@ class FoundationTest {
         @Test
         void enablesEveryApiThePlatformUsesAndNeverDisablesItOnDestroy() {
             var apis = List.of("artifactregistry", "cloudprofiler", "cloudresourcemanager", "cloudtrace", "compute",
-                    "connectgateway", "container", "gkehub", "iam", "iamcredentials", "logging", "monitoring", "redis", "run", "secretmanager",
+                    "connectgateway", "container", "dns", "gkehub", "iam", "iamcredentials", "logging", "monitoring", "redis", "run", "secretmanager",
                     "servicenetworking", "sqladmin", "storage");
             prod.hasResourceCount(SERVICE, apis.size());
             for (var api : apis) {
@@ -39,6 +41,31 @@ class FoundationTest {
                         .hasInput("disableOnDestroy", false)
                         .hasInput("disableDependentServices", false);
             }
+        }
+
+        /** Google's "Configure DNS for googleapis.com": a private zone, an A record for the VIP, a CNAME for the rest. */
+        @Test
+        void resolvesEveryGoogleApiToPrivateGoogleapisInTheVpc() {
+            prod.hasResourceCount(ZONE, 1).hasResourceCount(RECORD_SET, 2);
+            prod.resource(ZONE, "kura-googleapis-zone")
+                    .hasInput("name", "kura-googleapis")
+                    .hasInput("dnsName", "googleapis.com.")
+                    .hasInput("visibility", "private")
+                    .hasInput("privateVisibilityConfig", Map.of("networks", List.of(Map.of("networkUrl", "${kura-vpc.id}"))))
+                    .hasInput("project", "kura-os")
+                    .dependsOn("api-dns")
+                    .isNotProtected();
+            prod.resource(RECORD_SET, "kura-googleapis-vip")
+                    .hasInput("managedZone", "kura-googleapis")
+                    .hasInput("name", "private.googleapis.com.")
+                    .hasInput("type", "A")
+                    .hasInput("ttl", 300)
+                    .hasInput("rrdatas", List.of("199.36.153.8", "199.36.153.9", "199.36.153.10", "199.36.153.11"));
+            prod.resource(RECORD_SET, "kura-googleapis-wildcard")
+                    .hasInput("managedZone", "kura-googleapis")
+                    .hasInput("name", "*.googleapis.com.")
+                    .hasInput("type", "CNAME")
+                    .hasInput("rrdatas", List.of("private.googleapis.com."));
         }
 
         @Test
@@ -113,8 +140,8 @@ class FoundationTest {
         void parentsEveryResourceItDeclaresToTheComponent() {
             assertThat(prod.childrenOf("foundation"))
                     .extracting(child -> child.type())
-                    .containsOnly(SERVICE, NETWORK, SUBNETWORK, GLOBAL_ADDRESS, CONNECTION, REPOSITORY, ACCOUNT)
-                    .hasSize(18 + 7);
+                    .containsOnly(SERVICE, NETWORK, SUBNETWORK, GLOBAL_ADDRESS, CONNECTION, REPOSITORY, ACCOUNT, ZONE, RECORD_SET)
+                    .hasSize(19 + 7 + 3);
             prod.resource(Foundation.TYPE, "foundation").hasParent(null);
         }
 
@@ -144,6 +171,12 @@ class FoundationTest {
             dev.resource(REPOSITORY, "kura-images")
                     .hasInput("cleanupPolicies[0].mostRecentVersions.keepCount", 5)
                     .hasInput("cleanupPolicies[1].condition.olderThan", "604800s");
+        }
+
+        /** No cluster, no NetworkPolicy to name Google APIs for: the VPC keeps Google's public resolution. */
+        @Test
+        void declaresNoGoogleapisZoneWithoutACluster() {
+            dev.hasResourceCount(ZONE, 0).hasResourceCount(RECORD_SET, 0);
         }
 
         @Test
