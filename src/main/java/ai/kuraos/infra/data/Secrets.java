@@ -65,6 +65,10 @@ public final class Secrets extends KuraComponent {
         settings.externalValues().forEach((secretName, value) -> values.put(secretName, Output.ofSecret(value.value())));
 
         for (var entry : SecretCatalogue.ALL) {
+            if (entry.withKafka() && !values.containsKey(entry.name())) {
+                // The stack runs no Kafka: there is no client certificate to keep.
+                continue;
+            }
             var id = logicalName(entry.name());
             var live = Optional.ofNullable(settings.adopted().get(entry.name()));
             var secretArgs = SecretArgs.builder()

@@ -31,6 +31,8 @@ import com.pulumi.kubernetes.autoscaling.v2.inputs.ResourceMetricSourceArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
@@ -50,6 +52,7 @@ import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
@@ -69,6 +72,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
 import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +143,25 @@ public final class Workload extends KuraComponent {
                 .metadata(metadata(InferenceNames.KAFKA_CA_CONFIG_MAP, labels))
                 .data(present.caCertificate().applyValue(pem -> Map.of("ca.crt", KnownValues.orEmpty(pem))))
                 .build(), childThrough(provider, namespace)));
+        // The certificate Kafka's listeners know this workload by (its KafkaUser, CN=adeline), in its own namespace:
+        // Strimzi's user operator writes credentials only into the Kafka cluster's.
+        var kafkaClient = kafka.map(present -> new Secret("inference-kafka-client", SecretArgs.builder()
+                .metadata(metadata(InferenceNames.KAFKA_CLIENT_SECRET, labels))
+                .stringData(Output.tuple(present.client().certificate(), present.client().privateKey())
+                        .applyValue(pems -> Map.of(
+                                InferenceNames.KAFKA_CLIENT_CERTIFICATE, KnownValues.orEmpty(pems.t1),
+                                InferenceNames.KAFKA_CLIENT_KEY, KnownValues.orEmpty(pems.t2))))
+                .build(), childThrough(provider, namespace)));
+        var annotations = Output.of(Map.of("kura.ai/settings-checksum", InferenceManifest.checksum(settingsData)));
+        if (kafka.isPresent()) {
+            // A renewed certificate rolls the pods, which read it once, at start.
+            annotations = kafka.get().client().certificate().applyValue(pem -> Map.of(
+                    "kura.ai/settings-checksum", InferenceManifest.checksum(settingsData),
+                    "kura.ai/kafka-client-checksum", InferenceManifest.checksum(Map.of(
+                            InferenceNames.KAFKA_CLIENT_CERTIFICATE, KnownValues.orEmpty(pem)))));
+        }
+        var deploymentDependencies = new ArrayList<Resource>(List.of(namespace));
+        kafkaClient.ifPresent(deploymentDependencies::add);
 
         var deployment = new Deployment("inference-deployment", DeploymentArgs.builder()
                 .metadata(metadata(InferenceNames.APP, labels))
@@ -155,13 +178,12 @@ public final class Workload extends KuraComponent {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder()
                                         .labels(labels)
-                                        .annotations(Map.of("kura.ai/settings-checksum",
-                                                InferenceManifest.checksum(settingsData)))
+                                        .annotations(annotations)
                                         .build())
                                 .spec(podSpec(settings, selector, kafka.isPresent()))
                                 .build())
                         .build())
-                .build(), childThrough(provider, namespace));
+                .build(), childThrough(provider, deploymentDependencies.toArray(Resource[]::new)));
 
         new Service("inference-service", ServiceArgs.builder()
                 .metadata(metadata(InferenceNames.APP, labels))
@@ -249,6 +271,13 @@ public final class Workload extends KuraComponent {
             mounts.add(VolumeMountArgs.builder().name("kafka-ca").mountPath(InferenceNames.KAFKA_CA_DIR).readOnly(true).build());
             volumes.add(VolumeArgs.builder().name("kafka-ca")
                     .configMap(ConfigMapVolumeSourceArgs.builder().name(InferenceNames.KAFKA_CA_CONFIG_MAP).build())
+                    .build());
+            mounts.add(VolumeMountArgs.builder().name("kafka-client").mountPath(InferenceNames.KAFKA_CLIENT_DIR)
+                    .readOnly(true).build());
+            volumes.add(VolumeArgs.builder().name("kafka-client")
+                    .secret(SecretVolumeSourceArgs.builder().secretName(InferenceNames.KAFKA_CLIENT_SECRET)
+                            // Readable by the pod's group (its fsGroup) and no one else.
+                            .defaultMode(0440).build())
                     .build());
         }
         var resources = InferenceManifest.resources(settings);

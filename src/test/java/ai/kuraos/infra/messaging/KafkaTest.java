@@ -481,7 +481,7 @@ class KafkaTest {
         @Test
         void writesATopicsConfigAsTheStringsKafkaTakes() {
             var topic = new KafkaSettings.Topic("users.profiles.v1", "profiles", 3, 2, 1, -1, "compact",
-                    Optional.empty());
+                    Optional.empty(), List.of("api"), List.of("agents"));
 
             assertThat(StrimziSpecs.topic(topic)).isEqualTo(Map.of(
                     "topicName", "users.profiles.v1",
