@@ -138,7 +138,8 @@ public final class Kafka extends KuraComponent {
         // from the annotations (documentation/modules/security/proc-installing-your-own-ca-certificates.adoc).
         var clientsCaCertSecret = new Secret("kafka-clients-ca-cert-secret", SecretArgs.builder()
                 .metadata(clientsCaMetadata(KafkaNames.CLIENTS_CA_CERT_SECRET, "strimzi.io/ca-cert-generation", version))
-                .stringData(clientsCa.certPem().applyValue(pem -> Map.of("ca.crt", KnownValues.orEmpty(pem))))
+                // Public, but shown as every Secret's data is: as a secret.
+                .stringData(clientsCa.certPem().applyValue(pem -> Map.of("ca.crt", KnownValues.orEmpty(pem))).asSecret())
                 .build(), childThrough(provider, namespace));
         var clientsCaKeySecret = new Secret("kafka-clients-ca-key-secret", SecretArgs.builder()
                 .metadata(clientsCaMetadata(KafkaNames.CLIENTS_CA_KEY_SECRET, "strimzi.io/ca-key-generation", version))
@@ -236,7 +237,10 @@ public final class Kafka extends KuraComponent {
                 .name(name)
                 .namespace(KafkaNames.NAMESPACE)
                 .labels(labels)
-                .annotations(Map.of(generationAnnotation, "0"))
+                // A cluster Strimzi first ran with a clients CA of its own has Secrets of these names, written by the
+                // operator: the program's apply takes their fields over instead of failing on the conflict
+                // (pulumi-kubernetes 4.5.5 provider/pkg/await/await.go patchForce).
+                .annotations(Map.of(generationAnnotation, "0", "pulumi.com/patchForce", "true"))
                 .build();
     }
 

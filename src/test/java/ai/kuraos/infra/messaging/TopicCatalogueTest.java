@@ -180,7 +180,7 @@ class TopicCatalogueTest {
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (orders.created.v1).retentionDays");
         assertThat(error.problem()).isEqualTo("unknown field; expected one of cleanupPolicy, consumers, description,"
-                + " minInsyncReplicas, name, partitions, replicas, retentionHours");
+                + " minInsyncReplicas, name, partitions, producers, replicas, retentionHours");
     }
 
     @Test
@@ -412,6 +412,7 @@ class TopicCatalogueTest {
         assertThat(errors).extracting(ConfigError::key).containsExactlyInAnyOrder(
                 "topics.yaml: topics[0] (Bad).name",
                 "topics.yaml: topics[0] (Bad).partitions",
+                "topics.yaml: topics[1] (ok.v1).producers",
                 "topics.yaml: topics[1] (ok.v1).consumers",
                 "topics.yaml: topics[1] (ok.v1).retentionHours");
     }
