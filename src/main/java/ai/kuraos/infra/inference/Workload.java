@@ -144,7 +144,9 @@ public final class Workload extends KuraComponent {
                 .data(present.caCertificate().applyValue(pem -> Map.of("ca.crt", KnownValues.orEmpty(pem))))
                 .build(), childThrough(provider, namespace)));
         // The certificate Kafka's listeners know this workload by (its KafkaUser, CN=adeline), in its own namespace:
-        // Strimzi's user operator writes credentials only into the Kafka cluster's.
+        // Strimzi's user operator writes credentials only into the Kafka cluster's. A renewed certificate is not
+        // hashed into the pod template (its value is unknown until the update creates it, so a preview could not show
+        // it): the kubelet rewrites the mounted files, and pods started after that read the new one.
         var kafkaClient = kafka.map(present -> new Secret("inference-kafka-client", SecretArgs.builder()
                 .metadata(metadata(InferenceNames.KAFKA_CLIENT_SECRET, labels))
                 .stringData(Output.tuple(present.client().certificate(), present.client().privateKey())
@@ -152,14 +154,6 @@ public final class Workload extends KuraComponent {
                                 InferenceNames.KAFKA_CLIENT_CERTIFICATE, KnownValues.orEmpty(pems.t1),
                                 InferenceNames.KAFKA_CLIENT_KEY, KnownValues.orEmpty(pems.t2))))
                 .build(), childThrough(provider, namespace)));
-        var annotations = Output.of(Map.of("kura.ai/settings-checksum", InferenceManifest.checksum(settingsData)));
-        if (kafka.isPresent()) {
-            // A renewed certificate rolls the pods, which read it once, at start.
-            annotations = kafka.get().client().certificate().applyValue(pem -> Map.of(
-                    "kura.ai/settings-checksum", InferenceManifest.checksum(settingsData),
-                    "kura.ai/kafka-client-checksum", InferenceManifest.checksum(Map.of(
-                            InferenceNames.KAFKA_CLIENT_CERTIFICATE, KnownValues.orEmpty(pem)))));
-        }
         var deploymentDependencies = new ArrayList<Resource>(List.of(namespace));
         kafkaClient.ifPresent(deploymentDependencies::add);
 
@@ -178,7 +172,8 @@ public final class Workload extends KuraComponent {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder()
                                         .labels(labels)
-                                        .annotations(annotations)
+                                        .annotations(Map.of("kura.ai/settings-checksum",
+                                                InferenceManifest.checksum(settingsData)))
                                         .build())
                                 .spec(podSpec(settings, selector, kafka.isPresent()))
                                 .build())

@@ -206,13 +206,6 @@ class WorkloadTest {
         }
 
         @Test
-        void rollsThePodsWhenItsKafkaClientCertificateIsRenewed() {
-            var annotations = prod.resource(DEPLOYMENT, "inference-deployment").input("spec.template.metadata.annotations");
-
-            assertThat(annotations.path("kura.ai/kafka-client-checksum").asText()).matches("[0-9a-f]{16}");
-        }
-
-        @Test
         void spreadsItsPodsOverZones() {
             prod.resource(DEPLOYMENT, "inference-deployment")
                     .hasInput("spec.template.spec.topologySpreadConstraints", List.of(Map.of(
@@ -226,7 +219,7 @@ class WorkloadTest {
         void annotatesThePodTemplateWithTheChecksumOfItsSettings() {
             prod.resource(DEPLOYMENT, "inference-deployment")
                     .hasInput("spec.template.metadata.labels", LABELS)
-                    .hasInputLike("spec.template.metadata.annotations", Map.of(
+                    .hasInput("spec.template.metadata.annotations", Map.of(
                             "kura.ai/settings-checksum", InferenceManifest.checksum(settingsOf(prod))));
             assertThat(checksumOf(prod)).matches("[0-9a-f]{16}");
         }
