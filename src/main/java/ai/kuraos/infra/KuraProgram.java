@@ -17,12 +17,14 @@ import ai.kuraos.infra.edge.EdgeSettings;
 import ai.kuraos.infra.inference.Workload;
 import ai.kuraos.infra.k8s.Cluster;
 import ai.kuraos.infra.messaging.Kafka;
+import ai.kuraos.infra.messaging.KafkaNames;
 import ai.kuraos.infra.observability.Monitoring;
 import ai.kuraos.infra.platform.Foundation;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +51,28 @@ public final class KuraProgram {
 
         var database = new Database("database", target, settings.database(), foundation, List.of(backend, migrator));
         var cache = new Cache("cache", target, settings.cache(), foundation);
+        var cluster = settings.cluster().map(clusterSettings -> new Cluster("cluster", target, clusterSettings, foundation));
+        var kafkaClients = new ArrayList<>(List.of(KafkaNames.BACKEND_SERVICE));
+        settings.inference().ifPresent(present -> kafkaClients.add(KafkaNames.INFERENCE_SERVICE));
+        var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings, foundation,
+                settings.foundation().network().subnetCidr(), cluster.orElseThrow(), kafkaClients));
+        var backendKafka = kafka.map(present -> present.endpoint(KafkaNames.BACKEND_SERVICE));
+
         var generated = new HashMap<String, Output<String>>();
         database.databaseUrl().ifPresent(url -> generated.put(SecretCatalogue.DATABASE_URL, url));
         database.password().ifPresent(password -> generated.put(SecretCatalogue.DB_PASSWORD, password));
         generated.put(SecretCatalogue.REDIS_AUTH, cache.authString());
+        backendKafka.ifPresent(endpoint -> {
+            generated.put(SecretCatalogue.KAFKA_SSL_CERT_PEM, endpoint.client().certificate());
+            generated.put(SecretCatalogue.KAFKA_SSL_KEY_PEM, endpoint.client().privateKey());
+        });
         var secrets = new Secrets("secrets", target, settings.secrets(), foundation, generated,
                 Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
         var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
-        var cluster = settings.cluster().map(clusterSettings -> new Cluster("cluster", target, clusterSettings, foundation));
-        var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings, foundation,
-                settings.foundation().network().subnetCidr(), cluster.orElseThrow()));
         settings.inference().ifPresent(inferenceSettings -> new Workload("inference", target, inferenceSettings,
-                foundation, cluster.orElseThrow(), kafka.map(Kafka::endpoint)));
+                foundation, cluster.orElseThrow(), kafka.map(present -> present.endpoint(KafkaNames.INFERENCE_SERVICE))));
         var api = new Backend("backend", target, settings.backend(), new BackendInputs(database.connectionName(),
-                cache.endpoint(), backups.bucketName(), settings.messaging().backend(), kafka.map(Kafka::endpoint),
+                cache.endpoint(), backups.bucketName(), settings.messaging().backend(), backendKafka,
                 Map.of(Reader.BACKEND, database.clientGrant(backend), Reader.MIGRATOR, database.clientGrant(migrator))),
                 foundation, secrets);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));

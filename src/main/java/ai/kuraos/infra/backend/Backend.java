@@ -7,6 +7,7 @@ import ai.kuraos.infra.data.SecretCatalogue.Reader;
 import ai.kuraos.infra.data.SecretCatalogue;
 import ai.kuraos.infra.data.Secrets;
 import ai.kuraos.infra.messaging.Kafka;
+import ai.kuraos.infra.messaging.KafkaNames;
 import ai.kuraos.infra.platform.Foundation;
 import ai.kuraos.infra.platform.ProjectApis;
 import com.pulumi.core.Output;
@@ -287,11 +288,14 @@ public final class Backend extends KuraComponent {
                 + ",deployment.environment=" + target.environment().id()));
         plain.put("OTEL_TRACES_SAMPLER", Output.of("parentbased_traceidratio"));
         plain.put("OTEL_TRACES_SAMPLER_ARG", Output.of(String.valueOf(settings.traceSampleRatio())));
-        // With Kafka running, switching MESSAGING_BACKEND between kafka and celery changes nothing else.
+        // With Kafka running, switching MESSAGING_BACKEND between kafka and celery changes nothing else. The client
+        // certificate and key (mTLS as the catalogue's service "api") come from Secret Manager with the other secrets;
+        // the consumer group is the only one its Kafka user may read in.
         inputs.kafka().ifPresent(present -> {
             plain.put("KAFKA_BOOTSTRAP_SERVERS", present.bootstrapServers());
             plain.put("KAFKA_SECURITY_PROTOCOL", Output.of("SSL"));
             plain.put("KAFKA_SSL_CA_PEM", present.caCertificate());
+            plain.put("KAFKA_GROUP_ID", Output.of(KafkaNames.BACKEND_SERVICE));
         });
         return plain;
     }

@@ -18,13 +18,20 @@ public final class SecretCatalogue {
     /** GENERATED values come from this program; EXTERNAL ones from the stack's encrypted config. */
     public enum Source { GENERATED, EXTERNAL }
 
-    public record Entry(String name, Source source, Set<Reader> readers, String purpose) {
+    /** {@code withKafka}: the secret exists only while the stack runs Kafka, which generates its value. */
+    public record Entry(String name, Source source, Set<Reader> readers, String purpose, boolean withKafka) {
+
+        Entry(String name, Source source, Set<Reader> readers, String purpose) {
+            this(name, source, readers, purpose, false);
+        }
     }
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String SECRET_KEY = "SECRET_KEY";
     public static final String DB_PASSWORD = "DB_PASSWORD";
     public static final String REDIS_AUTH = "REDIS_AUTH";
+    public static final String KAFKA_SSL_CERT_PEM = "KAFKA_SSL_CERT_PEM";
+    public static final String KAFKA_SSL_KEY_PEM = "KAFKA_SSL_KEY_PEM";
 
     private static final Set<Reader> BACKEND_ONLY = Collections.unmodifiableSet(EnumSet.of(Reader.BACKEND));
     private static final Set<Reader> DATABASE_USERS = Collections.unmodifiableSet(EnumSet.of(Reader.BACKEND, Reader.MIGRATOR));
@@ -35,6 +42,11 @@ public final class SecretCatalogue {
             // The backend needs it too: the admin panel's backups run pg_dump and psql as kura_app.
             new Entry(DB_PASSWORD, Source.GENERATED, DATABASE_USERS, "password of the kura_app database user"),
             new Entry(REDIS_AUTH, Source.GENERATED, BACKEND_ONLY, "Memorystore AUTH string"),
+            // The certificate is not secret, but it and its key are one credential: a renewal changes both at once.
+            new Entry(KAFKA_SSL_CERT_PEM, Source.GENERATED, BACKEND_ONLY, "Kafka client certificate (mTLS, user CN=api)",
+                    true),
+            new Entry(KAFKA_SSL_KEY_PEM, Source.GENERATED, BACKEND_ONLY, "private key of the Kafka client certificate",
+                    true),
             new Entry("STRIPE_SECRET_KEY", Source.EXTERNAL, BACKEND_ONLY, "Stripe API key"),
             new Entry("STRIPE_WEBHOOK_SECRET", Source.EXTERNAL, BACKEND_ONLY, "Stripe webhook signature secret"),
             new Entry("TWILIO_ACCOUNT_SID", Source.EXTERNAL, BACKEND_ONLY, "Twilio account"),

@@ -34,10 +34,10 @@ import java.util.TreeSet;
 
 /**
  * {@code kura:data:Secrets}: the catalogue of the deployment manual in Secret Manager, replicated in the stack's
- * region only. Generated values (database URL and password, session key, Redis AUTH) and the external ones given in
- * the stack's encrypted config become versions; an external secret without a value is created empty. An adopted
- * secret keeps its replication, labels and versions. Each secret is
- * readable by its readers only: there is no project-wide accessor.
+ * region only. Generated values (database URL and password, session key, Redis AUTH, and while the stack runs Kafka
+ * the backend's Kafka client certificate and key) and the external ones given in the stack's encrypted config become
+ * versions; an external secret without a value is created empty. An adopted secret keeps its replication, labels and
+ * versions. Each secret is readable by its readers only: there is no project-wide accessor.
  */
 public final class Secrets extends KuraComponent {
 
@@ -65,6 +65,10 @@ public final class Secrets extends KuraComponent {
         settings.externalValues().forEach((secretName, value) -> values.put(secretName, Output.ofSecret(value.value())));
 
         for (var entry : SecretCatalogue.ALL) {
+            if (entry.withKafka() && !values.containsKey(entry.name())) {
+                // The stack runs no Kafka: there is no client certificate to keep.
+                continue;
+            }
             var id = logicalName(entry.name());
             var live = Optional.ofNullable(settings.adopted().get(entry.name()));
             var secretArgs = SecretArgs.builder()

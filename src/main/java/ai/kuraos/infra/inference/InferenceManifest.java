@@ -38,6 +38,9 @@ public final class InferenceManifest {
             data.put("KAFKA_BOOTSTRAP_SERVERS", KafkaNames.internalBootstrap());
             data.put("KAFKA_SECURITY_PROTOCOL", "SSL");
             data.put("KAFKA_SSL_CA_LOCATION", InferenceNames.KAFKA_CA_DIR + "/ca.crt");
+            data.put("KAFKA_SSL_CERTIFICATE_LOCATION", InferenceNames.KAFKA_CLIENT_DIR + "/"
+                    + InferenceNames.KAFKA_CLIENT_CERTIFICATE);
+            data.put("KAFKA_SSL_KEY_LOCATION", InferenceNames.KAFKA_CLIENT_DIR + "/" + InferenceNames.KAFKA_CLIENT_KEY);
         }
         return data;
     }

@@ -16,6 +16,11 @@ public final class InferenceNames {
     public static final String READINESS_PATH = "/health/detailed";
     public static final String MODEL_CACHE_DIR = "/var/cache/adeline";
     public static final String KAFKA_CA_DIR = "/etc/kafka-ca";
+    /** The workload's Kafka client certificate and key, named as Strimzi names a KafkaUser's. */
+    public static final String KAFKA_CLIENT_SECRET = "kafka-client";
+    public static final String KAFKA_CLIENT_DIR = "/etc/kafka-client";
+    public static final String KAFKA_CLIENT_CERTIFICATE = "user.crt";
+    public static final String KAFKA_CLIENT_KEY = "user.key";
     /**
      * Managed Prometheus' collectors run in this namespace; they scrape the metrics port. On Autopilot (and on
      * Standard clusters with managed collection enabled by GKE) it is {@code gke-gmp-system}; {@code gmp-system} is

@@ -34,6 +34,8 @@ import com.pulumi.kubernetes.autoscaling.v2.inputs.ResourceMetricSourceArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
@@ -53,6 +55,7 @@ import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
@@ -152,6 +155,21 @@ public final class Workload extends KuraComponent {
                 .metadata(metadata(InferenceNames.KAFKA_CA_CONFIG_MAP, labels))
                 .data(present.caCertificate().applyValue(pem -> Map.of("ca.crt", KnownValues.orEmpty(pem))))
                 .build(), childThrough(provider, namespace)));
+        // The certificate Kafka's listeners know this workload by (its KafkaUser, CN=adeline), in its own namespace:
+        // Strimzi's user operator writes credentials only into the Kafka cluster's. A renewed certificate is not
+        // hashed into the pod template (its value is unknown until the update creates it, so a preview could not show
+        // it): the kubelet rewrites the mounted files, and pods started after that read the new one.
+        var kafkaClient = kafka.map(present -> new Secret("inference-kafka-client", SecretArgs.builder()
+                .metadata(metadata(InferenceNames.KAFKA_CLIENT_SECRET, labels))
+                .stringData(Output.tuple(present.client().certificate(), present.client().privateKey())
+                        .applyValue(pems -> Map.of(
+                                InferenceNames.KAFKA_CLIENT_CERTIFICATE, KnownValues.orEmpty(pems.t1),
+                                InferenceNames.KAFKA_CLIENT_KEY, KnownValues.orEmpty(pems.t2))))
+                .build(), childThrough(provider, namespace)));
+        var deploymentDependencies = new ArrayList<Resource>(List.of(namespace));
+        kafkaClient.ifPresent(deploymentDependencies::add);
+        // The pods read the model at start, through the name the private zone resolves.
+        deploymentDependencies.addAll(foundation.googleApisRecords());
 
         var deployment = new Deployment("inference-deployment", DeploymentArgs.builder()
                 .metadata(metadata(InferenceNames.APP, labels))
@@ -174,8 +192,7 @@ public final class Workload extends KuraComponent {
                                 .spec(podSpec(settings, selector, kafka.isPresent()))
                                 .build())
                         .build())
-                // The pods read the model at start, through the name the private zone resolves.
-                .build(), childThrough(provider, googleApisFirst(namespace, foundation)));
+                .build(), childThrough(provider, deploymentDependencies.toArray(Resource[]::new)));
 
         new Service("inference-service", ServiceArgs.builder()
                 .metadata(metadata(InferenceNames.APP, labels))
@@ -250,12 +267,6 @@ public final class Workload extends KuraComponent {
                 "googleServiceAccount", googleAccount.email()));
     }
 
-    private static Resource[] googleApisFirst(Resource namespace, Foundation foundation) {
-        var dependsOn = new ArrayList<Resource>(List.of(namespace));
-        dependsOn.addAll(foundation.googleApisRecords());
-        return dependsOn.toArray(Resource[]::new);
-    }
-
     private static PodSpecArgs podSpec(InferenceSettings settings, Map<String, String> selector, boolean kafka) {
         var mounts = new ArrayList<VolumeMountArgs>(List.of(
                 VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
@@ -269,6 +280,13 @@ public final class Workload extends KuraComponent {
             mounts.add(VolumeMountArgs.builder().name("kafka-ca").mountPath(InferenceNames.KAFKA_CA_DIR).readOnly(true).build());
             volumes.add(VolumeArgs.builder().name("kafka-ca")
                     .configMap(ConfigMapVolumeSourceArgs.builder().name(InferenceNames.KAFKA_CA_CONFIG_MAP).build())
+                    .build());
+            mounts.add(VolumeMountArgs.builder().name("kafka-client").mountPath(InferenceNames.KAFKA_CLIENT_DIR)
+                    .readOnly(true).build());
+            volumes.add(VolumeArgs.builder().name("kafka-client")
+                    .secret(SecretVolumeSourceArgs.builder().secretName(InferenceNames.KAFKA_CLIENT_SECRET)
+                            // Readable by the pod's group (its fsGroup) and no one else.
+                            .defaultMode(0440).build())
                     .build());
         }
         var resources = InferenceManifest.resources(settings);

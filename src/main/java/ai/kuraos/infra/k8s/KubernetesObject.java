@@ -11,8 +11,8 @@ import com.pulumi.resources.ResourceArgs;
 import java.util.Map;
 
 /**
- * A Kubernetes object of a kind the Java SDK of pulumi-kubernetes has no class for: Strimzi's Kafka, KafkaNodePool
- * and KafkaTopic, Managed Prometheus' PodMonitoring. The provider takes any kind under the type
+ * A Kubernetes object of a kind the Java SDK of pulumi-kubernetes has no class for: Strimzi's Kafka, KafkaNodePool,
+ * KafkaTopic and KafkaUser, Managed Prometheus' PodMonitoring. The provider takes any kind under the type
  * {@code kubernetes:<apiVersion>:<kind>}, as the other SDKs' {@code CustomResource} does.
  */
 public final class KubernetesObject extends CustomResource {

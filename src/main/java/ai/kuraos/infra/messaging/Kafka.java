@@ -33,7 +33,10 @@ import java.util.TreeMap;
  * operator (a pinned Helm chart) runs a KRaft Kafka cluster in {@value KafkaNames#NAMESPACE} and keeps the topics of
  * the catalogue. Clients connect over TLS only, with a certificate from the stack's own Kafka CA: pods in namespaces
  * labelled {@value KafkaNames#CLIENT_NAMESPACE_LABEL} on {@value KafkaNames#TLS_PORT}, Cloud Run through internal load
- * balancers at reserved addresses on {@value KafkaNames#VPC_PORT}.
+ * balancers at reserved addresses on {@value KafkaNames#VPC_PORT}. Both listeners require a client certificate from
+ * the stack's clients CA, and each service of the catalogue is a KafkaUser that may use exactly its topics: the
+ * program issues the certificates of the services it runs (delivered with their endpoints), the user operator those
+ * of the others (the Secret {@code <service>} in {@value KafkaNames#NAMESPACE}).
  */
 public final class Kafka extends KuraComponent {
 
@@ -49,9 +52,14 @@ public final class Kafka extends KuraComponent {
 
     private final Output<String> bootstrapServers;
     private final Output<String> caCertificate;
+    private final Map<String, KafkaClientCertificate> clientCertificates = new TreeMap<>();
 
+    /**
+     * @param servicesRunHere the catalogue's services this program runs (the backend, the inference workload when the
+     *                        stack runs it): the program issues their certificates
+     */
     public Kafka(String name, Target target, KafkaSettings settings, Foundation foundation, String subnetCidr,
-                 Cluster cluster) {
+                 Cluster cluster, List<String> servicesRunHere) {
         super(TYPE, name, target);
         var provider = cluster.provider();
         var version = settings.version();
@@ -121,6 +129,33 @@ public final class Kafka extends KuraComponent {
                                 "tls.key", KnownValues.orEmpty(pems.t3))))
                 .build(), childThrough(provider, namespace));
 
+        // Kafka's principal for a client is its certificate's subject; Strimzi's ACLs name it CN=<KafkaUser>.
+        var clientsCaKey = new TlsPrivateKey("kafka-clients-ca-key", child());
+        var clientsCa = new TlsSelfSignedCert("kafka-clients-ca", TlsSelfSignedCert.Args.authority(
+                clientsCaKey.privateKeyPem(), new Subject("Kura Kafka clients CA (" + target.stack() + ")", "Kura"),
+                CA_VALIDITY_HOURS, EARLY_RENEWAL_HOURS), child());
+        // Strimzi finds a clients CA it does not generate by these labels, and reads its generation (0: the first)
+        // from the annotations (documentation/modules/security/proc-installing-your-own-ca-certificates.adoc).
+        var clientsCaCertSecret = new Secret("kafka-clients-ca-cert-secret", SecretArgs.builder()
+                .metadata(clientsCaMetadata(KafkaNames.CLIENTS_CA_CERT_SECRET, "strimzi.io/ca-cert-generation", version))
+                // Public, but shown as every Secret's data is: as a secret.
+                .stringData(clientsCa.certPem().applyValue(pem -> Map.of("ca.crt", KnownValues.orEmpty(pem))).asSecret())
+                .build(), childThrough(provider, namespace));
+        var clientsCaKeySecret = new Secret("kafka-clients-ca-key-secret", SecretArgs.builder()
+                .metadata(clientsCaMetadata(KafkaNames.CLIENTS_CA_KEY_SECRET, "strimzi.io/ca-key-generation", version))
+                .stringData(clientsCaKey.privateKeyPemPkcs8().applyValue(pem -> Map.of("ca.key", KnownValues.orEmpty(pem))))
+                .build(), childThrough(provider, namespace));
+        for (var service : servicesRunHere) {
+            var key = new TlsPrivateKey("kafka-client-" + service + "-key", child());
+            var clientRequest = new TlsCertRequest("kafka-client-" + service + "-request", TlsCertRequest.Args.client(
+                    key.privateKeyPem(), Subject.commonNameOnly(service)), child());
+            var clientCertificate = new TlsLocallySignedCert("kafka-client-" + service + "-certificate",
+                    TlsLocallySignedCert.Args.client(clientRequest.certRequestPem(), clientsCaKey.privateKeyPem(),
+                            clientsCa.certPem(), CERTIFICATE_VALIDITY_HOURS, EARLY_RENEWAL_HOURS), child());
+            clientCertificates.put(service, new KafkaClientCertificate(clientCertificate.certPem(),
+                    key.privateKeyPemPkcs8()));
+        }
+
         var kafka = new KubernetesObject("kafka-cluster", new KubernetesObject.Args(StrimziSpecs.API_VERSION, "Kafka",
                 ObjectMetaArgs.builder(clusterMember(KafkaNames.CLUSTER, version))
                         .annotations(Map.of("strimzi.io/kraft", "enabled", "strimzi.io/node-pools", "enabled"))
@@ -128,7 +163,7 @@ public final class Kafka extends KuraComponent {
                 // The addresses stay outputs inside the spec, so a preview shows which fields wait for them.
                 Output.of(StrimziSpecs.kafka(settings, addresses, subnetCidr))),
                 // Protected: deleting the Kafka resource deletes every broker.
-                protectedChildThrough(provider, operator, listenerSecret));
+                protectedChildThrough(provider, operator, listenerSecret, clientsCaCertSecret, clientsCaKeySecret));
         new KubernetesObject("kafka-node-pool", new KubernetesObject.Args(StrimziSpecs.API_VERSION, "KafkaNodePool",
                 clusterMember(KafkaNames.NODE_POOL, version), Output.of(StrimziSpecs.nodePool(settings))),
                 // Protected: the pool's persistent volumes hold every message.
@@ -140,6 +175,14 @@ public final class Kafka extends KuraComponent {
             new KubernetesObject("kafka-topic-" + topic.name(), new KubernetesObject.Args(StrimziSpecs.API_VERSION,
                     // Protected: deleting a KafkaTopic deletes the topic and its messages.
                     "KafkaTopic", metadata, Output.of(StrimziSpecs.topic(topic))), protectedChildThrough(provider, kafka));
+        }
+
+        for (var service : KafkaAcls.services(settings.topics())) {
+            // Not protected: the user operator recreates the user and its ACLs, and a Strimzi-issued certificate, from
+            // the KafkaUser; the clients CA that signs them is the program's.
+            new KubernetesObject("kafka-user-" + service, new KubernetesObject.Args(StrimziSpecs.API_VERSION, "KafkaUser",
+                    clusterMember(service, version), Output.of(StrimziSpecs.user(service, settings.topics(),
+                    servicesRunHere.contains(service)))), childThrough(provider, kafka));
         }
 
         new KubernetesObject("kafka-exporter-monitoring", new KubernetesObject.Args("monitoring.googleapis.com/v1",
@@ -157,9 +200,13 @@ public final class Kafka extends KuraComponent {
                 "caCertificate", caCertificate));
     }
 
-    /** What a client in the VPC (the backend) needs to reach the cluster. */
-    public KafkaEndpoint endpoint() {
-        return new KafkaEndpoint(bootstrapServers, caCertificate);
+    /** What {@code service}, one of the services this program runs, needs to reach the cluster and sign in. */
+    public KafkaEndpoint endpoint(String service) {
+        var client = clientCertificates.get(service);
+        if (client == null) {
+            throw new IllegalArgumentException(service + " is not a Kafka client this program issues a certificate for");
+        }
+        return new KafkaEndpoint(bootstrapServers, caCertificate, client);
     }
 
     /** The address clients in the VPC bootstrap from, {@code <ip>:9094}. */
@@ -179,6 +226,22 @@ public final class Kafka extends KuraComponent {
         all.putAll(labels);
         var metadata = ObjectMetaArgs.builder().name(name).labels(all);
         return (namespace == null ? metadata : metadata.namespace(namespace)).build();
+    }
+
+    /** A secret of the clients CA, labelled and annotated as Strimzi looks for one it does not generate. */
+    private static ObjectMetaArgs clientsCaMetadata(String name, String generationAnnotation, String version) {
+        var labels = new TreeMap<>(RecommendedLabels.of(KafkaNames.CLUSTER, KafkaNames.CLUSTER, "event-bus", version));
+        labels.put("strimzi.io/kind", "Kafka");
+        labels.put("strimzi.io/cluster", KafkaNames.CLUSTER);
+        return ObjectMetaArgs.builder()
+                .name(name)
+                .namespace(KafkaNames.NAMESPACE)
+                .labels(labels)
+                // A cluster Strimzi first ran with a clients CA of its own has Secrets of these names, written by the
+                // operator: the program's apply takes their fields over instead of failing on the conflict
+                // (pulumi-kubernetes 4.5.5 provider/pkg/await/await.go patchForce).
+                .annotations(Map.of(generationAnnotation, "0", "pulumi.com/patchForce", "true"))
+                .build();
     }
 
     /** The metadata of a resource the cluster's operators act on: labelled with the cluster it belongs to. */

@@ -17,6 +17,13 @@ public final class KafkaNames {
     /** Clients in the VPC (Cloud Run): TLS through an internal load balancer. */
     public static final int VPC_PORT = 9094;
     public static final String LISTENER_CERTIFICATE_SECRET = "kura-kafka-listener-tls";
+    /** Strimzi's names for a clients CA it does not generate: the certificate ({@code ca.crt}) and key ({@code ca.key}). */
+    public static final String CLIENTS_CA_CERT_SECRET = CLUSTER + "-clients-ca-cert";
+    public static final String CLIENTS_CA_KEY_SECRET = CLUSTER + "-clients-ca";
+    /** The backend's name in the topic catalogue: its KafkaUser, certificate subject and consumer group. */
+    public static final String BACKEND_SERVICE = "api";
+    /** The inference workload's name in the topic catalogue. */
+    public static final String INFERENCE_SERVICE = "adeline";
     /** Namespaces with this label may open connections to the in-cluster listener. */
     public static final String CLIENT_NAMESPACE_LABEL = "kura.ai/kafka-client";
 

@@ -34,10 +34,22 @@ public record KafkaSettings(
 
     /**
      * One topic as the cluster gets it. {@code deadLetterFor} names the consumer whose failed messages it keeps.
-     * A retention of -1 keeps messages forever.
+     * A retention of -1 keeps messages forever. {@code producers} and {@code consumers} are the services that may
+     * write and read it.
      */
     public record Topic(String name, String description, int partitions, int replicas, int minInsyncReplicas,
-                        long retentionMs, String cleanupPolicy, Optional<String> deadLetterFor) {
+                        long retentionMs, String cleanupPolicy, Optional<String> deadLetterFor, List<String> producers,
+                        List<String> consumers) {
+
+        public Topic {
+            producers = List.copyOf(producers);
+            consumers = List.copyOf(consumers);
+        }
+
+        Topic withServices(List<String> producers, List<String> consumers) {
+            return new Topic(name, description, partitions, replicas, minInsyncReplicas, retentionMs, cleanupPolicy,
+                    deadLetterFor, producers, consumers);
+        }
     }
 
     public KafkaSettings {

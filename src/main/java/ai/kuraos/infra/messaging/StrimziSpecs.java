@@ -18,14 +18,18 @@ public final class StrimziSpecs {
     private static final Map<String, Object> LISTENER_CERTIFICATE = Map.of(
             "secretName", KafkaNames.LISTENER_CERTIFICATE_SECRET, "certificate", "tls.crt", "key", "tls.key");
     private static final Map<String, Object> OPERATOR_SIDECAR_RESOURCES = resources("250m", "512Mi");
+    /** Every client proves who it is with a certificate from the clients CA; its KafkaUser says what it may do. */
+    private static final Map<String, Object> CLIENT_AUTHENTICATION = Map.of("type", "tls");
 
     private StrimziSpecs() {
     }
 
     /**
      * The Kafka resource: KRaft, two TLS listeners with the stack's certificate (in-cluster on
-     * {@value KafkaNames#TLS_PORT}, the VPC through internal load balancers on {@value KafkaNames#VPC_PORT}), replicas
-     * spread over zones, the topic operator.
+     * {@value KafkaNames#TLS_PORT}, the VPC through internal load balancers on {@value KafkaNames#VPC_PORT}), both
+     * requiring a client certificate from the stack's clients CA (which the program provides, so that it can sign the
+     * certificates of the clients it runs itself), simple authorization by the KafkaUsers' ACLs, replicas spread over
+     * zones, the topic and user operators. Strimzi makes its own components super users; no one else is.
      *
      * @param addresses the reserved internal addresses, the bootstrap's then one a broker: each a text or, in the
      *                  program, the output that will hold it
@@ -42,6 +46,7 @@ public final class StrimziSpecs {
         inCluster.put("port", KafkaNames.TLS_PORT);
         inCluster.put("type", "internal");
         inCluster.put("tls", true);
+        inCluster.put("authentication", CLIENT_AUTHENTICATION);
         inCluster.put("configuration", Map.of("brokerCertChainAndKey", LISTENER_CERTIFICATE));
         inCluster.put("networkPolicyPeers", List.of(Map.of("namespaceSelector",
                 Map.of("matchLabels", Map.of(KafkaNames.CLIENT_NAMESPACE_LABEL, "true")))));
@@ -50,6 +55,7 @@ public final class StrimziSpecs {
         vpc.put("port", KafkaNames.VPC_PORT);
         vpc.put("type", "loadbalancer");
         vpc.put("tls", true);
+        vpc.put("authentication", CLIENT_AUTHENTICATION);
         vpc.put("configuration", Map.of(
                 "brokerCertChainAndKey", LISTENER_CERTIFICATE,
                 "loadBalancerSourceRanges", List.of(vpcCidr),
@@ -61,11 +67,17 @@ public final class StrimziSpecs {
         kafka.put("version", settings.version());
         kafka.put("metadataVersion", metadataVersion(settings.version()));
         kafka.put("listeners", List.of(inCluster, vpc));
+        kafka.put("authorization", Map.of("type", "simple"));
         kafka.put("config", brokerConfig(settings.replication()));
         kafka.put("rack", Map.of("topologyKey", ZONE_KEY));
         return Map.of(
                 "kafka", kafka,
-                "entityOperator", Map.of("topicOperator", Map.of("resources", OPERATOR_SIDECAR_RESOURCES)),
+                // The secrets KafkaNames.CLIENTS_CA_CERT_SECRET and CLIENTS_CA_KEY_SECRET hold it; Strimzi refuses to
+                // reconcile the cluster until both exist, and neither renews nor replaces them.
+                "clientsCa", Map.of("generateCertificateAuthority", false),
+                "entityOperator", Map.of(
+                        "topicOperator", Map.of("resources", OPERATOR_SIDECAR_RESOURCES),
+                        "userOperator", Map.of("resources", OPERATOR_SIDECAR_RESOURCES)),
                 // Consumer lag for the alerts and the dashboard, scraped by Managed Prometheus.
                 "kafkaExporter", Map.of("topicRegex", ".*", "groupRegex", ".*", "resources", OPERATOR_SIDECAR_RESOURCES));
     }
@@ -92,6 +104,19 @@ public final class StrimziSpecs {
                         "labelSelector", Map.of("matchLabels", Map.of(
                                 "strimzi.io/cluster", KafkaNames.CLUSTER,
                                 "strimzi.io/pool-name", KafkaNames.NODE_POOL)))))));
+    }
+
+    /**
+     * A service's KafkaUser: its ACLs from the catalogue, and mTLS as its user {@code CN=<service>}. With
+     * {@code certificateIssuedHere} the program issues the certificate (signed by the clients CA) and delivers it
+     * where the service runs ({@code tls-external}); otherwise the user operator issues it into the Secret
+     * {@code <service>} of {@value KafkaNames#NAMESPACE} and renews it ({@code tls}).
+     */
+    public static Map<String, Object> user(String service, List<KafkaSettings.Topic> topics,
+                                           boolean certificateIssuedHere) {
+        return Map.of(
+                "authentication", Map.of("type", certificateIssuedHere ? "tls-external" : "tls"),
+                "authorization", Map.of("type", "simple", "acls", KafkaAcls.of(service, topics)));
     }
 
     public static Map<String, Object> topic(KafkaSettings.Topic topic) {

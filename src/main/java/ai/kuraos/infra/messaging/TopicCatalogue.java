@@ -30,15 +30,16 @@ public final class TopicCatalogue {
     public static final String DEAD_LETTER_PREFIX = "dlq.";
 
     private static final Set<String> TOPIC_FIELDS = Set.of("name", "description", "partitions", "replicas",
-            "minInsyncReplicas", "retentionHours", "cleanupPolicy", "consumers");
+            "minInsyncReplicas", "retentionHours", "cleanupPolicy", "producers", "consumers");
     private static final Set<String> DEAD_LETTER_FIELDS = Set.of("partitions", "retentionHours");
     /** Kafka's own rule, minus the names it keeps for itself; dots keep names readable as domain.entity.version. */
     /** Also a Kubernetes object name (the KafkaTopic's): dot-separated words that start and end alphanumeric. */
     private static final TextRule TOPIC_NAME = TextRule.matching(
             "(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*",
             "a topic name of lowercase words (letters, digits, inner hyphens) joined by dots, e.g. holistic.mood-entries.v1");
-    private static final TextRule CONSUMER = TextRule.matching("[a-z]([a-z0-9-]{0,48}[a-z0-9])?",
-            "a consumer (service) name of lowercase letters, digits and inner hyphens, e.g. vectordb-api");
+    /** Also the name of the service's KafkaUser and of its consumer group. */
+    private static final TextRule SERVICE = TextRule.matching("[a-z]([a-z0-9-]{0,48}[a-z0-9])?",
+            "a service name of lowercase letters, digits and inner hyphens, e.g. vectordb-api");
     private static final int MAX_PARTITIONS = 1000;
     private static final int MAX_RETENTION_HOURS = 87_600;
 
@@ -97,22 +98,12 @@ public final class TopicCatalogue {
             } else if (!names.add(name)) {
                 errors.add(new ConfigError(key + ".name", "\"" + name + "\" is in the catalogue twice"));
             }
-            var entryConsumers = entry.path("consumers");
-            if (!entryConsumers.isArray() || entryConsumers.isEmpty()) {
-                errors.add(new ConfigError(key + ".consumers", "missing; expected the services that read the topic,"
-                        + " e.g. [agents]: each gets a dead-letter topic"));
-            } else {
-                entryConsumers.forEach(consumer -> {
-                    if (CONSUMER.accepts().test(consumer.asText())) {
-                        consumers.add(consumer.asText());
-                    } else {
-                        errors.add(new ConfigError(key + ".consumers", "got \"" + consumer.asText() + "\"; expected "
-                                + CONSUMER.expected()));
-                    }
-                });
-            }
+            var producers = services(entry, "producers", key, "the services that write the topic, e.g. [api]", errors);
+            var topicConsumers = services(entry, "consumers", key,
+                    "the services that read the topic, e.g. [agents]: each gets a dead-letter topic", errors);
+            consumers.addAll(topicConsumers);
             topics.add(topic(entry, key, name, entry.path("description").asText(""), Optional.empty(), replication,
-                    brokers, brokersKey, errors));
+                    brokers, brokersKey, errors).withServices(producers, topicConsumers));
         }
         var deadLetters = root.path("deadLetters");
         unknownFields(deadLetters, DEAD_LETTER_FIELDS, source + ": deadLetters.", errors);
@@ -122,7 +113,7 @@ public final class TopicCatalogue {
             topics.add(new KafkaSettings.Topic(DEAD_LETTER_PREFIX + consumer, "Messages " + consumer
                     + " could not process, kept for inspection and replay", deadLetter.partitions(),
                     deadLetter.replicas(), deadLetter.minInsyncReplicas(), deadLetter.retentionMs(),
-                    deadLetter.cleanupPolicy(), Optional.of(consumer)));
+                    deadLetter.cleanupPolicy(), Optional.of(consumer), List.of(consumer), List.of()));
         }
         return new Resolved(topics, errors);
     }
@@ -164,7 +155,27 @@ public final class TopicCatalogue {
         }
         var retentionMs = retentionHours < 0 ? -1 : TimeUnit.HOURS.toMillis(retentionHours);
         return new KafkaSettings.Topic(name, description, partitions, replicas, minInsync, retentionMs, cleanupPolicy,
-                deadLetterFor);
+                deadLetterFor, List.of(), List.of());
+    }
+
+    /** The service names a topic lists under {@code field}; a missing or empty list is an error. */
+    private static List<String> services(JsonNode entry, String field, String key, String expected,
+                                         List<ConfigError> errors) {
+        var node = entry.path(field);
+        if (!node.isArray() || node.isEmpty()) {
+            errors.add(new ConfigError(key + "." + field, "missing; expected " + expected));
+            return List.of();
+        }
+        var services = new ArrayList<String>();
+        node.forEach(service -> {
+            if (SERVICE.accepts().test(service.asText())) {
+                services.add(service.asText());
+            } else {
+                errors.add(new ConfigError(key + "." + field, "got \"" + service.asText() + "\"; expected "
+                        + SERVICE.expected()));
+            }
+        });
+        return services;
     }
 
     private static int whole(JsonNode entry, String field, int fallback, int min, int max, String key,

@@ -31,7 +31,7 @@ final class KubernetesRules {
         return List.of(privileged(), hostAccess(), privilegeEscalation(), nonRoot(), capabilities(), seccomp(),
                 readOnlyRoot(), cpuAndMemory(), ephemeralStorage(), probes(), pinnedImages(), tokenAutomount(),
                 defaultNamespace(), secretsAsFiles(), networkPolicyCoverage(), podSecurityAdmission(),
-                allowAllNetworkPolicies(), kafkaListenersTls(), internalLoadBalancers(), unmodelledCharts(),
+                allowAllNetworkPolicies(), kafkaListenersTls(), kafkaClientsAuthenticated(), internalLoadBalancers(), unmodelledCharts(),
                 recommendedLabels());
     }
 
@@ -418,6 +418,30 @@ final class KubernetesRules {
                             violations.add(new Violation("spec.kafka.listeners[" + i + "].tls", "listener "
                                     + Json.text(listeners.get(i).path("name")) + " is plain text: set tls true"));
                         }
+                    }
+                    return violations;
+                });
+    }
+
+    static ResourceRule kafkaClientsAuthenticated() {
+        return new ResourceRule("KURA-K8S-032", HIGH, "Kafka authenticates every client and authorizes it by ACLs",
+                "Strimzi documentation (listener authentication, simple authorization); least privilege",
+                "`kubernetes:kafka.strimzi.io/*:Kafka`", type -> type.startsWith("kubernetes:kafka.strimzi.io/")
+                && type.endsWith(":Kafka"), (kafka, plan) -> {
+                    var spec = kafka.inputs().path("spec").path("kafka");
+                    var listeners = spec.path("listeners");
+                    var violations = new ArrayList<Violation>();
+                    for (int i = 0; i < listeners.size(); i++) {
+                        if (Json.text(listeners.get(i).path("authentication").path("type")).isEmpty()) {
+                            violations.add(new Violation("spec.kafka.listeners[" + i + "].authentication", "listener "
+                                    + Json.text(listeners.get(i).path("name")) + " lets anyone who reaches it connect"
+                                    + " without credentials: set authentication (type tls for mTLS)"));
+                        }
+                    }
+                    if (Json.text(spec.path("authorization").path("type")).isEmpty()) {
+                        violations.add(new Violation("spec.kafka.authorization", "every client may read and write"
+                                + " every topic: set authorization (type simple) and give each client a KafkaUser"
+                                + " with ACLs"));
                     }
                     return violations;
                 });

@@ -10,7 +10,10 @@ import com.pulumi.resources.ResourceArgs;
 
 import java.util.List;
 
-/** A certificate signing request for a server: its key, its name and every DNS name and address it answers on. */
+/**
+ * A certificate signing request: for a server, its key, its name and every DNS name and address it answers on; for a
+ * client, its key and its name.
+ */
 @ResourceType(type = TlsCertRequest.TYPE)
 public final class TlsCertRequest extends CustomResource {
 
@@ -48,6 +51,18 @@ public final class TlsCertRequest extends CustomResource {
             this.subject = Output.of(subject);
             this.dnsNames = Output.of(dnsNames);
             this.ipAddresses = ipAddresses;
+        }
+
+        /** A client's request: no name or address to answer on. */
+        public static Args client(Output<String> privateKeyPem, Subject subject) {
+            return new Args(privateKeyPem, subject);
+        }
+
+        private Args(Output<String> privateKeyPem, Subject subject) {
+            this.privateKeyPem = privateKeyPem;
+            this.subject = Output.of(subject);
+            this.dnsNames = null;
+            this.ipAddresses = null;
         }
     }
 }

@@ -9,7 +9,7 @@ import com.pulumi.resources.ResourceArgs;
 import java.util.List;
 
 /**
- * A server certificate signed by a CA of the stack. Within {@code earlyRenewalHours} of its end, the next update
+ * A server or client certificate signed by a CA of the stack. Within {@code earlyRenewalHours} of its end, the next update
  * issues a new one.
  */
 @ResourceType(type = TlsLocallySignedCert.TYPE)
@@ -33,7 +33,7 @@ public final class TlsLocallySignedCert extends TlsCertificate {
         private final Output<String> caCertPem;
 
         @Import(name = "allowedUses", required = true)
-        private final Output<List<String>> allowedUses = Output.of(List.of("digital_signature", "key_encipherment", "server_auth"));
+        private final Output<List<String>> allowedUses;
 
         @Import(name = "validityPeriodHours", required = true)
         private final Output<Integer> validityPeriodHours;
@@ -44,11 +44,18 @@ public final class TlsLocallySignedCert extends TlsCertificate {
         /** A TLS server certificate. */
         public static Args server(Output<String> certRequestPem, Output<String> caPrivateKeyPem, Output<String> caCertPem,
                                   int validityHours, int earlyRenewalHours) {
-            return new Args(certRequestPem, caPrivateKeyPem, caCertPem, validityHours, earlyRenewalHours);
+            return new Args(certRequestPem, caPrivateKeyPem, caCertPem, "server_auth", validityHours, earlyRenewalHours);
+        }
+
+        /** A TLS client certificate (mutual TLS). */
+        public static Args client(Output<String> certRequestPem, Output<String> caPrivateKeyPem, Output<String> caCertPem,
+                                  int validityHours, int earlyRenewalHours) {
+            return new Args(certRequestPem, caPrivateKeyPem, caCertPem, "client_auth", validityHours, earlyRenewalHours);
         }
 
         private Args(Output<String> certRequestPem, Output<String> caPrivateKeyPem, Output<String> caCertPem,
-                     int validityHours, int earlyRenewalHours) {
+                     String extendedUse, int validityHours, int earlyRenewalHours) {
+            this.allowedUses = Output.of(List.of("digital_signature", "key_encipherment", extendedUse));
             this.certRequestPem = certRequestPem;
             this.caPrivateKeyPem = caPrivateKeyPem;
             this.caCertPem = caCertPem;

@@ -68,7 +68,7 @@ class ArchitectureMermaidTest {
 
         assertThat(prod.nodes()).hasSizeLessThan(25);
         assertThat(prod.nodes()).noneMatch(node -> node.label().contains("IAM") || node.label().contains("googleapis.com"));
-        assertThat(node(prod, "secrets").label()).isEqualTo("Secret Manager<br/>14 secrets");
+        assertThat(node(prod, "secrets").label()).isEqualTo("Secret Manager<br/>16 secrets");
     }
 
     @Test

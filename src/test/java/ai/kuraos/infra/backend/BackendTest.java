@@ -89,6 +89,23 @@ class BackendTest {
         }
 
         @Test
+        void signsInToKafkaWithTheClientCertificateAndKeyFromSecretManager() {
+            var env = envOf(prod.resource(SERVICE, "kura-backend"), "template.containers");
+
+            assertThat(env.get("KAFKA_SSL_CERT_PEM").path("secret").asText()).isEqualTo("KAFKA_SSL_CERT_PEM");
+            assertThat(env.get("KAFKA_SSL_CERT_PEM").path("version").asText())
+                    .isEqualTo("${kafka-ssl-cert-pem-version.version}");
+            assertThat(env.get("KAFKA_SSL_KEY_PEM").path("secret").asText()).isEqualTo("KAFKA_SSL_KEY_PEM");
+            assertThat(env.get("KAFKA_SSL_KEY_PEM").path("version").asText())
+                    .isEqualTo("${kafka-ssl-key-pem-version.version}");
+            // Cloud Run refuses a revision whose secret version or grant does not exist yet: the versions are inputs
+            // (above), the grants explicit dependencies.
+            assertThat(prod.plan().resources()).filteredOn(resource -> resource.name().equals("kura-backend"))
+                    .singleElement().satisfies(service -> assertThat(service.dependsOn()).contains(
+                            "kafka-ssl-cert-pem-backend-access", "kafka-ssl-key-pem-backend-access"));
+        }
+
+        @Test
         void givesTheAppItsRedisKafkaMessagingAndStackEnvironment() {
             var env = envOf(prod.resource(SERVICE, "kura-backend"), "template.containers");
 
@@ -98,6 +115,7 @@ class BackendTest {
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("${kura-kafka-bootstrap.address}:9094");
             assertThat(env.get("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SSL");
             assertThat(env.get("KAFKA_SSL_CA_PEM").asText()).isEqualTo("${kafka-ca.certPem}");
+            assertThat(env.get("KAFKA_GROUP_ID").asText()).isEqualTo("api");
             assertThat(env.get("ENVIRONMENT").asText()).isEqualTo("prod");
             assertThat(env.get("GCP_PROJECT_ID").asText()).isEqualTo("kura-os");
             assertThat(env.get("BACKUPS_BUCKET").asText()).isEqualTo("kura-os-kura-backups");

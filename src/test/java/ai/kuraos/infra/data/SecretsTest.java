@@ -38,6 +38,18 @@ class SecretsTest {
     }
 
     @Test
+    void keepsTheKafkaClientCertificateOnlyWhileTheStackRunsKafka() {
+        var dev = SynthesizedStack.of("dev");
+        var prod = SynthesizedStack.unadopted("prod");
+
+        assertThat(dev.resources(SECRET)).extracting(secret -> secret.name())
+                .doesNotContain("kafka-ssl-cert-pem", "kafka-ssl-key-pem");
+        prod.resource(VERSION, "kafka-ssl-cert-pem-version").hasInput("secretData", "[secret]");
+        prod.resource(VERSION, "kafka-ssl-key-pem-version").hasInput("secretData", "[secret]");
+        assertThat(prod.rendered()).doesNotContain("${kafka-client-api-key.privateKeyPem");
+    }
+
+    @Test
     void writesTheGeneratedValuesAsSecretVersions() {
         var prod = SynthesizedStack.unadopted("prod");
 

@@ -26,6 +26,7 @@ class WorkloadTest {
     private static final String NAMESPACE = "kubernetes:core/v1:Namespace";
     private static final String SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
     private static final String CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
+    private static final String SECRET = "kubernetes:core/v1:Secret";
     private static final String SERVICE = "kubernetes:core/v1:Service";
     private static final String PDB = "kubernetes:policy/v1:PodDisruptionBudget";
     private static final String HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
@@ -99,7 +100,9 @@ class WorkloadTest {
                     .hasInput("spec.selector.matchLabels", SELECTOR)
                     .hasNoInput("spec.replicas")
                     .hasParent("inference")
-                    .isNotProtected();
+                    .isNotProtected()
+                    .dependsOn("inference-namespace", "inference-kafka-client", "kura-googleapis-vip",
+                            "kura-googleapis-wildcard");
         }
 
         @Test
@@ -186,11 +189,25 @@ class WorkloadTest {
                     .hasInput("spec.template.spec.volumes", List.of(
                             Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "256Mi")),
                             Map.of("name", "model-cache", "emptyDir", Map.of("sizeLimit", "2Gi")),
-                            Map.of("name", "kafka-ca", "configMap", Map.of("name", "kafka-ca"))))
+                            Map.of("name", "kafka-ca", "configMap", Map.of("name", "kafka-ca")),
+                            Map.of("name", "kafka-client", "secret", Map.of("secretName", "kafka-client",
+                                    "defaultMode", 0440))))
                     .hasInput(CONTAINER + ".volumeMounts", List.of(
                             Map.of("name", "tmp", "mountPath", "/tmp"),
                             Map.of("name", "model-cache", "mountPath", "/var/cache/adeline"),
-                            Map.of("name", "kafka-ca", "mountPath", "/etc/kafka-ca", "readOnly", true)));
+                            Map.of("name", "kafka-ca", "mountPath", "/etc/kafka-ca", "readOnly", true),
+                            Map.of("name", "kafka-client", "mountPath", "/etc/kafka-client", "readOnly", true)));
+        }
+
+        @Test
+        void keepsItsKafkaClientCertificateAndKeyInASecretOfItsOwnNamespaceThatThePlanNeverShows() {
+            prod.resource(SECRET, "inference-kafka-client")
+                    .hasInput("metadata.name", "kafka-client")
+                    .hasInput("metadata.namespace", "kura-inference")
+                    .hasInput("stringData", "[secret ← kafka-client-adeline-certificate.certPem,"
+                            + " kafka-client-adeline-key.privateKeyPemPkcs8]")
+                    .dependsOn("inference-namespace");
+            assertThat(prod.rendered()).doesNotContain("${kafka-client-adeline-key.privateKeyPem");
         }
 
         @Test
@@ -221,7 +238,7 @@ class WorkloadTest {
 
             assertThat(objects).extracting(PlannedResource::name).containsExactlyInAnyOrder(
                     "inference-namespace", "inference-service-account", "inference-settings", "inference-kafka-ca",
-                    "inference-deployment", "inference-service", "inference-disruption-budget",
+                    "inference-kafka-client", "inference-deployment", "inference-service", "inference-disruption-budget",
                     "inference-autoscaler", "inference-default-deny", "inference-allowed-flows",
                     "inference-pod-monitoring");
             for (var object : objects) {
@@ -280,6 +297,8 @@ class WorkloadTest {
                     Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kura-kafka-kafka-bootstrap.kura-kafka.svc:9093"),
                     Map.entry("KAFKA_SECURITY_PROTOCOL", "SSL"),
                     Map.entry("KAFKA_SSL_CA_LOCATION", "/etc/kafka-ca/ca.crt"),
+                    Map.entry("KAFKA_SSL_CERTIFICATE_LOCATION", "/etc/kafka-client/user.crt"),
+                    Map.entry("KAFKA_SSL_KEY_LOCATION", "/etc/kafka-client/user.key"),
                     Map.entry("LOG_FORMAT", "json"),
                     Map.entry("CIRCUIT_BREAKER_FAILURE_THRESHOLD", "5"),
                     Map.entry("CIRCUIT_BREAKER_SUCCESS_THRESHOLD", "3")));
@@ -358,7 +377,8 @@ class WorkloadTest {
         @Test
         void startsThePodsOnlyOnceGoogleApisResolveToTheAddressesTheyMayReach() {
             prod.resource(DEPLOYMENT, "inference-deployment")
-                    .dependsOn("inference-namespace", "kura-googleapis-vip", "kura-googleapis-wildcard");
+                    .dependsOn("inference-namespace", "inference-kafka-client", "kura-googleapis-vip",
+                            "kura-googleapis-wildcard");
         }
 
         /** Google's list for a strict policy: the GKE metadata server on 988 and, on Dataplane V2, 169.254.169.254:80. */
@@ -525,12 +545,13 @@ class WorkloadTest {
         });
 
         @Test
-        void stillRunsOnTheClusterButHasNoKafkaCaConfigMapOrVolume() {
+        void stillRunsOnTheClusterButHasNoKafkaCaConfigMapClientSecretOrVolume() {
             assertThat(celery.plan().resources()).extracting(PlannedResource::type)
                     .contains(Workload.TYPE, "gcp:container/cluster:Cluster")
                     .doesNotContain(Kafka.TYPE);
             assertThat(celery.resources(CONFIG_MAP)).extracting(ResourceAssert::name)
                     .containsExactly("inference-settings");
+            assertThat(celery.resources(SECRET)).isEmpty();
             var deployment = celery.resource(DEPLOYMENT, "inference-deployment");
             assertThat(deployment.input("spec.template.spec.volumes"))
                     .extracting(volume -> volume.path("name").asText())

@@ -26,6 +26,7 @@ class KafkaTest {
     private static final String KAFKA = "kubernetes:kafka.strimzi.io/v1beta2:Kafka";
     private static final String NODE_POOL = "kubernetes:kafka.strimzi.io/v1beta2:KafkaNodePool";
     private static final String TOPIC = "kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic";
+    private static final String USER = "kubernetes:kafka.strimzi.io/v1beta2:KafkaUser";
     private static final String ADDRESS = "gcp:compute/address:Address";
     private static final String PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
     private static final String SELF_SIGNED_CERT = "tls:index/selfSignedCert:SelfSignedCert";
@@ -48,6 +49,16 @@ class KafkaTest {
                 "app.kubernetes.io/version", version));
         labels.putAll(more);
         return labels;
+    }
+
+    private static Map<String, Object> topicRule(String topic, String operation) {
+        return Map.of("resource", Map.of("type", "topic", "name", topic, "patternType", "literal"),
+                "operations", List.of(operation));
+    }
+
+    private static Map<String, Object> groupRule(String group) {
+        return Map.of("resource", Map.of("type", "group", "name", group, "patternType", "literal"),
+                "operations", List.of("Read"));
     }
 
     private static KafkaSettings settings(int brokers) {
@@ -143,6 +154,7 @@ class KafkaTest {
                     "port", 9093,
                     "type", "internal",
                     "tls", true,
+                    "authentication", Map.of("type", "tls"),
                     "configuration", Map.of("brokerCertChainAndKey", LISTENER_CERTIFICATE),
                     "networkPolicyPeers", List.of(Map.of("namespaceSelector",
                             Map.of("matchLabels", Map.of("kura.ai/kafka-client", "true"))))));
@@ -155,6 +167,7 @@ class KafkaTest {
                     "port", 9094,
                     "type", "loadbalancer",
                     "tls", true,
+                    "authentication", Map.of("type", "tls"),
                     "configuration", Map.of(
                             "brokerCertChainAndKey", LISTENER_CERTIFICATE,
                             "loadBalancerSourceRanges", List.of("10.10.0.0/20"),
@@ -168,6 +181,96 @@ class KafkaTest {
                                     Map.of("broker", 2, "loadBalancerIP", "${kura-kafka-broker-2.address}",
                                             "annotations", INTERNAL_LB))),
                     "networkPolicyPeers", List.of(Map.of("ipBlock", Map.of("cidr", "10.10.0.0/20")))));
+        }
+
+        @Test
+        void authorizesEveryClientByItsKafkaUsersAclsAndMakesNoOneButStrimzisComponentsASuperUser() {
+            var kafka = prod.resource(KAFKA, "kafka-cluster");
+
+            kafka.hasInput("spec.kafka.authorization", Map.of("type", "simple"));
+            kafka.hasInputLike("spec.entityOperator", Map.of("userOperator", Map.of("resources", Map.of(
+                    "requests", Map.of("cpu", "250m", "memory", "512Mi"),
+                    "limits", Map.of("cpu", "250m", "memory", "512Mi")))));
+        }
+
+        @Test
+        void trustsClientCertificatesOfTheClientsCaTheProgramProvidesUnderStrimzisNames() {
+            prod.resource(KAFKA, "kafka-cluster").hasInput("spec.clientsCa", Map.of("generateCertificateAuthority", false));
+            prod.resource(SELF_SIGNED_CERT, "kafka-clients-ca")
+                    .hasInput("subject", Map.of("commonName", "Kura Kafka clients CA (prod)", "organization", "Kura"))
+                    .hasInput("isCaCertificate", true)
+                    .hasInput("privateKeyPem", "[secret ← kafka-clients-ca-key.privateKeyPem]");
+            // Strimzi's names, labels and generation annotations for a CA it does not generate.
+            var secrets = Map.of(
+                    "kafka-clients-ca-cert-secret", List.of("kura-kafka-clients-ca-cert", "strimzi.io/ca-cert-generation",
+                            "[secret ← kafka-clients-ca.certPem]"),
+                    "kafka-clients-ca-key-secret", List.of("kura-kafka-clients-ca", "strimzi.io/ca-key-generation",
+                            "[secret ← kafka-clients-ca-key.privateKeyPemPkcs8]"));
+            secrets.forEach((secret, expected) -> prod.resource(SECRET, secret)
+                    .hasInput("metadata.name", expected.get(0))
+                    .hasInput("metadata.namespace", "kura-kafka")
+                    .hasInputLike("metadata.labels", Map.of("strimzi.io/kind", "Kafka", "strimzi.io/cluster", "kura-kafka"))
+                    .hasInput("metadata.annotations", Map.of(expected.get(1), "0", "pulumi.com/patchForce", "true"))
+                    .hasInput("stringData", expected.get(2)));
+        }
+
+        @Test
+        void issuesTheBackendsAndAdelinesCertificatesWithTheirUserAsTheWholeSubject() {
+            for (var service : List.of("api", "adeline")) {
+                prod.resource(CERT_REQUEST, "kafka-client-" + service + "-request")
+                        .hasInput("subject", Map.of("commonName", service))
+                        .hasNoInput("dnsNames")
+                        .hasNoInput("ipAddresses");
+                var certificate = prod.resource(LOCALLY_SIGNED_CERT, "kafka-client-" + service + "-certificate");
+                Map.of("certRequestPem", "${kafka-client-" + service + "-request.certRequestPem}",
+                        "caCertPem", "${kafka-clients-ca.certPem}",
+                        "caPrivateKeyPem", "[secret ← kafka-clients-ca-key.privateKeyPem]",
+                        "allowedUses", List.of("digital_signature", "key_encipherment", "client_auth"),
+                        "validityPeriodHours", 8760,
+                        "earlyRenewalHours", 720).forEach(certificate::hasInput);
+            }
+        }
+
+        @Test
+        void givesEachServiceOfTheCatalogueAUserThatMayUseExactlyItsTopics() {
+            assertThat(prod.resources(USER)).extracting(user -> user.name()).containsExactlyInAnyOrder(
+                    "kafka-user-api", "kafka-user-adeline", "kafka-user-agents", "kafka-user-vectordb-api");
+            prod.resource(USER, "kafka-user-api")
+                    .hasInput("metadata.name", "api")
+                    .hasInput("metadata.namespace", "kura-kafka")
+                    .hasInputLike("metadata.labels", Map.of("strimzi.io/cluster", "kura-kafka"))
+                    .hasInput("spec.authorization", Map.of("type", "simple", "acls", List.of(
+                            topicRule("holistic.mood-entries.v1", "Write"),
+                            topicRule("holistic.journal-entries.v1", "Write"),
+                            topicRule("users.profiles.v1", "Write"),
+                            topicRule("agents.recommendations.v1", "Read"),
+                            topicRule("inference.detections.v1", "Read"),
+                            topicRule("dlq.api", "Write"),
+                            groupRule("api"))))
+                    .dependsOn("kafka-cluster");
+            prod.resource(USER, "kafka-user-adeline").hasInput("spec.authorization.acls", List.of(
+                    topicRule("inference.detections.v1", "Write")));
+            prod.resource(USER, "kafka-user-agents").hasInput("spec.authorization.acls", List.of(
+                    topicRule("holistic.mood-entries.v1", "Read"),
+                    topicRule("holistic.journal-entries.v1", "Read"),
+                    topicRule("users.profiles.v1", "Read"),
+                    topicRule("agents.recommendations.v1", "Write"),
+                    topicRule("dlq.agents", "Write"),
+                    groupRule("agents")));
+            prod.resource(USER, "kafka-user-vectordb-api").hasInput("spec.authorization.acls", List.of(
+                    topicRule("holistic.mood-entries.v1", "Read"),
+                    topicRule("holistic.journal-entries.v1", "Read"),
+                    topicRule("users.profiles.v1", "Read"),
+                    topicRule("dlq.vectordb-api", "Write"),
+                    groupRule("vectordb-api")));
+        }
+
+        @Test
+        void leavesTheCertificatesOfServicesItDoesNotRunToTheUserOperator() {
+            prod.resource(USER, "kafka-user-api").hasInput("spec.authentication", Map.of("type", "tls-external"));
+            prod.resource(USER, "kafka-user-adeline").hasInput("spec.authentication", Map.of("type", "tls-external"));
+            prod.resource(USER, "kafka-user-agents").hasInput("spec.authentication", Map.of("type", "tls"));
+            prod.resource(USER, "kafka-user-vectordb-api").hasInput("spec.authentication", Map.of("type", "tls"));
         }
 
         @Test
@@ -272,8 +375,10 @@ class KafkaTest {
 
         @Test
         void issuesTheListenerCertificateFromTheStacksOwnCaForEveryNameAndAddress() {
-            prod.hasResourceCount(PRIVATE_KEY, 2);
-            for (var key : List.of("kafka-ca-key", "kafka-listener-key")) {
+            // With the clients CA's key and the keys of the two clients the program runs.
+            prod.hasResourceCount(PRIVATE_KEY, 5);
+            for (var key : List.of("kafka-ca-key", "kafka-listener-key", "kafka-clients-ca-key", "kafka-client-api-key",
+                    "kafka-client-adeline-key")) {
                 prod.resource(PRIVATE_KEY, key).hasInput("algorithm", "ECDSA").hasInput("ecdsaCurve", "P256");
             }
             prod.resource(SELF_SIGNED_CERT, "kafka-ca")
@@ -318,15 +423,20 @@ class KafkaTest {
         }
 
         @Test
-        void createsTheKafkaAfterTheOperatorAndTheListenerSecretAndTheTopicsAfterTheKafka() {
-            prod.resource(KAFKA, "kafka-cluster").dependsOn("strimzi-operator", "kafka-listener-tls");
+        void createsTheKafkaAfterTheOperatorAndItsSecretsAsStrimziRefusesItWithoutAClientsCaAndTheTopicsAfter() {
+            prod.resource(KAFKA, "kafka-cluster").dependsOn("strimzi-operator", "kafka-listener-tls",
+                    "kafka-clients-ca-cert-secret", "kafka-clients-ca-key-secret");
             prod.resource(NODE_POOL, "kafka-node-pool").dependsOn("strimzi-operator");
             prod.resource(TOPIC, "kafka-topic-inference.detections.v1").dependsOn("kafka-cluster");
         }
 
         @Test
         void parentsEveryChild() {
-            assertThat(prod.childrenOf("kafka")).hasSize(2 + 1 + 1 + 1 + 1 + TOPICS.size() + 4 + 5 + 1);
+            // Namespaces, operator, Kafka, node pool, listener secret, topics, addresses, listener CA and certificate,
+            // the monitoring; the clients CA (key, certificate, two secrets), two clients' key, request and
+            // certificate, four users.
+            assertThat(prod.childrenOf("kafka")).hasSize(2 + 1 + 1 + 1 + 1 + TOPICS.size() + 4 + 5 + 1
+                    + 4 + 2 * 3 + 4);
         }
 
         @Test
@@ -349,6 +459,16 @@ class KafkaTest {
         void kafkaCaIsNotProtectedSoItsRenewalCanReplaceIt() {
             prod.resource(SELF_SIGNED_CERT, "kafka-ca").isNotProtected();
             prod.resource(PRIVATE_KEY, "kafka-ca-key").isNotProtected();
+            prod.resource(SELF_SIGNED_CERT, "kafka-clients-ca").isNotProtected();
+            prod.resource(LOCALLY_SIGNED_CERT, "kafka-client-api-certificate").isNotProtected();
+        }
+
+        @Test
+        void keepsEveryClientKeyOutOfThePlan() {
+            prod.resource(SECRET, "kafka-clients-ca-key-secret")
+                    .hasInput("stringData", "[secret ← kafka-clients-ca-key.privateKeyPemPkcs8]");
+            assertThat(prod.rendered()).doesNotContain("PRIVATE KEY", "${kafka-clients-ca-key.privateKeyPem",
+                    "${kafka-client-api-key.privateKeyPem", "${kafka-client-adeline-key.privateKeyPem");
         }
 
         @Test
@@ -368,6 +488,15 @@ class KafkaTest {
     @Nested
     class Staging {
         private final SynthesizedStack staging = SynthesizedStack.of("staging");
+
+        @Test
+        void issuesOnlyTheBackendsCertificateWhileTheStackRunsNoInference() {
+            staging.resource(CERT_REQUEST, "kafka-client-api-request").hasInput("subject", Map.of("commonName", "api"));
+            assertThat(staging.resources(CERT_REQUEST)).extracting(request -> request.name())
+                    .containsExactlyInAnyOrder("kafka-listener-request", "kafka-client-api-request");
+            staging.resource(USER, "kafka-user-adeline").hasInput("spec.authentication", Map.of("type", "tls"));
+            staging.resource(USER, "kafka-user-api").hasInput("spec.authentication", Map.of("type", "tls-external"));
+        }
 
         @Test
         void runsOneBrokerWithTheReplicationOneBrokerCanKeep() {
@@ -482,7 +611,7 @@ class KafkaTest {
         @Test
         void writesATopicsConfigAsTheStringsKafkaTakes() {
             var topic = new KafkaSettings.Topic("users.profiles.v1", "profiles", 3, 2, 1, -1, "compact",
-                    Optional.empty());
+                    Optional.empty(), List.of("api"), List.of("agents"));
 
             assertThat(StrimziSpecs.topic(topic)).isEqualTo(Map.of(
                     "topicName", "users.profiles.v1",

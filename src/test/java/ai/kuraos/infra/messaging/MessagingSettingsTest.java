@@ -137,7 +137,7 @@ class MessagingSettingsTest {
     @Test
     void failsWhenATopicNeedsMoreReplicasThanTheClusterHasBrokers() {
         var catalogue = TopicCatalogue.of("kafka/topics.yaml",
-                "topics:\n  - name: orders.created.v1\n    replicas: 3\n    consumers: [agents]\n");
+                "topics:\n  - name: orders.created.v1\n    replicas: 3\n    producers: [api]\n    consumers: [agents]\n");
         var config = MinimalConfig.with("kura-infra:messaging", "{\"kafka\":{\"enabled\":true,\"brokers\":1}}");
 
         var errors = StackSettings.read("staging", StackConfigValues.of(config), catalogue).errors();

@@ -69,7 +69,8 @@ class TopicCatalogueIT {
 
     @Test
     void kafkaRefusesWhatTheCatalogueRulesAlsoRefuse() throws Exception {
-        var broken = new KafkaSettings.Topic("broken.retention.v1", "", 1, 1, 1, 604_800_000L, "shred", Optional.empty());
+        var broken = new KafkaSettings.Topic("broken.retention.v1", "", 1, 1, 1, 604_800_000L, "shred", Optional.empty(),
+                java.util.List.of(), java.util.List.of());
         try (var admin = broker.admin()) {
             assertThatThrownBy(() -> admin.createTopics(java.util.List.of(onOneBroker(broken))).all().get())
                     .hasMessageContaining("cleanup.policy");

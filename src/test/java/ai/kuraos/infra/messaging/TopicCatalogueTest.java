@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ class TopicCatalogueTest {
 
     /** A catalogue of one topic read by agents, with the given extra lines of the topic's entry. */
     private static String oneTopic(String... extraLines) {
-        var entry = new StringBuilder("topics:\n  - name: orders.created.v1\n    consumers: [agents]\n");
+        var entry = new StringBuilder("topics:\n  - name: orders.created.v1\n    producers: [api]\n    consumers: [agents]\n");
         for (var line : extraLines) {
             entry.append("    ").append(line).append('\n');
         }
@@ -94,8 +95,8 @@ class TopicCatalogueTest {
     @Test
     void givesEachConsumerOneDeadLetterTopicHoweverManyTopicsItReads() {
         var resolved = resolve("topics:\n"
-                + "  - name: a.one.v1\n    consumers: [agents, api]\n"
-                + "  - name: a.two.v1\n    consumers: [api, agents]\n", 3);
+                + "  - name: a.one.v1\n    producers: [api]\n    consumers: [agents, api]\n"
+                + "  - name: a.two.v1\n    producers: [api]\n    consumers: [api, agents]\n", 3);
 
         assertThat(resolved.errors()).isEmpty();
         assertThat(resolved.topics()).extracting(KafkaSettings.Topic::name)
@@ -127,7 +128,7 @@ class TopicCatalogueTest {
 
         assertThat(resolved.errors()).isEmpty();
         assertThat(topic).isEqualTo(new KafkaSettings.Topic("orders.created.v1", "", 3, 2, 1, 3_600_000L,
-                "compact,delete", Optional.empty()));
+                "compact,delete", Optional.empty(), List.of("api"), List.of("agents")));
     }
 
     @Test
@@ -179,7 +180,7 @@ class TopicCatalogueTest {
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (orders.created.v1).retentionDays");
         assertThat(error.problem()).isEqualTo("unknown field; expected one of cleanupPolicy, consumers, description,"
-                + " minInsyncReplicas, name, partitions, replicas, retentionHours");
+                + " minInsyncReplicas, name, partitions, producers, replicas, retentionHours");
     }
 
     @Test
@@ -201,8 +202,8 @@ class TopicCatalogueTest {
     @Test
     void failsWhenATopicIsInTheCatalogueTwice() {
         var error = onlyError("topics:\n"
-                + "  - name: orders.created.v1\n    consumers: [agents]\n"
-                + "  - name: orders.created.v1\n    consumers: [api]\n", 3);
+                + "  - name: orders.created.v1\n    producers: [api]\n    consumers: [agents]\n"
+                + "  - name: orders.created.v1\n    producers: [api]\n    consumers: [api]\n", 3);
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[1] (orders.created.v1).name");
         assertThat(error.problem()).isEqualTo("\"orders.created.v1\" is in the catalogue twice");
@@ -210,7 +211,7 @@ class TopicCatalogueTest {
 
     @Test
     void failsWhenATopicNameHasCapitalsOrUnderscores() {
-        var error = onlyError("topics:\n  - name: Orders_Created\n    consumers: [agents]\n", 3);
+        var error = onlyError("topics:\n  - name: Orders_Created\n    producers: [api]\n    consumers: [agents]\n", 3);
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (Orders_Created).name");
         assertThat(error.problem()).contains("got \"Orders_Created\"",
@@ -220,7 +221,7 @@ class TopicCatalogueTest {
     @ParameterizedTest
     @ValueSource(strings = {"orders.", "a..b", "c-", "-c", ".orders"})
     void failsWhenATopicNameWouldNotBeAKubernetesName(String name) {
-        var error = onlyError("topics:\n  - name: \"" + name + "\"\n    consumers: [agents]\n", 3);
+        var error = onlyError("topics:\n  - name: \"" + name + "\"\n    producers: [api]\n    consumers: [agents]\n", 3);
 
         assertThat(error.key()).endsWith(".name");
         assertThat(error.problem()).contains("got \"" + name + "\"");
@@ -228,7 +229,7 @@ class TopicCatalogueTest {
 
     @Test
     void failsWhenAConsumerNameEndsWithAHyphen() {
-        var error = onlyError("topics:\n  - name: orders.created.v1\n    consumers: [agents-]\n", 3);
+        var error = onlyError("topics:\n  - name: orders.created.v1\n    producers: [api]\n    consumers: [agents-]\n", 3);
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (orders.created.v1).consumers");
         assertThat(error.problem()).contains("got \"agents-\"");
@@ -236,7 +237,7 @@ class TopicCatalogueTest {
 
     @Test
     void reportsAWrongDeadLetterSettingOnceWhateverTheNumberOfConsumers() {
-        var errors = resolve("topics:\n  - name: a.v1\n    consumers: [agents, api, vectordb-api]\n"
+        var errors = resolve("topics:\n  - name: a.v1\n    producers: [api]\n    consumers: [agents, api, vectordb-api]\n"
                 + "deadLetters:\n  partitions: 0\n", 3).errors();
 
         assertThat(errors).containsExactly(new ConfigError("topics.yaml: deadLetters.partitions",
@@ -245,7 +246,7 @@ class TopicCatalogueTest {
 
     @Test
     void failsWhenATopicHasNoName() {
-        var error = onlyError("topics:\n  - consumers: [agents]\n", 3);
+        var error = onlyError("topics:\n  - producers: [api]\n    consumers: [agents]\n", 3);
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0].name");
         assertThat(error.problem()).startsWith("got \"\"; expected a topic name");
@@ -253,7 +254,7 @@ class TopicCatalogueTest {
 
     @Test
     void failsWhenATopicNameStartsWithTheDeadLetterPrefix() {
-        var error = onlyError("topics:\n  - name: dlq.orders\n    consumers: [agents]\n", 3);
+        var error = onlyError("topics:\n  - name: dlq.orders\n    producers: [api]\n    consumers: [agents]\n", 3);
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (dlq.orders).name");
         assertThat(error.problem()).contains("got \"dlq.orders\"",
@@ -262,7 +263,7 @@ class TopicCatalogueTest {
 
     @Test
     void failsWhenATopicHasNoConsumers() {
-        var error = onlyError("topics:\n  - name: orders.created.v1\n", 3);
+        var error = onlyError("topics:\n  - name: orders.created.v1\n    producers: [api]\n", 3);
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (orders.created.v1).consumers");
         assertThat(error.problem()).contains("missing; expected the services that read the topic",
@@ -270,8 +271,35 @@ class TopicCatalogueTest {
     }
 
     @Test
+    void failsWhenATopicHasNoProducers() {
+        var error = onlyError("topics:\n  - name: orders.created.v1\n    consumers: [agents]\n", 3);
+
+        assertThat(error).isEqualTo(new ConfigError("topics.yaml: topics[0] (orders.created.v1).producers",
+                "missing; expected the services that write the topic, e.g. [api]"));
+    }
+
+    @Test
+    void failsWhenAProducerIsNotAServiceName() {
+        var error = onlyError("topics:\n  - name: orders.created.v1\n    producers: [The API]\n    consumers: [agents]\n", 3);
+
+        assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (orders.created.v1).producers");
+        assertThat(error.problem()).startsWith("got \"The API\"; expected a service name");
+    }
+
+    @Test
+    void givesEachTopicItsProducersAndConsumersAndEachDeadLetterTopicItsConsumerAsOnlyProducer() {
+        var resolved = resolve("topics:\n  - name: orders.created.v1\n    producers: [api, agents]\n"
+                + "    consumers: [vectordb-api]\n", 3);
+
+        assertThat(topic(resolved, "orders.created.v1").producers()).containsExactly("api", "agents");
+        assertThat(topic(resolved, "orders.created.v1").consumers()).containsExactly("vectordb-api");
+        assertThat(topic(resolved, "dlq.vectordb-api").producers()).containsExactly("vectordb-api");
+        assertThat(topic(resolved, "dlq.vectordb-api").consumers()).isEmpty();
+    }
+
+    @Test
     void failsWhenATopicHasAnEmptyListOfConsumers() {
-        var error = onlyError("topics:\n  - name: orders.created.v1\n    consumers: []\n", 3);
+        var error = onlyError("topics:\n  - name: orders.created.v1\n    producers: [api]\n    consumers: []\n", 3);
 
         assertThat(error.key()).isEqualTo("topics.yaml: topics[0] (orders.created.v1).consumers");
         assertThat(error.problem()).startsWith("missing;");
@@ -279,11 +307,11 @@ class TopicCatalogueTest {
 
     @Test
     void failsWhenAConsumerIsNotAServiceName() {
-        var resolved = resolve("topics:\n  - name: orders.created.v1\n    consumers: [agents, Vector_DB]\n", 3);
+        var resolved = resolve("topics:\n  - name: orders.created.v1\n    producers: [api]\n    consumers: [agents, Vector_DB]\n", 3);
 
         assertThat(resolved.errors()).containsExactly(new ConfigError(
-                "topics.yaml: topics[0] (orders.created.v1).consumers", "got \"Vector_DB\"; expected a consumer"
-                + " (service) name of lowercase letters, digits and inner hyphens, e.g. vectordb-api"));
+                "topics.yaml: topics[0] (orders.created.v1).consumers", "got \"Vector_DB\"; expected a service"
+                + " name of lowercase letters, digits and inner hyphens, e.g. vectordb-api"));
         assertThat(resolved.topics()).extracting(KafkaSettings.Topic::name)
                 .containsExactly("orders.created.v1", "dlq.agents");
     }
@@ -378,12 +406,13 @@ class TopicCatalogueTest {
     @Test
     void reportsEveryProblemOfACatalogueAtOnce() {
         var errors = resolve("topics:\n"
-                + "  - name: Bad\n    partitions: 0\n    consumers: [agents]\n"
+                + "  - name: Bad\n    partitions: 0\n    producers: [api]\n    consumers: [agents]\n"
                 + "  - name: ok.v1\n    retentionHours: 0\n", 3).errors();
 
         assertThat(errors).extracting(ConfigError::key).containsExactlyInAnyOrder(
                 "topics.yaml: topics[0] (Bad).name",
                 "topics.yaml: topics[0] (Bad).partitions",
+                "topics.yaml: topics[1] (ok.v1).producers",
                 "topics.yaml: topics[1] (ok.v1).consumers",
                 "topics.yaml: topics[1] (ok.v1).retentionHours");
     }

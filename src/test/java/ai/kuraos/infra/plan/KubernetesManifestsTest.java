@@ -59,6 +59,7 @@ class KubernetesManifestsTest {
                 "k8s/kura-inference/networkpolicy-default-deny.yaml",
                 "k8s/kura-inference/poddisruptionbudget-adeline.yaml",
                 "k8s/kura-inference/podmonitoring-adeline.yaml",
+                "k8s/kura-inference/secret-kafka-client.yaml",
                 "k8s/kura-inference/service-adeline.yaml",
                 "k8s/kura-inference/serviceaccount-adeline.yaml",
                 "k8s/kura-kafka/kafka-kura-kafka.yaml",
@@ -71,7 +72,13 @@ class KubernetesManifestsTest {
                 "k8s/kura-kafka/kafkatopic-holistic.mood-entries.v1.yaml",
                 "k8s/kura-kafka/kafkatopic-inference.detections.v1.yaml",
                 "k8s/kura-kafka/kafkatopic-users.profiles.v1.yaml",
+                "k8s/kura-kafka/kafkauser-adeline.yaml",
+                "k8s/kura-kafka/kafkauser-agents.yaml",
+                "k8s/kura-kafka/kafkauser-api.yaml",
+                "k8s/kura-kafka/kafkauser-vectordb-api.yaml",
                 "k8s/kura-kafka/podmonitoring-kafka-exporter.yaml",
+                "k8s/kura-kafka/secret-kura-kafka-clients-ca-cert.yaml",
+                "k8s/kura-kafka/secret-kura-kafka-clients-ca.yaml",
                 "k8s/kura-kafka/secret-kura-kafka-listener-tls.yaml");
     }
 
@@ -184,7 +191,7 @@ class KubernetesManifestsTest {
     void rendersOnlyKafkaObjectsForStaging() {
         var staging = KubernetesManifests.render(SynthesizedStack.of("staging").plan());
 
-        assertThat(staging).hasSize(2 + 12)
+        assertThat(staging).hasSize(2 + 18)
                 .containsKeys("k8s/_cluster/namespace-strimzi.yaml", "k8s/_cluster/namespace-kura-kafka.yaml",
                         "k8s/kura-kafka/kafka-kura-kafka.yaml");
         assertThat(staging.keySet()).noneMatch(path -> path.contains("kura-inference"));

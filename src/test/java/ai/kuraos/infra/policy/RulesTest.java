@@ -290,6 +290,17 @@ class RulesTest {
         cases.add(single("KURA-K8S-030", "spec.kafka.listeners[0].tls", "kubernetes:kafka.strimzi.io/v1beta2:Kafka",
                 "{'kind':'Kafka','spec':{'kafka':{'listeners':[{'name':'plain','port':9092,'tls':false,'type':'internal'}]}}}",
                 "{'kind':'Kafka','spec':{'kafka':{'listeners':[{'name':'tls','port':9093,'tls':true,'type':'internal'}]}}}"));
+        cases.add(single("KURA-K8S-032", "spec.kafka.listeners[0].authentication",
+                "kubernetes:kafka.strimzi.io/v1beta2:Kafka",
+                "{'kind':'Kafka','spec':{'kafka':{'authorization':{'type':'simple'},"
+                        + "'listeners':[{'name':'tls','port':9093,'tls':true,'type':'internal'}]}}}",
+                "{'kind':'Kafka','spec':{'kafka':{'authorization':{'type':'simple'},'listeners':[{'name':'tls',"
+                        + "'port':9093,'tls':true,'type':'internal','authentication':{'type':'tls'}}]}}}"));
+        cases.add(single("KURA-K8S-032", "spec.kafka.authorization", "kubernetes:kafka.strimzi.io/v1beta2:Kafka",
+                "{'kind':'Kafka','spec':{'kafka':{'listeners':[{'name':'tls','port':9093,'tls':true,"
+                        + "'type':'internal','authentication':{'type':'tls'}}]}}}",
+                "{'kind':'Kafka','spec':{'kafka':{'authorization':{'type':'simple'},'listeners':[{'name':'tls',"
+                        + "'port':9093,'tls':true,'type':'internal','authentication':{'type':'tls'}}]}}}"));
         cases.add(single("KURA-K8S-031", "metadata.annotations", "kubernetes:core/v1:Service",
                 "{'kind':'Service','metadata':{'name':'api'},'spec':{'type':'LoadBalancer','loadBalancerSourceRanges':['10.0.0.0/8']}}",
                 "{'kind':'Service','metadata':{'name':'api','annotations':{'networking.gke.io/load-balancer-type':'Internal'}},"
