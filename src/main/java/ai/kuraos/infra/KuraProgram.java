@@ -16,6 +16,7 @@ import ai.kuraos.infra.edge.EdgeNames;
 import ai.kuraos.infra.edge.EdgeSettings;
 import ai.kuraos.infra.inference.Workload;
 import ai.kuraos.infra.k8s.Cluster;
+import ai.kuraos.infra.messaging.CeleryBroker;
 import ai.kuraos.infra.messaging.Kafka;
 import ai.kuraos.infra.observability.Monitoring;
 import ai.kuraos.infra.platform.Foundation;
@@ -49,10 +50,12 @@ public final class KuraProgram {
 
         var database = new Database("database", target, settings.database(), foundation, List.of(backend, migrator));
         var cache = new Cache("cache", target, settings.cache(), foundation);
+        var celeryBroker = CeleryBroker.declare("celery-broker", target, settings.messaging().celery(), foundation);
         var generated = new HashMap<String, Output<String>>();
         database.databaseUrl().ifPresent(url -> generated.put(SecretCatalogue.DATABASE_URL, url));
         database.password().ifPresent(password -> generated.put(SecretCatalogue.DB_PASSWORD, password));
         generated.put(SecretCatalogue.REDIS_AUTH, cache.authString());
+        generated.put(SecretCatalogue.CELERY_BROKER_AUTH, celeryBroker.authString());
         var secrets = new Secrets("secrets", target, settings.secrets(), foundation, generated,
                 Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
         var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
@@ -62,7 +65,8 @@ public final class KuraProgram {
         settings.inference().ifPresent(inferenceSettings -> new Workload("inference", target, inferenceSettings,
                 foundation, cluster.orElseThrow(), kafka.map(Kafka::endpoint)));
         var api = new Backend("backend", target, settings.backend(), new BackendInputs(database.connectionName(),
-                cache.endpoint(), backups.bucketName(), settings.messaging().backend(), kafka.map(Kafka::endpoint),
+                cache.endpoint(), backups.bucketName(), settings.messaging().backend(), celeryBroker.endpoint(),
+                kafka.map(Kafka::endpoint),
                 Map.of(Reader.BACKEND, database.clientGrant(backend), Reader.MIGRATOR, database.clientGrant(migrator))),
                 foundation, secrets);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
@@ -79,6 +83,9 @@ public final class KuraProgram {
         ctx.export("redisHost", cache.host());
         ctx.export("redisPort", cache.port());
         ctx.export("redisCaCertificate", cache.caCertificate());
+        ctx.export("celeryBrokerHost", celeryBroker.host());
+        ctx.export("celeryBrokerPort", celeryBroker.port());
+        ctx.export("celeryBrokerCaCertificate", celeryBroker.caCertificate());
         ctx.export("backupsBucket", backups.bucketName());
         ctx.export("backendUrl", api.url());
         // Behind the edge, run.app URLs take no outside traffic: the candidate answers through the load balancer.

@@ -25,6 +25,7 @@ public final class SecretCatalogue {
     public static final String SECRET_KEY = "SECRET_KEY";
     public static final String DB_PASSWORD = "DB_PASSWORD";
     public static final String REDIS_AUTH = "REDIS_AUTH";
+    public static final String CELERY_BROKER_AUTH = "CELERY_BROKER_AUTH";
 
     private static final Set<Reader> BACKEND_ONLY = Collections.unmodifiableSet(EnumSet.of(Reader.BACKEND));
     private static final Set<Reader> DATABASE_USERS = Collections.unmodifiableSet(EnumSet.of(Reader.BACKEND, Reader.MIGRATOR));
@@ -35,6 +36,7 @@ public final class SecretCatalogue {
             // The backend needs it too: the admin panel's backups run pg_dump and psql as kura_app.
             new Entry(DB_PASSWORD, Source.GENERATED, DATABASE_USERS, "password of the kura_app database user"),
             new Entry(REDIS_AUTH, Source.GENERATED, BACKEND_ONLY, "Memorystore AUTH string"),
+            new Entry(CELERY_BROKER_AUTH, Source.GENERATED, BACKEND_ONLY, "AUTH string of the Celery broker's Memorystore instance"),
             new Entry("STRIPE_SECRET_KEY", Source.EXTERNAL, BACKEND_ONLY, "Stripe API key"),
             new Entry("STRIPE_WEBHOOK_SECRET", Source.EXTERNAL, BACKEND_ONLY, "Stripe webhook signature secret"),
             new Entry("TWILIO_ACCOUNT_SID", Source.EXTERNAL, BACKEND_ONLY, "Twilio account"),
