@@ -60,8 +60,9 @@ public final class KuraProgram {
                 Map.of(Reader.BACKEND, backend, Reader.MIGRATOR, migrator));
         var backups = new Backups("backups", target, settings.backups(), foundation, List.of(backend));
         var cluster = settings.cluster().map(clusterSettings -> new Cluster("cluster", target, clusterSettings, foundation));
-        var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings, foundation,
-                settings.foundation().network().subnetCidr(), cluster.orElseThrow()));
+        var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings,
+                settings.messaging().kafkaCertificates(), foundation, settings.foundation().network().subnetCidr(),
+                cluster.orElseThrow()));
         settings.inference().ifPresent(inferenceSettings -> new Workload("inference", target, inferenceSettings,
                 foundation, cluster.orElseThrow(), kafka.map(Kafka::endpoint)));
         var api = new Backend("backend", target, settings.backend(), new BackendInputs(database.connectionName(),
@@ -104,6 +105,7 @@ public final class KuraProgram {
         kafka.ifPresent(present -> {
             ctx.export("kafkaBootstrapServers", present.bootstrapServers());
             ctx.export("kafkaCaCertificate", present.caCertificate());
+            present.certificateEnds().forEach(ctx::export);
         });
     }
 

@@ -42,16 +42,18 @@ public final class Kafka extends KuraComponent {
     /** The operator release; {@link KafkaSettings#SUPPORTED_VERSIONS} are the Kafka versions it runs. */
     public static final String CHART_VERSION = "0.45.0";
     public static final String CHART_REPOSITORY = "https://strimzi.io/charts/";
-    private static final int CA_VALIDITY_HOURS = 10 * 8760;
-    private static final int CERTIFICATE_VALIDITY_HOURS = 8760;
-    /** An update in the last 30 days of a certificate's life issues the next one. */
+    /**
+     * What the tls provider would take as the last 30 days of a certificate's life, to issue the next one. Under
+     * Pulumi it does not (pulumi/pulumi-tls#39): the drift job warns instead ({@link CertificateExpiry}).
+     */
     private static final int EARLY_RENEWAL_HOURS = 720;
 
     private final Output<String> bootstrapServers;
     private final Output<String> caCertificate;
+    private final Map<String, Output<String>> certificateEnds;
 
-    public Kafka(String name, Target target, KafkaSettings settings, Foundation foundation, String subnetCidr,
-                 Cluster cluster) {
+    public Kafka(String name, Target target, KafkaSettings settings, KafkaCertificateSettings certificates,
+                 Foundation foundation, String subnetCidr, Cluster cluster) {
         super(TYPE, name, target);
         var provider = cluster.provider();
         var version = settings.version();
@@ -103,13 +105,13 @@ public final class Kafka extends KuraComponent {
 
         var caKey = new TlsPrivateKey("kafka-ca-key", child());
         var ca = new TlsSelfSignedCert("kafka-ca", TlsSelfSignedCert.Args.authority(caKey.privateKeyPem(),
-                new Subject("Kura Kafka CA (" + target.stack() + ")", "Kura"), CA_VALIDITY_HOURS, EARLY_RENEWAL_HOURS),
+                new Subject("Kura Kafka CA (" + target.stack() + ")", "Kura"), certificates.caValidityHours(), EARLY_RENEWAL_HOURS),
                 child());
         var serverKey = new TlsPrivateKey("kafka-listener-key", child());
         var request = new TlsCertRequest("kafka-listener-request", new TlsCertRequest.Args(serverKey.privateKeyPem(),
                 new Subject(KafkaNames.CLUSTER, "Kura"), KafkaNames.internalDnsNames(), Output.all(addresses)), child());
         var certificate = new TlsLocallySignedCert("kafka-listener-certificate", TlsLocallySignedCert.Args.server(
-                request.certRequestPem(), caKey.privateKeyPem(), ca.certPem(), CERTIFICATE_VALIDITY_HOURS,
+                request.certRequestPem(), caKey.privateKeyPem(), ca.certPem(), certificates.certificateValidityHours(),
                 EARLY_RENEWAL_HOURS), child());
         var listenerSecret = new Secret("kafka-listener-tls", SecretArgs.builder()
                 .metadata(metadata(KafkaNames.LISTENER_CERTIFICATE_SECRET, KafkaNames.NAMESPACE, KafkaNames.CLUSTER,
@@ -151,10 +153,19 @@ public final class Kafka extends KuraComponent {
 
         this.bootstrapServers = addresses.get(0).applyValue(ip -> KnownValues.orEmpty(ip) + ":" + KafkaNames.VPC_PORT);
         this.caCertificate = ca.certPem();
+        this.certificateEnds = new TreeMap<>(Map.of(CertificateExpiry.CA_VALID_UNTIL, ca.validityEndTime(),
+                CertificateExpiry.LISTENER_CERTIFICATE_VALID_UNTIL, certificate.validityEndTime()));
         registerOutputs(Map.of(
                 "bootstrapServers", bootstrapServers,
                 "internalBootstrapServers", Output.of(KafkaNames.internalBootstrap()),
-                "caCertificate", caCertificate));
+                "caCertificate", caCertificate,
+                "caValidUntil", ca.validityEndTime(),
+                "listenerCertificateValidUntil", certificate.validityEndTime()));
+    }
+
+    /** When the CA and the listener certificate end, by the stack output that carries each (drift job's check). */
+    public Map<String, Output<String>> certificateEnds() {
+        return certificateEnds;
     }
 
     /** What a client in the VPC (the backend) needs to reach the cluster. */

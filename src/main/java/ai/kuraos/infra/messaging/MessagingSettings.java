@@ -11,7 +11,8 @@ import java.util.Optional;
  * Kafka cluster. Kafka can run while the backend uses Celery: switching back and forth is then one configuration
  * change and one update.
  */
-public record MessagingSettings(MessagingBackend backend, CeleryBrokerSettings celery, Optional<KafkaSettings> kafka) {
+public record MessagingSettings(MessagingBackend backend, CeleryBrokerSettings celery, Optional<KafkaSettings> kafka,
+                                KafkaCertificateSettings kafkaCertificates) {
 
     /** The {@code messaging} section, with its Kafka cluster's topics resolved from {@code catalogue}. */
     public static MessagingSettings read(ConfigSection section, Environment environment, TopicCatalogue catalogue,
@@ -25,10 +26,12 @@ public record MessagingSettings(MessagingBackend backend, CeleryBrokerSettings c
         var kafkaSection = section.section("kafka", "The Kafka cluster `kura-kafka` (Strimzi 0.45.0, KRaft) on the"
                 + " stack's GKE cluster.");
         var kafka = KafkaSettings.read(kafkaSection, environment, catalogue, config);
+        var kafkaCertificates = KafkaCertificateSettings.read(kafkaSection.section("tls", "The listeners' TLS: the"
+                + " stack's own CA and the certificate it signs (tls provider)."), config);
         if (backend == MessagingBackend.KAFKA && kafka.isEmpty()) {
             config.reject(backendValue.key(), "got \"kafka\", but " + kafkaSection.keyOf("enabled")
                     + " is false: there is no Kafka cluster to publish to. Enable it, or choose celery or disabled");
         }
-        return new MessagingSettings(backend, celery, kafka);
+        return new MessagingSettings(backend, celery, kafka, kafkaCertificates);
     }
 }

@@ -168,6 +168,23 @@ class PlanDiffCommandTest {
         assertThat(steps).singleElement().satisfies(step -> assertThat(step.path("name").asText()).isEqualTo("kura-backend"));
     }
 
+    /**
+     * Renewal tested by rendering with a short validity: the tls provider's early renewal does not run under Pulumi
+     * (pulumi/pulumi-tls#39), so a new listener certificate is a change of its validity, which replaces it, signed by
+     * the same CA (clients keep trusting it). CertificateExpiryTest shows the warning for the same rendering.
+     */
+    @Test
+    void aShortListenerCertificateValidityIssuesANewCertificateFromTheSameCa() throws IOException {
+        change("staging", "kura-infra:messaging.kafka.tls.certificateValidityDays", 45);
+
+        var text = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--stack", "staging");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("+- replace tls:index/locallySignedCert:LocallySignedCert kafka-listener-certificate",
+                        "inputs.validityPeriodHours: 8760 → 1080 (forces replacement)", "staging: 1 to replace\n")
+                .doesNotContain("replace tls:index/selfSignedCert:SelfSignedCert kafka-ca", "REFUSED");
+    }
+
     @Test
     void renamingAResourceInTheProgramWhileItsCloudNameStaysCollidesAndIsRefused() throws IOException {
         var planFile = project.resolve("stacks/prod/plan.json");

@@ -133,6 +133,32 @@ class MessagingSettingsTest {
     }
 
     @Test
+    void givesTheKafkaCaTenYearsAndTheListenerCertificateOne() {
+        assertThat(read("prod").settings().messaging().kafkaCertificates())
+                .isEqualTo(new KafkaCertificateSettings(3650, 365));
+    }
+
+    @Test
+    void failsWhenTheListenerCertificateWouldOutliveItsCa() {
+        var error = onlyError("prod", "kura-infra:messaging",
+                "{\"kafka\":{\"tls\":{\"caValidityDays\":365,\"certificateValidityDays\":400}}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.kafka.tls.certificateValidityDays");
+        assertThat(error.problem()).isEqualTo("got 400, longer than the CA's 365 days"
+                + " (kura-infra:messaging.kafka.tls.caValidityDays): the certificate would outlive the CA that signs it."
+                + " Expected at most 365");
+    }
+
+    /** The drift job warns 30 days before the end: a shorter certificate would be due the day it is issued. */
+    @Test
+    void failsWhenTheListenerCertificateWouldBeDueTheDayItIsIssued() {
+        var error = onlyError("staging", "kura-infra:messaging", "{\"kafka\":{\"tls\":{\"certificateValidityDays\":30}}}");
+
+        assertThat(error.toString()).isEqualTo("kura-infra:messaging.kafka.tls.certificateValidityDays: got 30;"
+                + " expected a whole number from 31 to 3650");
+    }
+
+    @Test
     void readsTheMessagingBackendCaseInsensitively() {
         var prod = read("prod", "kura-infra:messaging", "{\"backend\":\"KAFKA\"}");
 
