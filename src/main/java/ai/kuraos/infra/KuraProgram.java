@@ -16,6 +16,7 @@ import ai.kuraos.infra.edge.EdgeNames;
 import ai.kuraos.infra.edge.EdgeSettings;
 import ai.kuraos.infra.inference.Workload;
 import ai.kuraos.infra.k8s.Cluster;
+import ai.kuraos.infra.messaging.CeleryBroker;
 import ai.kuraos.infra.messaging.Kafka;
 import ai.kuraos.infra.messaging.KafkaNames;
 import ai.kuraos.infra.observability.Monitoring;
@@ -51,17 +52,20 @@ public final class KuraProgram {
 
         var database = new Database("database", target, settings.database(), foundation, List.of(backend, migrator));
         var cache = new Cache("cache", target, settings.cache(), foundation);
+        var celeryBroker = CeleryBroker.declare("celery-broker", target, settings.messaging().celery(), foundation);
         var cluster = settings.cluster().map(clusterSettings -> new Cluster("cluster", target, clusterSettings, foundation));
         var kafkaClients = new ArrayList<>(List.of(KafkaNames.BACKEND_SERVICE));
         settings.inference().ifPresent(present -> kafkaClients.add(KafkaNames.INFERENCE_SERVICE));
-        var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings, foundation,
-                settings.foundation().network().subnetCidr(), cluster.orElseThrow(), kafkaClients));
+        var kafka = settings.messaging().kafka().map(kafkaSettings -> new Kafka("kafka", target, kafkaSettings,
+                settings.messaging().kafkaCertificates(), foundation, settings.foundation().network().subnetCidr(),
+                cluster.orElseThrow(), kafkaClients));
         var backendKafka = kafka.map(present -> present.endpoint(KafkaNames.BACKEND_SERVICE));
 
         var generated = new HashMap<String, Output<String>>();
         database.databaseUrl().ifPresent(url -> generated.put(SecretCatalogue.DATABASE_URL, url));
         database.password().ifPresent(password -> generated.put(SecretCatalogue.DB_PASSWORD, password));
         generated.put(SecretCatalogue.REDIS_AUTH, cache.authString());
+        generated.put(SecretCatalogue.CELERY_BROKER_AUTH, celeryBroker.authString());
         backendKafka.ifPresent(endpoint -> {
             generated.put(SecretCatalogue.KAFKA_SSL_CERT_PEM, endpoint.client().certificate());
             generated.put(SecretCatalogue.KAFKA_SSL_KEY_PEM, endpoint.client().privateKey());
@@ -72,7 +76,8 @@ public final class KuraProgram {
         settings.inference().ifPresent(inferenceSettings -> new Workload("inference", target, inferenceSettings,
                 foundation, cluster.orElseThrow(), kafka.map(present -> present.endpoint(KafkaNames.INFERENCE_SERVICE))));
         var api = new Backend("backend", target, settings.backend(), new BackendInputs(database.connectionName(),
-                cache.endpoint(), backups.bucketName(), settings.messaging().backend(), backendKafka,
+                cache.endpoint(), backups.bucketName(), settings.messaging().backend(), celeryBroker.endpoint(),
+                backendKafka,
                 Map.of(Reader.BACKEND, database.clientGrant(backend), Reader.MIGRATOR, database.clientGrant(migrator))),
                 foundation, secrets);
         var edge = settings.edge().map(edgeSettings -> new Edge("edge", target, edgeSettings, foundation, api.service()));
@@ -89,6 +94,9 @@ public final class KuraProgram {
         ctx.export("redisHost", cache.host());
         ctx.export("redisPort", cache.port());
         ctx.export("redisCaCertificate", cache.caCertificate());
+        ctx.export("celeryBrokerHost", celeryBroker.host());
+        ctx.export("celeryBrokerPort", celeryBroker.port());
+        ctx.export("celeryBrokerCaCertificate", celeryBroker.caCertificate());
         ctx.export("backupsBucket", backups.bucketName());
         ctx.export("backendUrl", api.url());
         // Behind the edge, run.app URLs take no outside traffic: the candidate answers through the load balancer.
@@ -107,6 +115,7 @@ public final class KuraProgram {
         kafka.ifPresent(present -> {
             ctx.export("kafkaBootstrapServers", present.bootstrapServers());
             ctx.export("kafkaCaCertificate", present.caCertificate());
+            present.certificateEnds().forEach(ctx::export);
         });
     }
 

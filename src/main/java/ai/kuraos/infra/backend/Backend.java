@@ -282,6 +282,10 @@ public final class Backend extends KuraComponent {
         plain.put("REDIS_HOST", inputs.redis().host());
         plain.put("REDIS_PORT", inputs.redis().port().applyValue(String::valueOf));
         plain.put("REDIS_CA_CERT", inputs.redis().caCertificate());
+        // The broker is there whatever MESSAGING_BACKEND says, so switching to celery changes nothing else.
+        plain.put("CELERY_BROKER_HOST", inputs.celeryBroker().host());
+        plain.put("CELERY_BROKER_PORT", inputs.celeryBroker().port().applyValue(String::valueOf));
+        plain.put("CELERY_BROKER_CA_CERT", inputs.celeryBroker().caCertificate());
         // What the backend's OpenTelemetry setup reads: traces to Cloud Trace, named and versioned per release.
         plain.put("OTEL_SERVICE_NAME", Output.of(BackendNames.SERVICE));
         plain.put("OTEL_RESOURCE_ATTRIBUTES", Output.of("service.version=" + settings.release()

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * What the backend is wired to, as values: the Cloud SQL instance it connects to over the socket, Memorystore, the
- * backups bucket, how it publishes events (and Kafka's endpoint while Kafka runs), and, by identity, the grant that
+ * backups bucket, how it publishes events, the Celery broker (and Kafka's endpoint while Kafka runs), and, by identity, the grant that
  * lets it connect to Cloud SQL, which its first instances wait for.
  */
 public record BackendInputs(
@@ -20,6 +20,7 @@ public record BackendInputs(
         RedisEndpoint redis,
         Output<String> backupsBucket,
         MessagingBackend messaging,
+        RedisEndpoint celeryBroker,
         Optional<KafkaEndpoint> kafka,
         Map<Reader, Resource> databaseAccess) {
 

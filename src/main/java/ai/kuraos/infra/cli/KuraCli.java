@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         description = "Infrastructure of the Kura platform on Google Cloud. Run by the Pulumi CLI without arguments,"
                 + " it is the Pulumi program; with a command, it is this tool.",
         subcommands = {PlanCommand.class, AdoptCommand.class, DeployCommand.class, RollbackCommand.class, PublishStaticCommand.class,
-                PurgeCdnCommand.class, CostCommand.class, RefreshPricesCommand.class, PolicyCommand.class})
+                PurgeCdnCommand.class, CostCommand.class, RefreshPricesCommand.class, PolicyCommand.class,
+                CertificatesCommand.class})
 public final class KuraCli {
 
     /** Exit codes shared by every command. */

@@ -32,8 +32,7 @@ public record CacheSettings(String tier, int memorySizeGb, MaintenanceWindow mai
                 section.value("redisConfigs", "Redis settings, each checked against what Memorystore supports for"
                         + " REDIS_7_0. The default evicts the least recently used keys, as a cache should.")
                         .textMap(Map.of("maxmemory-policy", "allkeys-lru"), REDIS_CONFIG, DatabaseSettings.FLAG_VALUE));
-        settings.redisConfigs().forEach((name, value) -> RedisConfigRules.problem(name, value, settings.memorySizeGb())
-                .ifPresent(problem -> config.reject(section.keyOf("redisConfigs") + "." + name, "got \"" + value + "\"; " + problem)));
+        RedisConfigRules.check(settings.redisConfigs(), settings.memorySizeGb(), section.keyOf("redisConfigs"), config);
         return settings;
     }
 }

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.data;
 
+import ai.kuraos.infra.config.ConfigReader;
 import ai.kuraos.infra.config.TextRule;
 
 import java.math.BigDecimal;
@@ -53,6 +54,9 @@ public final class RedisConfigRules {
     public static final TextRule NAME = new TextRule(RULES::containsKey, "one of the configurations Memorystore lets"
             + " you set on " + REDIS_VERSION + ": " + String.join(", ", RULES.keySet()));
 
+    /** A configuration's value: its own rule checks it, by {@link #problem}. */
+    public static final TextRule VALUE = TextRule.nonBlank("the configuration's value");
+
     /** maxmemory-gb "can be reduced to 20% of the instance's capacity" and cannot exceed it. */
     static final BigDecimal LEAST_MAXMEMORY_SHARE = new BigDecimal("0.2");
 
@@ -81,6 +85,12 @@ public final class RedisConfigRules {
             return Optional.of("expected " + rule.expected());
         }
         return name.equals("maxmemory-gb") ? maxmemoryProblem(new BigDecimal(value), memorySizeGb) : Optional.empty();
+    }
+
+    /** Rejects each of {@code configs} that Memorystore would refuse, under {@code key}{@code .<name>}. */
+    public static void check(Map<String, String> configs, int memorySizeGb, String key, ConfigReader config) {
+        configs.forEach((name, value) -> problem(name, value, memorySizeGb)
+                .ifPresent(problem -> config.reject(key + "." + name, "got \"" + value + "\"; " + problem)));
     }
 
     private static Optional<String> maxmemoryProblem(BigDecimal gb, int memorySizeGb) {

@@ -32,6 +32,7 @@ public final class SecretCatalogue {
     public static final String REDIS_AUTH = "REDIS_AUTH";
     public static final String KAFKA_SSL_CERT_PEM = "KAFKA_SSL_CERT_PEM";
     public static final String KAFKA_SSL_KEY_PEM = "KAFKA_SSL_KEY_PEM";
+    public static final String CELERY_BROKER_AUTH = "CELERY_BROKER_AUTH";
 
     private static final Set<Reader> BACKEND_ONLY = Collections.unmodifiableSet(EnumSet.of(Reader.BACKEND));
     private static final Set<Reader> DATABASE_USERS = Collections.unmodifiableSet(EnumSet.of(Reader.BACKEND, Reader.MIGRATOR));
@@ -47,6 +48,7 @@ public final class SecretCatalogue {
                     true),
             new Entry(KAFKA_SSL_KEY_PEM, Source.GENERATED, BACKEND_ONLY, "private key of the Kafka client certificate",
                     true),
+            new Entry(CELERY_BROKER_AUTH, Source.GENERATED, BACKEND_ONLY, "AUTH string of the Celery broker's Memorystore instance"),
             new Entry("STRIPE_SECRET_KEY", Source.EXTERNAL, BACKEND_ONLY, "Stripe API key"),
             new Entry("STRIPE_WEBHOOK_SECRET", Source.EXTERNAL, BACKEND_ONLY, "Stripe webhook signature secret"),
             new Entry("TWILIO_ACCOUNT_SID", Source.EXTERNAL, BACKEND_ONLY, "Twilio account"),

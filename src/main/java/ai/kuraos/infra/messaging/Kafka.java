@@ -45,21 +45,24 @@ public final class Kafka extends KuraComponent {
     /** The operator release; {@link KafkaSettings#SUPPORTED_VERSIONS} are the Kafka versions it runs. */
     public static final String CHART_VERSION = "0.45.0";
     public static final String CHART_REPOSITORY = "https://strimzi.io/charts/";
-    private static final int CA_VALIDITY_HOURS = 10 * 8760;
-    private static final int CERTIFICATE_VALIDITY_HOURS = 8760;
-    /** An update in the last 30 days of a certificate's life issues the next one. */
+    /**
+     * What the tls provider would take as the last 30 days of a certificate's life, to issue the next one. Under
+     * Pulumi it does not (pulumi/pulumi-tls#39): the drift job warns instead ({@link CertificateExpiry}).
+     */
     private static final int EARLY_RENEWAL_HOURS = 720;
 
     private final Output<String> bootstrapServers;
     private final Output<String> caCertificate;
     private final Map<String, KafkaClientCertificate> clientCertificates = new TreeMap<>();
+    private final Map<String, Output<String>> certificateEnds;
+    private final Map<String, Output<String>> clientCertificateEnds = new TreeMap<>();
 
     /**
      * @param servicesRunHere the catalogue's services this program runs (the backend, the inference workload when the
      *                        stack runs it): the program issues their certificates
      */
-    public Kafka(String name, Target target, KafkaSettings settings, Foundation foundation, String subnetCidr,
-                 Cluster cluster, List<String> servicesRunHere) {
+    public Kafka(String name, Target target, KafkaSettings settings, KafkaCertificateSettings certificates,
+                 Foundation foundation, String subnetCidr, Cluster cluster, List<String> servicesRunHere) {
         super(TYPE, name, target);
         var provider = cluster.provider();
         var version = settings.version();
@@ -111,13 +114,13 @@ public final class Kafka extends KuraComponent {
 
         var caKey = new TlsPrivateKey("kafka-ca-key", child());
         var ca = new TlsSelfSignedCert("kafka-ca", TlsSelfSignedCert.Args.authority(caKey.privateKeyPem(),
-                new Subject("Kura Kafka CA (" + target.stack() + ")", "Kura"), CA_VALIDITY_HOURS, EARLY_RENEWAL_HOURS),
+                new Subject("Kura Kafka CA (" + target.stack() + ")", "Kura"), certificates.caValidityHours(), EARLY_RENEWAL_HOURS),
                 child());
         var serverKey = new TlsPrivateKey("kafka-listener-key", child());
         var request = new TlsCertRequest("kafka-listener-request", new TlsCertRequest.Args(serverKey.privateKeyPem(),
                 new Subject(KafkaNames.CLUSTER, "Kura"), KafkaNames.internalDnsNames(), Output.all(addresses)), child());
         var certificate = new TlsLocallySignedCert("kafka-listener-certificate", TlsLocallySignedCert.Args.server(
-                request.certRequestPem(), caKey.privateKeyPem(), ca.certPem(), CERTIFICATE_VALIDITY_HOURS,
+                request.certRequestPem(), caKey.privateKeyPem(), ca.certPem(), certificates.certificateValidityHours(),
                 EARLY_RENEWAL_HOURS), child());
         var listenerSecret = new Secret("kafka-listener-tls", SecretArgs.builder()
                 .metadata(metadata(KafkaNames.LISTENER_CERTIFICATE_SECRET, KafkaNames.NAMESPACE, KafkaNames.CLUSTER,
@@ -133,7 +136,7 @@ public final class Kafka extends KuraComponent {
         var clientsCaKey = new TlsPrivateKey("kafka-clients-ca-key", child());
         var clientsCa = new TlsSelfSignedCert("kafka-clients-ca", TlsSelfSignedCert.Args.authority(
                 clientsCaKey.privateKeyPem(), new Subject("Kura Kafka clients CA (" + target.stack() + ")", "Kura"),
-                CA_VALIDITY_HOURS, EARLY_RENEWAL_HOURS), child());
+                certificates.caValidityHours(), EARLY_RENEWAL_HOURS), child());
         // Strimzi finds a clients CA it does not generate by these labels, and reads its generation (0: the first)
         // from the annotations (documentation/modules/security/proc-installing-your-own-ca-certificates.adoc).
         var clientsCaCertSecret = new Secret("kafka-clients-ca-cert-secret", SecretArgs.builder()
@@ -151,9 +154,11 @@ public final class Kafka extends KuraComponent {
                     key.privateKeyPem(), Subject.commonNameOnly(service)), child());
             var clientCertificate = new TlsLocallySignedCert("kafka-client-" + service + "-certificate",
                     TlsLocallySignedCert.Args.client(clientRequest.certRequestPem(), clientsCaKey.privateKeyPem(),
-                            clientsCa.certPem(), CERTIFICATE_VALIDITY_HOURS, EARLY_RENEWAL_HOURS), child());
+                            clientsCa.certPem(), certificates.certificateValidityHours(), EARLY_RENEWAL_HOURS), child());
             clientCertificates.put(service, new KafkaClientCertificate(clientCertificate.certPem(),
                     key.privateKeyPemPkcs8()));
+            clientCertificateEnds.put(CertificateExpiry.clientCertificateValidUntil(service),
+                    clientCertificate.validityEndTime());
         }
 
         var kafka = new KubernetesObject("kafka-cluster", new KubernetesObject.Args(StrimziSpecs.API_VERSION, "Kafka",
@@ -194,10 +199,22 @@ public final class Kafka extends KuraComponent {
 
         this.bootstrapServers = addresses.get(0).applyValue(ip -> KnownValues.orEmpty(ip) + ":" + KafkaNames.VPC_PORT);
         this.caCertificate = ca.certPem();
+        var ends = new TreeMap<>(Map.of(CertificateExpiry.CA_VALID_UNTIL, ca.validityEndTime(),
+                CertificateExpiry.LISTENER_CERTIFICATE_VALID_UNTIL, certificate.validityEndTime(),
+                CertificateExpiry.CLIENTS_CA_VALID_UNTIL, clientsCa.validityEndTime()));
+        ends.putAll(clientCertificateEnds);
+        this.certificateEnds = ends;
         registerOutputs(Map.of(
                 "bootstrapServers", bootstrapServers,
                 "internalBootstrapServers", Output.of(KafkaNames.internalBootstrap()),
-                "caCertificate", caCertificate));
+                "caCertificate", caCertificate,
+                "caValidUntil", ca.validityEndTime(),
+                "listenerCertificateValidUntil", certificate.validityEndTime()));
+    }
+
+    /** When each CA and certificate the program issues ends, by the stack output that carries it (drift job's check). */
+    public Map<String, Output<String>> certificateEnds() {
+        return certificateEnds;
     }
 
     /** What {@code service}, one of the services this program runs, needs to reach the cluster and sign in. */

@@ -102,6 +102,18 @@ public final class AlertCatalogue {
                         PlatformMetrics.cache(target, "stats/memory/usage_ratio"), 60, "ALIGN_MEAN", "REDUCE_MAX",
                         List.of(), GT, limits.cacheMemoryUsageRatio(), window, Optional.empty()))));
 
+        alerts.add(new AlertSpec("celery-broker-memory", "Celery broker: memory", Severity.WARNING, runbook(
+                "kura-celery-broker has used more than " + percent(limits.celeryBrokerMemoryUsageRatio()) + " of its"
+                        + " memory for " + minutes(window) + ". It never evicts (noeviction): once full, publishing a"
+                        + " task fails (OOM) and the caller gets the error.",
+                "Check the Celery workers: a stopped worker leaves its queue growing (queue lengths with"
+                        + " `LLEN <queue>` through redis-cli, AUTH from the CELERY_BROKER_AUTH secret).",
+                "Look for results kept without expiry (result_expires) or a task flood.",
+                "Raise kura-infra:messaging.celery.memorySizeGb (an update in place)."), "OR", List.of(
+                new Threshold("memory usage ratio above " + limits.celeryBrokerMemoryUsageRatio(),
+                        PlatformMetrics.celeryBroker(target, "stats/memory/usage_ratio"), 60, "ALIGN_MEAN", "REDUCE_MAX",
+                        List.of(), GT, limits.celeryBrokerMemoryUsageRatio(), window, Optional.empty()))));
+
         alerts.add(new AlertSpec("migration-failed", "kura-migrator: failed execution", Severity.CRITICAL, runbook(
                 "An execution of kura-migrator (alembic upgrade heads) failed. A deploy stops there, with traffic on"
                         + " the revision that was serving.",

@@ -39,6 +39,7 @@ public record MonitoringSettings(
             double databaseDiskUtilization,
             int databaseConnections,
             double cacheMemoryUsageRatio,
+            double celeryBrokerMemoryUsageRatio,
             int kafkaConsumerLag,
             double inferenceErrorRatio,
             int inferenceLatencyP95Ms) {
@@ -119,6 +120,8 @@ public record MonitoringSettings(
                 section.value("databaseDiskUtilization", "Cloud SQL disk.").decimal(0.85, 0.1, 1.0),
                 section.value("databaseConnections", "Cloud SQL connections.").integer(80, 1, 100_000),
                 section.value("cacheMemoryUsageRatio", "Memorystore memory.").decimal(0.85, 0.1, 1.0),
+                section.value("celeryBrokerMemoryUsageRatio", "The Celery broker's memory: full, it refuses new tasks"
+                        + " (noeviction), so it warns earlier than the cache.").decimal(0.7, 0.1, 1.0),
                 section.value("kafkaConsumerLag", "Messages a consumer group may be behind on a topic (with Kafka).")
                         .integer(10_000, 1, 100_000_000),
                 section.value("inferenceErrorRatio", "Share of Adeline's frames that end in an error (with inference).")

@@ -49,8 +49,9 @@ public final class PlatformDashboard {
                 filter(PlatformMetrics.database(target, "disk/utilization"), "ALIGN_MEAN", "REDUCE_MAX", null))));
         charts.add(new Chart("Cloud SQL: connections", List.of(
                 filter(PlatformMetrics.database(target, "postgresql/num_backends"), "ALIGN_MEAN", "REDUCE_SUM", null))));
-        charts.add(new Chart("Memorystore: memory usage ratio and cache hit ratio", List.of(
+        charts.add(new Chart("Memorystore: memory usage ratio (cache, Celery broker) and cache hit ratio", List.of(
                 filter(PlatformMetrics.cache(target, "stats/memory/usage_ratio"), "ALIGN_MEAN", "REDUCE_MAX", null),
+                filter(PlatformMetrics.celeryBroker(target, "stats/memory/usage_ratio"), "ALIGN_MEAN", "REDUCE_MAX", null),
                 filter(PlatformMetrics.cache(target, "stats/cache_hit_ratio"), "ALIGN_MEAN", "REDUCE_MAX", null))));
         if (scope.edge()) {
             charts.add(new Chart("CDN: requests by cache result", List.of(

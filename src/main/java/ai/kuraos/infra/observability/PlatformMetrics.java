@@ -5,6 +5,7 @@ import ai.kuraos.infra.config.Target;
 import ai.kuraos.infra.data.Cache;
 import ai.kuraos.infra.data.Database;
 import ai.kuraos.infra.inference.InferenceNames;
+import ai.kuraos.infra.messaging.CeleryBroker;
 import ai.kuraos.infra.messaging.KafkaNames;
 
 /** The Cloud Monitoring filters and PromQL selectors of the platform's resources: shared by alerts and the dashboard. */
@@ -54,8 +55,16 @@ public final class PlatformMetrics {
     }
 
     public static String cache(Target target, String metric) {
+        return redis(target, Cache.INSTANCE, metric);
+    }
+
+    public static String celeryBroker(Target target, String metric) {
+        return redis(target, CeleryBroker.INSTANCE, metric);
+    }
+
+    private static String redis(Target target, String instance, String metric) {
         return "resource.type = \"redis_instance\" AND resource.labels.instance_id = \"projects/" + target.project()
-                + "/locations/" + target.region() + "/instances/" + Cache.INSTANCE + "\" AND metric.type = \""
+                + "/locations/" + target.region() + "/instances/" + instance + "\" AND metric.type = \""
                 + "redis.googleapis.com/" + metric + "\"";
     }
 

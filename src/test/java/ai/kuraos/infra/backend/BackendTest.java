@@ -111,6 +111,10 @@ class BackendTest {
 
             assertThat(env.get("REDIS_HOST").asText()).isEqualTo("${kura-cache.host}");
             assertThat(env).containsKeys("REDIS_PORT", "REDIS_CA_CERT");
+            // The broker's address while the backend publishes to Kafka: the rollback to celery changes nothing else.
+            assertThat(env.get("CELERY_BROKER_HOST").asText()).isEqualTo("${kura-celery-broker.host}");
+            assertThat(env).containsKeys("CELERY_BROKER_PORT", "CELERY_BROKER_CA_CERT");
+            assertThat(env.get("CELERY_BROKER_AUTH").path("secret").asText()).isEqualTo("CELERY_BROKER_AUTH");
             assertThat(env.get("MESSAGING_BACKEND").asText()).isEqualTo("kafka");
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("${kura-kafka-bootstrap.address}:9094");
             assertThat(env.get("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SSL");
@@ -276,7 +280,8 @@ class BackendTest {
             }
         });
 
-        assertThat(mounted).containsOnlyKeys("DATABASE_URL", "SECRET_KEY", "DB_PASSWORD", "REDIS_AUTH");
+        assertThat(mounted).containsOnlyKeys("DATABASE_URL", "SECRET_KEY", "DB_PASSWORD", "REDIS_AUTH",
+                "CELERY_BROKER_AUTH");
         assertThat(mounted.values()).allSatisfy(version -> assertThat(version).endsWith("-version.version}"));
     }
 

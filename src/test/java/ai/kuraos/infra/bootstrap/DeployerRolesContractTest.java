@@ -69,7 +69,8 @@ class DeployerRolesContractTest {
         roles.remove("roles/redis.admin");
 
         assertThat(missingRoles(plan, roles)).singleElement().asString()
-                .startsWith("gcp:redis/instance:Instance (kura-cache) needs redis.instances.create (roles/redis.admin),")
+                .startsWith("gcp:redis/instance:Instance (kura-cache, kura-celery-broker) needs redis.instances.create"
+                        + " (roles/redis.admin),")
                 .contains(", and the deployer holds none of those roles");
     }
 

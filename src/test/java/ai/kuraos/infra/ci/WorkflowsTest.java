@@ -248,6 +248,23 @@ class WorkflowsTest {
     }
 
     /**
+     * The tls provider's early renewal does not run under Pulumi (pulumi/pulumi-tls#39): the drift job reads when the
+     * Kafka certificates end from the stack's outputs, whatever its preview found, and keeps one issue open per stack
+     * from 30 days before an end.
+     */
+    @Test
+    void warnsThirtyDaysBeforeAKafkaCertificateEndsThroughTheDriftJob() throws IOException {
+        var drift = workflow("drift.yml");
+        var check = steps(drift).stream().filter(step -> step.path("id").asText().equals("certificates")).findFirst()
+                .orElseThrow();
+
+        assertThat(check.path("if").asText()).isEqualTo("${{ !cancelled() }}");
+        assertThat(check.path("run").asText()).contains("pulumi stack output --stack \"$STACK\" --json > outputs.json",
+                "java -jar target/kura-infra.jar certificates --outputs outputs.json");
+        assertThat(texts().get("drift.yml")).contains("--label certificates", "gh issue close \"$number\"");
+    }
+
+    /**
      * Defect: the GKE control plane answered only inside the VPC, so every job needed one shared self-hosted runner,
      * and pull-request previews ran on the machine that later deployed prod. Every job now runs on a GitHub-hosted,
      * ephemeral runner and reaches the cluster through the Connect Gateway, checked right after Google auth.

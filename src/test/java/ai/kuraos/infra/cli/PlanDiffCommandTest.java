@@ -140,9 +140,53 @@ class PlanDiffCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("-+ replace gcp:redis/instance:Instance kura-cache (delete-before-replace)",
-                "data loss: the old one is deleted and the new one starts empty: the cached data is lost",
+                "data loss: the old one is deleted and the new one starts empty: every key (the cache's entries, or the"
+                        + " Celery broker's queued tasks) is lost",
                 "inputs.tier: \"BASIC\" → \"STANDARD_HA\" (forces replacement)")
                 .doesNotContain("already exists");
+    }
+
+    /**
+     * The rollback of docs/operations.md ("Switching the messaging backend"), from a stack that publishes to Kafka:
+     * the broker and its AUTH secret are already there, so the switch is one update of kura-backend.
+     */
+    @Test
+    void switchingStagingFromKafkaToCeleryUpdatesOnlyKuraBackendsMessagingBackendAndLeavesTheBrokerAsItIs()
+            throws IOException {
+        change("staging", "kura-infra:messaging.backend", "kafka");
+        LocalGit.commitAll(project, "staging publishes to Kafka");
+        LocalGit.run(project, "checkout", "--quiet", "-b", "rollback");
+        change("staging", "kura-infra:messaging.backend", "celery");
+
+        var text = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "change", "--stack", "staging");
+        var json = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "change", "--stack", "staging",
+                "--format", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("~ update gcp:cloudrunv2/service:Service kura-backend\n",
+                        "deploys a new revision", "value: \"kafka\" → \"celery\"\n",
+                        "outputs.messagingBackend: \"kafka\" → \"celery\"",
+                        "staging: 1 to update, 1 output to change\n", "monthly cost: staging ±0")
+                .doesNotContain("kura-celery-broker", "celery-broker-auth", "replace", "REFUSED");
+        var steps = resourcesOf(JSON.readTree(json.out()), "staging");
+        assertThat(steps).singleElement().satisfies(step -> assertThat(step.path("name").asText()).isEqualTo("kura-backend"));
+    }
+
+    /**
+     * Renewal tested by rendering with a short validity: the tls provider's early renewal does not run under Pulumi
+     * (pulumi/pulumi-tls#39), so a new listener certificate is a change of its validity, which replaces it, signed by
+     * the same CA (clients keep trusting it). CertificateExpiryTest shows the warning for the same rendering.
+     */
+    @Test
+    void aShortListenerCertificateValidityIssuesANewCertificateFromTheSameCa() throws IOException {
+        change("staging", "kura-infra:messaging.kafka.tls.certificateValidityDays", 45);
+
+        var text = CliRun.in(project, Map.of(), "plan", "--diff", "--base", "main", "--stack", "staging");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("+- replace tls:index/locallySignedCert:LocallySignedCert kafka-listener-certificate",
+                        "inputs.validityPeriodHours: 8760 → 1080 (forces replacement)", "staging: 1 to replace\n")
+                .doesNotContain("replace tls:index/selfSignedCert:SelfSignedCert kafka-ca", "REFUSED");
     }
 
     @Test

@@ -249,11 +249,11 @@ class CostEstimatorTest {
         void everySecretOfThePlanHoldsAnActiveVersion() throws IOException {
             var dev = estimate("dev");
 
-            // dev declares 14 secrets and creates versions of 4 of them; all 14 hold one.
+            // dev declares 15 secrets and creates versions of 5 of them; all 15 hold one.
             assertThat(dev.lines()).filteredOn(line -> line.price().key().equals("secret-version"))
-                    .hasSize(14).allSatisfy(line -> assertThat(line.resourceType()).isEqualTo("gcp:secretmanager/secret:Secret"));
+                    .hasSize(15).allSatisfy(line -> assertThat(line.resourceType()).isEqualTo("gcp:secretmanager/secret:Secret"));
             assertThat(dev.free()).filteredOn(free -> free.type().equals("gcp:secretmanager/secretVersion:SecretVersion"))
-                    .hasSize(4);
+                    .hasSize(5);
         }
 
         @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,35 @@ class RedisConfigsTest {
             assertThat(redis.command("CONFIG", "SET", config.getKey(), config.getValue()))
                     .as("CONFIG SET %s %s", config.getKey(), config.getValue()).isEqualTo("+OK");
             assertThat(redis.configGet(config.getKey())).isEqualTo(config.getValue());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stacks")
+    void redisAcceptsEveryConfigOfTheStacksCeleryBroker(String stack) throws Exception {
+        var configs = StackPlanner.settings(SynthesizedStack.PROJECT, stack).messaging().celery().redisConfigs();
+
+        assertThat(configs).containsEntry("maxmemory-policy", "noeviction");
+        for (var config : configs.entrySet()) {
+            assertThat(redis.command("CONFIG", "SET", config.getKey(), config.getValue()))
+                    .as("CONFIG SET %s %s", config.getKey(), config.getValue()).isEqualTo("+OK");
+            assertThat(redis.configGet(config.getKey())).isEqualTo(config.getValue());
+        }
+    }
+
+    /** What the broker's policy means: a full Redis refuses the next task instead of dropping a queued one. */
+    @Test
+    void aFullNoevictionRedisRefusesTheNextWriteAndKeepsWhatItQueued() throws Exception {
+        try (var broker = new LocalRedis(Files.createDirectories(directory.resolve("broker")))) {
+            assertThat(broker.command("CONFIG", "SET", "maxmemory-policy", "noeviction")).isEqualTo("+OK");
+            var payload = "x".repeat(64 * 1024);
+            for (var task = 0; task < 32; task++) {
+                assertThat(broker.command("LPUSH", "celery", payload)).startsWith(":");
+            }
+            assertThat(broker.command("CONFIG", "SET", "maxmemory", "1mb")).isEqualTo("+OK");
+
+            assertThat(broker.command("LPUSH", "celery", payload)).startsWith("-OOM");
+            assertThat(broker.command("LLEN", "celery")).isEqualTo(":32");
         }
     }
 

@@ -90,7 +90,7 @@ class SecretsTest {
         dev.resource(SECRET, "stripe-secret-key");
         assertThat(dev.resources(VERSION)).extracting(version -> version.name())
                 .containsExactlyInAnyOrder("database-url-version", "secret-key-version", "db-password-version",
-                        "redis-auth-version");
+                        "redis-auth-version", "celery-broker-auth-version");
         assertThat(dev.plan().warnings()).anySatisfy(warning -> assertThat(warning)
                 .contains("created without a version", "STRIPE_SECRET_KEY", "kura-backend mounts them only once each has one"));
     }

@@ -7,8 +7,11 @@ import ai.kuraos.infra.k8s.ClusterSettings;
 import ai.kuraos.infra.testing.MinimalConfig;
 import org.junit.jupiter.api.Test;
 
+import ai.kuraos.infra.config.MaintenanceWindow;
+
 import java.time.DayOfWeek;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static ai.kuraos.infra.testing.MinimalConfig.onlyError;
@@ -30,8 +33,8 @@ class MessagingSettingsTest {
         var dev = read("dev");
 
         assertThat(dev.errors()).isEmpty();
-        assertThat(dev.settings().messaging())
-                .isEqualTo(new MessagingSettings(MessagingBackend.CELERY, Optional.empty()));
+        assertThat(dev.settings().messaging().backend()).isEqualTo(MessagingBackend.CELERY);
+        assertThat(dev.settings().messaging().kafka()).isEmpty();
         assertThat(dev.settings().inference()).isEmpty();
         assertThat(dev.settings().cluster()).isEmpty();
         assertThat(dev.settings().foundation().cluster()).isEmpty();
@@ -74,6 +77,88 @@ class MessagingSettingsTest {
     }
 
     @Test
+    void givesEveryStackACeleryBrokerThatNeverEvictsHighlyAvailableInProd() {
+        var prod = read("prod").settings().messaging().celery();
+        var dev = read("dev").settings().messaging().celery();
+
+        assertThat(prod).isEqualTo(new CeleryBrokerSettings("STANDARD_HA", 1,
+                new MaintenanceWindow(DayOfWeek.SUNDAY, 6), Map.of("maxmemory-policy", "noeviction")));
+        assertThat(dev.tier()).isEqualTo("BASIC");
+        assertThat(dev.redisConfigs()).containsExactly(Map.entry("maxmemory-policy", "noeviction"));
+    }
+
+    @Test
+    void keepsTheCeleryBrokerWhileTheBackendPublishesToKafka() {
+        var prod = read("prod", "kura-infra:messaging", "{\"backend\":\"kafka\"}");
+
+        assertThat(prod.errors()).isEmpty();
+        assertThat(prod.settings().messaging().celery().redisConfigs()).containsEntry("maxmemory-policy", "noeviction");
+    }
+
+    @Test
+    void failsWhenTheCeleryBrokerWouldEvictQueuedTasks() {
+        var error = onlyError("prod", "kura-infra:messaging",
+                "{\"celery\":{\"redisConfigs\":{\"maxmemory-policy\":\"allkeys-lru\"}}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.celery.redisConfigs.maxmemory-policy");
+        assertThat(error.problem()).startsWith("got \"allkeys-lru\": the Celery broker would evict queued tasks")
+                .contains("Expected noeviction", "kura-infra:messaging.celery.memorySizeGb");
+    }
+
+    @Test
+    void failsWhenTheCeleryBrokerLeavesItsEvictionPolicyToMemorystoresEvictingDefault() {
+        var error = onlyError("staging", "kura-infra:messaging",
+                "{\"celery\":{\"redisConfigs\":{\"notify-keyspace-events\":\"Ex\"}}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.celery.redisConfigs");
+        assertThat(error.problem()).contains("has no maxmemory-policy", "volatile-lru",
+                "Set maxmemory-policy: noeviction");
+    }
+
+    @Test
+    void failsOnceWhenTheCeleryBrokersEvictionPolicyIsNotOneRedisKnows() {
+        var error = onlyError("dev", "kura-infra:messaging",
+                "{\"celery\":{\"redisConfigs\":{\"maxmemory-policy\":\"forget-everything\"}}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.celery.redisConfigs.maxmemory-policy");
+        assertThat(error.problem()).startsWith("got \"forget-everything\"; expected one of").contains("noeviction");
+    }
+
+    @Test
+    void failsWhenTheCeleryBrokerTierIsUnknown() {
+        var error = onlyError("prod", "kura-infra:messaging", "{\"celery\":{\"tier\":\"PREMIUM\"}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.celery.tier");
+        assertThat(error.problem()).contains("got \"PREMIUM\"", "BASIC", "STANDARD_HA");
+    }
+
+    @Test
+    void givesTheKafkaCaTenYearsAndTheListenerCertificateOne() {
+        assertThat(read("prod").settings().messaging().kafkaCertificates())
+                .isEqualTo(new KafkaCertificateSettings(3650, 365));
+    }
+
+    @Test
+    void failsWhenTheListenerCertificateWouldOutliveItsCa() {
+        var error = onlyError("prod", "kura-infra:messaging",
+                "{\"kafka\":{\"tls\":{\"caValidityDays\":365,\"certificateValidityDays\":400}}}");
+
+        assertThat(error.key()).isEqualTo("kura-infra:messaging.kafka.tls.certificateValidityDays");
+        assertThat(error.problem()).isEqualTo("got 400, longer than the CA's 365 days"
+                + " (kura-infra:messaging.kafka.tls.caValidityDays): the certificate would outlive the CA that signs it."
+                + " Expected at most 365");
+    }
+
+    /** The drift job warns 30 days before the end: a shorter certificate would be due the day it is issued. */
+    @Test
+    void failsWhenTheListenerCertificateWouldBeDueTheDayItIsIssued() {
+        var error = onlyError("staging", "kura-infra:messaging", "{\"kafka\":{\"tls\":{\"certificateValidityDays\":30}}}");
+
+        assertThat(error.toString()).isEqualTo("kura-infra:messaging.kafka.tls.certificateValidityDays: got 30;"
+                + " expected a whole number from 31 to 3650");
+    }
+
+    @Test
     void readsTheMessagingBackendCaseInsensitively() {
         var prod = read("prod", "kura-infra:messaging", "{\"backend\":\"KAFKA\"}");
 
@@ -102,8 +187,8 @@ class MessagingSettingsTest {
         var prod = read("prod", "kura-infra:messaging", "{\"backend\":\"disabled\",\"kafka\":{\"enabled\":false}}");
 
         assertThat(prod.errors()).isEmpty();
-        assertThat(prod.settings().messaging()).isEqualTo(new MessagingSettings(MessagingBackend.DISABLED,
-                Optional.empty()));
+        assertThat(prod.settings().messaging().backend()).isEqualTo(MessagingBackend.DISABLED);
+        assertThat(prod.settings().messaging().kafka()).isEmpty();
         assertThat(prod.settings().cluster()).isEmpty();
     }
 

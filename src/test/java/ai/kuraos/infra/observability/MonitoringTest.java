@@ -41,10 +41,23 @@ class MonitoringTest {
         @Test
         void hasEveryAlertOfThePlatform() {
             assertThat(policies(prod)).containsExactly("alert-backend-at-max-instances", "alert-backend-errors",
-                    "alert-backend-latency", "alert-cache-memory", "alert-database-connections", "alert-database-cpu",
+                    "alert-backend-latency", "alert-cache-memory", "alert-celery-broker-memory", "alert-database-connections", "alert-database-cpu",
                     "alert-database-disk", "alert-inference-circuit-open", "alert-inference-errors",
                     "alert-inference-latency", "alert-kafka-consumer-lag", "alert-migration-failed", "alert-uptime-api",
                     "alert-uptime-app");
+        }
+
+        /** The broker never evicts: full, it refuses new tasks, so it warns before the cache would. */
+        @Test
+        void warnsWhenTheCeleryBrokerFillsUpBeforeItRefusesTasks() {
+            var alert = prod.resource(POLICY, "alert-celery-broker-memory").hasInput("userLabels.severity", "warning");
+
+            assertThat(alert.input("conditions[0].conditionThreshold.filter").asText())
+                    .contains("resource.labels.instance_id = \"projects/kura-os/locations/europe-southwest1/instances/"
+                            + "kura-celery-broker\"", "redis.googleapis.com/stats/memory/usage_ratio");
+            assertThat(alert.input("conditions[0].conditionThreshold.thresholdValue").asDouble()).isEqualTo(0.7);
+            assertThat(alert.input("documentation.content").asText()).contains("noeviction",
+                    "kura-infra:messaging.celery.memorySizeGb");
         }
 
         @Test
@@ -159,7 +172,8 @@ class MonitoringTest {
             var titles = titles(dashboard(prod));
 
             assertThat(titles).contains("Backend requests per second by response class", "Backend latency (ms): p50, p95, p99",
-                    "Cloud SQL: CPU and disk utilisation", "Memorystore: memory usage ratio and cache hit ratio",
+                    "Cloud SQL: CPU and disk utilisation",
+                    "Memorystore: memory usage ratio (cache, Celery broker) and cache hit ratio",
                     "CDN: requests by cache result", "Load balancer: requests per backend",
                     "Kafka: consumer lag by group and topic", "Inference: p95 inference time (s)");
         }
@@ -170,7 +184,7 @@ class MonitoringTest {
         var dev = SynthesizedStack.of("dev");
 
         assertThat(policies(dev)).containsExactly("alert-backend-at-max-instances", "alert-backend-errors",
-                "alert-backend-latency", "alert-cache-memory", "alert-database-connections", "alert-database-cpu",
+                "alert-backend-latency", "alert-cache-memory", "alert-celery-broker-memory", "alert-database-connections", "alert-database-cpu",
                 "alert-database-disk", "alert-migration-failed", "alert-uptime-api");
         dev.resource(CHECK, "uptime-api").hasInput("monitoredResource.labels.host", "${kura-backend.uri}")
                 .hasInput("period", "900s");

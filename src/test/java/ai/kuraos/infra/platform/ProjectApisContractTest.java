@@ -73,8 +73,8 @@ class ProjectApisContractTest {
                 .filter(resource -> !resource.name().equals("api-redis")).toList(), prod.outputs(), prod.warnings());
 
         assertThat(missingApis(withoutRedis, enabledApis(List.of(withoutRedis)))).singleElement().asString()
-                .isEqualTo("gcp:redis/instance:Instance (kura-cache) calls redis.googleapis.com, which no plan enables"
-                        + " in project kura-os");
+                .isEqualTo("gcp:redis/instance:Instance (kura-cache, kura-celery-broker) calls redis.googleapis.com,"
+                        + " which no plan enables in project kura-os");
     }
 
     @Test

@@ -99,7 +99,7 @@ class StepAnalysisTest {
         assertThat(step.replaceMode()).isEqualTo(ReplaceMode.DELETE_BEFORE_REPLACE);
         assertThat(step.changes()).singleElement().satisfies(change -> assertThat(change.forcesReplacement()).isTrue());
         assertThat(step.isRefused()).isFalse();
-        assertThat(step.dataLoss()).contains("the cached data");
+        assertThat(step.dataLoss()).contains("the cache's entries");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package ai.kuraos.infra.messaging;
+
+import ai.kuraos.infra.testing.SynthesizedStack;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Kafka CA and listener certificate: how long each is valid, and the ends the drift job checks. */
+class KafkaCertificatesTest {
+
+    private static final String CA = "tls:index/selfSignedCert:SelfSignedCert";
+    private static final String CERTIFICATE = "tls:index/locallySignedCert:LocallySignedCert";
+
+    @Test
+    void issuesATenYearCaAndAOneYearListenerCertificateByDefault() {
+        var prod = SynthesizedStack.of("prod");
+
+        prod.resource(CA, "kafka-ca").hasInput("validityPeriodHours", 87_600).hasInput("isCaCertificate", true);
+        prod.resource(CERTIFICATE, "kafka-listener-certificate").hasInput("validityPeriodHours", 8760)
+                .hasInput("earlyRenewalHours", 720);
+    }
+
+    @Test
+    void exportsWhenTheCaAndTheListenerCertificateEndForTheDriftJob() {
+        var staging = SynthesizedStack.of("staging");
+
+        assertThat(staging.output("kafkaCaValidUntil").asText()).isEqualTo("${kafka-ca.validityEndTime}");
+        assertThat(staging.output("kafkaListenerCertificateValidUntil").asText())
+                .isEqualTo("${kafka-listener-certificate.validityEndTime}");
+    }
+
+    @Test
+    void exportsNoCertificateEndWithoutKafka() {
+        assertThat(SynthesizedStack.of("dev").json().path("outputs").has("kafkaCaValidUntil")).isFalse();
+    }
+}
