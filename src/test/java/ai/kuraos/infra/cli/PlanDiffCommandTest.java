@@ -175,7 +175,10 @@ class PlanDiffCommandTest {
     /**
      * Renewal tested by rendering with a short validity: the tls provider's early renewal does not run under Pulumi
      * (pulumi/pulumi-tls#39), so a new listener certificate is a change of its validity, which replaces it, signed by
-     * the same CA (clients keep trusting it). CertificateExpiryTest shows the warning for the same rendering.
+     * the same CA (clients keep trusting it). The backend's client certificate renews with it, so its secret version
+     * and revision follow; the listener's Kubernetes Secret is replaced delete-first (pulumi-kubernetes 4.5.5 replaces a
+     * Secret whose data changes, and deletes first when its name stays). CertificateExpiryTest shows the warning for
+     * the same rendering.
      */
     @Test
     void aShortListenerCertificateValidityIssuesANewCertificateFromTheSameCa() throws IOException {
@@ -185,7 +188,11 @@ class PlanDiffCommandTest {
 
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("+- replace tls:index/locallySignedCert:LocallySignedCert kafka-listener-certificate",
-                        "inputs.validityPeriodHours: 8760 → 1080 (forces replacement)", "staging: 1 to replace\n")
+                        "inputs.validityPeriodHours: 8760 → 1080 (forces replacement)",
+                        "+- replace tls:index/locallySignedCert:LocallySignedCert kafka-client-api-certificate",
+                        "-+ replace kubernetes:core/v1:Secret kafka-listener-tls (delete-before-replace)",
+                        "+- replace gcp:secretmanager/secretVersion:SecretVersion kafka-ssl-cert-pem-version",
+                        "staging: 1 to update, 4 to replace\n")
                 .doesNotContain("replace tls:index/selfSignedCert:SelfSignedCert kafka-ca", "REFUSED");
     }
 

@@ -44,8 +44,10 @@ class SecretsTest {
 
         assertThat(dev.resources(SECRET)).extracting(secret -> secret.name())
                 .doesNotContain("kafka-ssl-cert-pem", "kafka-ssl-key-pem");
-        prod.resource(VERSION, "kafka-ssl-cert-pem-version").hasInput("secretData", "[secret]");
-        prod.resource(VERSION, "kafka-ssl-key-pem-version").hasInput("secretData", "[secret]");
+        prod.resource(VERSION, "kafka-ssl-cert-pem-version")
+                .hasInput("secretData", "[secret ← kafka-client-api-certificate.certPem]");
+        prod.resource(VERSION, "kafka-ssl-key-pem-version")
+                .hasInput("secretData", "[secret ← kafka-client-api-key.privateKeyPemPkcs8]");
         assertThat(prod.rendered()).doesNotContain("${kafka-client-api-key.privateKeyPem");
     }
 
@@ -58,7 +60,10 @@ class SecretsTest {
                 SecretCatalogue.DATABASE_URL, "[secret ← kura-app-password-generated.result, kura-primary.connectionName]",
                 SecretCatalogue.SECRET_KEY, "[secret ← secret-key-generated.result]",
                 SecretCatalogue.DB_PASSWORD, "[secret ← kura-app-password-generated.result]",
-                SecretCatalogue.REDIS_AUTH, "[secret ← kura-cache.authString]");
+                SecretCatalogue.REDIS_AUTH, "[secret ← kura-cache.authString]",
+                SecretCatalogue.KAFKA_SSL_CERT_PEM, "[secret ← kafka-client-api-certificate.certPem]",
+                SecretCatalogue.KAFKA_SSL_KEY_PEM, "[secret ← kafka-client-api-key.privateKeyPemPkcs8]",
+                SecretCatalogue.CELERY_BROKER_AUTH, "[secret ← kura-celery-broker.authString]");
         assertThat(SecretCatalogue.bySource(SecretCatalogue.Source.GENERATED)).extracting(SecretCatalogue.Entry::name)
                 .containsExactlyInAnyOrderElementsOf(madeFrom.keySet());
         madeFrom.forEach((secret, sources) -> {

@@ -61,7 +61,8 @@ class CeleryBrokerTest {
         prod.resource("gcp:secretmanager/secret:Secret", "celery-broker-auth")
                 .hasInput("secretId", "CELERY_BROKER_AUTH")
                 .isProtected();
-        prod.resource(SECRET_VERSION, "celery-broker-auth-version").hasInput("secretData", "[secret]");
+        prod.resource(SECRET_VERSION, "celery-broker-auth-version")
+                .hasInput("secretData", "[secret ← kura-celery-broker.authString]");
         prod.resource("gcp:secretmanager/secretIamMember:SecretIamMember", "celery-broker-auth-backend-access")
                 .hasInput("member", "${kura-backend-sa.member}")
                 .hasInput("role", "roles/secretmanager.secretAccessor");

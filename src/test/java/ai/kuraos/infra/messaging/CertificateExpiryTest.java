@@ -58,6 +58,17 @@ class CertificateExpiryTest {
     }
 
     @Test
+    void reportsTheBackendsClientCertificateAsDueInItsLastThirtyDays() {
+        var findings = CertificateExpiry.check(Map.of("kafkaApiClientCertificateValidUntil", "2027-01-20T00:00:00Z"),
+                ISSUED, CertificateExpiry.WARN_BEFORE);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.due()).isTrue();
+            assertThat(finding.describe()).contains("the Kafka client certificate of api (kafka-client-api-certificate)");
+        });
+    }
+
+    @Test
     void findsNothingInTheOutputsOfAStackWithoutKafka() {
         assertThat(CertificateExpiry.check(Map.of("redisHost", "10.100.0.3"), ISSUED, CertificateExpiry.WARN_BEFORE))
                 .isEmpty();

@@ -30,6 +30,21 @@ class KafkaCertificatesTest {
     }
 
     @Test
+    void exportsWhenTheClientsCaAndEachClientCertificateTheProgramIssuesEnd() {
+        var prod = SynthesizedStack.of("prod");
+        var staging = SynthesizedStack.of("staging");
+
+        assertThat(prod.output("kafkaClientsCaValidUntil").asText()).isEqualTo("${kafka-clients-ca.validityEndTime}");
+        assertThat(prod.output("kafkaApiClientCertificateValidUntil").asText())
+                .isEqualTo("${kafka-client-api-certificate.validityEndTime}");
+        assertThat(prod.output("kafkaAdelineClientCertificateValidUntil").asText())
+                .isEqualTo("${kafka-client-adeline-certificate.validityEndTime}");
+        // Staging runs no inference workload, so the program issues Adeline no certificate there.
+        assertThat(staging.json().path("outputs").has("kafkaAdelineClientCertificateValidUntil")).isFalse();
+        prod.resource(CERTIFICATE, "kafka-client-api-certificate").hasInput("validityPeriodHours", 8760);
+    }
+
+    @Test
     void exportsNoCertificateEndWithoutKafka() {
         assertThat(SynthesizedStack.of("dev").json().path("outputs").has("kafkaCaValidUntil")).isFalse();
     }

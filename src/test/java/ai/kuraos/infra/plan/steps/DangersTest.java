@@ -79,7 +79,7 @@ class DangersTest {
         // The version has the provider's default deletionPolicy, DELETE: its old value is destroyed too.
         assertThat(Dangers.of(steps)).extracting(Danger::kind, danger -> danger.step().name())
                 .containsExactly(tuple(Kind.DATA_LOSS, "kura-cache"), tuple(Kind.DATA_LOSS, "redis-auth-version"));
-        assertThat(Dangers.of(steps).get(0).what()).startsWith("deleted first; ").contains("the cached data is lost",
+        assertThat(Dangers.of(steps).get(0).what()).startsWith("deleted first; ").contains("starts empty", "is lost",
                 "regenerated: redis-auth-version");
         assertThat(Dangers.labels(steps)).containsExactly("destroy", "replace");
     }
