@@ -98,6 +98,8 @@ public final class Workload extends KuraComponent {
     private static final String GKE_METADATA_SERVER = "169.254.169.252/32";
     private static final int GKE_METADATA_SERVER_PORT = 988;
     private static final String METADATA_SERVER = "169.254.169.254/32";
+    /** NodeLocal DNSCache's node address (https://cloud.google.com/kubernetes-engine/docs/how-to/nodelocal-dns-cache). */
+    private static final String NODE_LOCAL_DNS = "169.254.20.10/32";
 
     private final Account googleAccount;
 
@@ -117,14 +119,14 @@ public final class Workload extends KuraComponent {
                 .description("Identity of the Adeline pods on GKE through Workload Identity; holds no project role")
                 // Protected: a recreated account is a new principal (a new unique id) that loses every grant.
                 .build(), protectedChild(foundation.api(ProjectApis.IAM)));
-        new IAMMember("inference-workload-identity", IAMMemberArgs.builder()
+        var workloadIdentity = new IAMMember("inference-workload-identity", IAMMemberArgs.builder()
                 .serviceAccountId(googleAccount.name())
                 .role("roles/iam.workloadIdentityUser")
                 .member(InferenceNames.workloadIdentityMember(target.project()))
                 .build(), child(cluster));
 
         // Reading the model is all the account may do: object reads and listings of that one bucket.
-        new BucketIAMMember("inference-model-reader", BucketIAMMemberArgs.builder()
+        var modelReader = new BucketIAMMember("inference-model-reader", BucketIAMMemberArgs.builder()
                 .bucket(settings.modelBucket())
                 .role("roles/storage.objectViewer")
                 .member(googleAccount.member())
@@ -137,7 +139,7 @@ public final class Workload extends KuraComponent {
                 .metadata(ObjectMetaArgs.builder().name(InferenceNames.NAMESPACE).labels(namespaceLabels).build())
                 .build(), childThrough(provider));
 
-        new ServiceAccount("inference-service-account", ServiceAccountArgs.builder()
+        var serviceAccount = new ServiceAccount("inference-service-account", ServiceAccountArgs.builder()
                 .metadata(ObjectMetaArgs.builder(metadata(InferenceNames.SERVICE_ACCOUNT, labels))
                         .annotations(googleAccount.email().applyValue(email ->
                                 Map.of("iam.gke.io/gcp-service-account", KnownValues.orEmpty(email))))
@@ -147,11 +149,11 @@ public final class Workload extends KuraComponent {
                 .build(), childThrough(provider, namespace));
 
         var settingsData = InferenceManifest.settings(target, settings, kafka.isPresent());
-        new ConfigMap("inference-settings", ConfigMapArgs.builder()
+        var settingsMap = new ConfigMap("inference-settings", ConfigMapArgs.builder()
                 .metadata(metadata(InferenceNames.SETTINGS_CONFIG_MAP, labels))
                 .data(settingsData)
                 .build(), childThrough(provider, namespace));
-        kafka.ifPresent(present -> new ConfigMap("inference-kafka-ca", ConfigMapArgs.builder()
+        var kafkaCa = kafka.map(present -> new ConfigMap("inference-kafka-ca", ConfigMapArgs.builder()
                 .metadata(metadata(InferenceNames.KAFKA_CA_CONFIG_MAP, labels))
                 .data(present.caCertificate().applyValue(pem -> Map.of("ca.crt", KnownValues.orEmpty(pem))))
                 .build(), childThrough(provider, namespace)));
@@ -166,7 +168,12 @@ public final class Workload extends KuraComponent {
                                 InferenceNames.KAFKA_CLIENT_CERTIFICATE, KnownValues.orEmpty(pems.t1),
                                 InferenceNames.KAFKA_CLIENT_KEY, KnownValues.orEmpty(pems.t2))))
                 .build(), childThrough(provider, namespace)));
-        var deploymentDependencies = new ArrayList<Resource>(List.of(namespace));
+        // The first pods need their identity (the Kubernetes and Google accounts, the Workload Identity binding, the
+        // model grant), their settings and their Kafka credentials; without these they fail their probes and the
+        // Deployment's readiness wait runs out.
+        var deploymentDependencies = new ArrayList<Resource>(List.of(namespace, serviceAccount, settingsMap,
+                workloadIdentity, modelReader));
+        kafkaCa.ifPresent(deploymentDependencies::add);
         kafkaClient.ifPresent(deploymentDependencies::add);
         // The pods read the model at start, through the name the private zone resolves.
         deploymentDependencies.addAll(foundation.googleApisRecords());
@@ -353,10 +360,18 @@ public final class Workload extends KuraComponent {
     private static List<NetworkPolicyEgressRuleArgs> egressRules(InferenceSettings settings, boolean kafka) {
         var rules = new ArrayList<NetworkPolicyEgressRuleArgs>();
         rules.add(NetworkPolicyEgressRuleArgs.builder()
+                // kube-dns, NodeLocal DNSCache (its pods and its node address: with it, a pod's queries go to
+                // 169.254.20.10, which a kube-dns rule alone drops), and the metadata server's resolver.
                 .to(NetworkPolicyPeerArgs.builder()
                                 .namespaceSelector(namespaceNamed("kube-system"))
                                 .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of("k8s-app", "kube-dns")).build())
                                 .build(),
+                        NetworkPolicyPeerArgs.builder()
+                                .namespaceSelector(namespaceNamed("kube-system"))
+                                .podSelector(LabelSelectorArgs.builder()
+                                        .matchLabels(Map.of("k8s-app", "node-local-dns")).build())
+                                .build(),
+                        ipBlock(NODE_LOCAL_DNS),
                         ipBlock(METADATA_SERVER))
                 .ports(NetworkPolicyPortArgs.builder().protocol("UDP").port(53).build(), tcp(53))
                 .build());

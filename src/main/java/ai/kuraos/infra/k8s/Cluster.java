@@ -121,7 +121,9 @@ public final class Cluster extends KuraComponent {
                 .deletionProtection(target.deletionProtection())
                 .resourceLabels(target.labels())
                 // Protected: it holds the workloads and the persistent volumes of the Kafka brokers.
-                .build(), protectedChild(foundation.api(ProjectApis.CONTAINER)));
+                .build(), protectedChild(foundation.api(ProjectApis.CONTAINER),
+                // Autopilot resolves names through Cloud DNS, whose API the private googleapis.com zone enables.
+                foundation.api(ProjectApis.DNS)));
 
         // Global, as terraform-provider-google-beta v5.0.0 creates every membership (resource_gke_hub_membership.go:
         // ".../locations/global/memberships?membershipId="); endpoint.gke_cluster.resource_link is ForceNew, so the

@@ -101,8 +101,9 @@ class WorkloadTest {
                     .hasNoInput("spec.replicas")
                     .hasParent("inference")
                     .isNotProtected()
-                    .dependsOn("inference-namespace", "inference-kafka-client", "kura-googleapis-vip",
-                            "kura-googleapis-wildcard");
+                    .dependsOn("inference-namespace", "inference-service-account", "inference-settings",
+                            "inference-workload-identity", "inference-model-reader", "inference-kafka-ca",
+                            "inference-kafka-client", "kura-googleapis-vip", "kura-googleapis-wildcard");
         }
 
         @Test
@@ -377,8 +378,9 @@ class WorkloadTest {
         @Test
         void startsThePodsOnlyOnceGoogleApisResolveToTheAddressesTheyMayReach() {
             prod.resource(DEPLOYMENT, "inference-deployment")
-                    .dependsOn("inference-namespace", "inference-kafka-client", "kura-googleapis-vip",
-                            "kura-googleapis-wildcard");
+                    .dependsOn("inference-namespace", "inference-service-account", "inference-settings",
+                            "inference-workload-identity", "inference-model-reader", "inference-kafka-ca",
+                            "inference-kafka-client", "kura-googleapis-vip", "kura-googleapis-wildcard");
         }
 
         /** Google's list for a strict policy: the GKE metadata server on 988 and, on Dataplane V2, 169.254.169.254:80. */
@@ -418,6 +420,9 @@ class WorkloadTest {
             var dnsServer = Map.of(
                     "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kube-system")),
                     "podSelector", Map.of("matchLabels", Map.of("k8s-app", "kube-dns")));
+            var nodeLocalDns = Map.of(
+                    "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kube-system")),
+                    "podSelector", Map.of("matchLabels", Map.of("k8s-app", "node-local-dns")));
             var kafkaBrokers = Map.of(
                     "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kura-kafka")),
                     "podSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", "kura-kafka")));
@@ -430,7 +435,8 @@ class WorkloadTest {
                                     Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "gke-gmp-system")))),
                             "ports", List.of(Map.of("protocol", "TCP", "port", 8000)))))
                     .hasInput("spec.egress", List.of(
-                            Map.of("to", List.of(dnsServer, ipBlock("169.254.169.254/32")),
+                            Map.of("to", List.of(dnsServer, nodeLocalDns, ipBlock("169.254.20.10/32"),
+                                            ipBlock("169.254.169.254/32")),
                                     "ports", List.of(Map.of("protocol", "UDP", "port", 53),
                                             Map.of("protocol", "TCP", "port", 53))),
                             Map.of("to", List.of(ipBlock("169.254.169.252/32")),

@@ -54,7 +54,7 @@ class ClusterTest {
                     .hasInput("network", "${kura-vpc.id}")
                     .hasInput("subnetwork", "${kura-subnet.id}")
                     .hasParent("cluster")
-                    .dependsOn("api-container");
+                    .dependsOn("api-container", "api-dns");
             prod.resource(Cluster.TYPE, "cluster").hasParent(null);
         }
 
