@@ -85,7 +85,7 @@ public final class StepAnalysis {
         var previous = before == null ? List.<String>of() : strings(before.path("warnings"));
         var warnings = after == null ? List.<StackSteps.Warning>of() : strings(after.path("warnings")).stream()
                 .map(warning -> new StackSteps.Warning(warning, !previous.contains(warning))).toList();
-        return new StackSteps(stack, steps.stream().map(step -> withWhatRunsFirst(step, steps, newResources)).toList(),
+        return new StackSteps(stack, steps.stream().map(step -> withWhatRunsFirst(step, steps, newResources, oldResources)).toList(),
                 diff.outputs(), warnings);
     }
 
@@ -320,18 +320,23 @@ public final class StepAnalysis {
     }
 
     /**
-     * A refused step with the steps the engine runs before it stops: the engine deletes after every create, update
-     * and replace; any other step is generated once the program registers the resource, which the SDK does when
-     * the resource's inputs, {@code dependsOn} and provider have resolved, so everything it waits for has run.
+     * A refused step with the steps the engine runs before it stops. Deletes come after every create, update and
+     * replace, in dependency layers (a resource's dependents first), and a protected delete fails when its step runs
+     * (pulumi v3.91.1 step.go, DeleteStep.Apply; ScheduleDeletes): so the deletes of what waited for it have run.
+     * Any other step is generated once the program registers the resource, which the SDK does when the resource's
+     * inputs, {@code dependsOn} and provider have resolved, so everything it waits for has run. Independent steps may
+     * run too, in parallel; they are not listed.
      */
-    private static Step withWhatRunsFirst(Step step, List<Step> steps, Map<PlanDiff.Resource, JsonNode> newResources) {
+    private static Step withWhatRunsFirst(Step step, List<Step> steps, Map<PlanDiff.Resource, JsonNode> newResources,
+                                          Map<PlanDiff.Resource, JsonNode> oldResources) {
         if (!step.isRefused()) {
             return step;
         }
         var waitsFor = step.op() == Op.DELETE ? null : waitsFor(step.name(), newResources);
         var alreadyRun = steps.stream()
                 .filter(other -> other != step && !other.isRefused())
-                .filter(other -> step.op() == Op.DELETE ? other.op() != Op.DELETE : waitsFor.contains(other.name()))
+                .filter(other -> step.op() != Op.DELETE ? waitsFor.contains(other.name())
+                        : other.op() != Op.DELETE || waitsFor(other.name(), oldResources).contains(step.name()))
                 .map(other -> other.op().label() + " " + other.name())
                 .toList();
         var refusal = step.refused();
@@ -339,7 +344,7 @@ public final class StepAnalysis {
                 step.dataLoss(), new Refusal(refusal.reason(), refusal.wayOut(), alreadyRun));
     }
 
-    /** The names of the resources {@code name} waits for, directly or through others, in the new plan. */
+    /** The names of the resources {@code name} waits for, directly or through others, in the plan given. */
     private static Set<String> waitsFor(String name, Map<PlanDiff.Resource, JsonNode> newResources) {
         var byName = new HashMap<String, JsonNode>();
         newResources.forEach((key, resource) -> byName.putIfAbsent(key.name(), resource));

@@ -115,6 +115,22 @@ class DangersTest {
     }
 
     @Test
+    void aRefusedDeleteComesAfterTheDeletesOfWhatWaitedForItButBeforeWhatItWaitsFor() {
+        var topic = resource("kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic", "api.events",
+                "{'metadata': {'name': 'api.events', 'namespace': 'kura-kafka'}}", "'protect': true",
+                "'dependsOn': ['kafka-namespace']");
+        var user = resource("kubernetes:kafka.strimzi.io/v1beta2:KafkaUser", "kafka-user-api",
+                "{'metadata': {'name': 'api', 'namespace': 'kura-kafka'}, 'spec': {'topic': '${api.events.id}'}}");
+        var namespace = resource("kubernetes:core/v1:Namespace", "kafka-namespace", "{'metadata': {'name': 'kura-kafka'}}");
+        var steps = steps(Map.of("staging", plan("staging", namespace, topic, user)), Map.of("staging", plan("staging")));
+
+        assertThat(steps.stacks().get(0).refused()).singleElement().satisfies(step -> {
+            assertThat(step.name()).isEqualTo("api.events");
+            assertThat(step.refused().alreadyRun()).containsExactly("delete kafka-user-api");
+        });
+    }
+
+    @Test
     void aPublicMemberOrAWiderControlPlaneIsAnExposure() {
         var member = "{'bucket': 'kura-static', 'role': 'roles/storage.objectViewer', 'member': '%s'}";
         var cluster = "{'name': 'kura-gke', 'masterAuthorizedNetworksConfig': {'cidrBlocks': [%s]}}";
