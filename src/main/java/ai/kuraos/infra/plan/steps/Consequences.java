@@ -23,6 +23,8 @@ final class Consequences {
     private static final String KAFKA_TOPIC = "kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic";
     /** How a consequence that takes the service offline for a while begins; the review's headline looks for it. */
     static final String RESTARTS = "restarts ";
+    /** How a consequence begins when {@code up} stops at the step under a condition the plan cannot know. */
+    static final String MAY_STOP = "may stop: ";
     /** How a consequence begins when {@code up} succeeds and the running system stays as it was. */
     static final String NO_EFFECT = "will not take effect: ";
     /** The context of a PostgreSQL parameter that only takes effect when the server starts. */

@@ -20,6 +20,7 @@ public final class Dangers {
         DATA_LOSS("data loss"),
         DELETED_FIRST("deleted first"),
         REFUSED("refused"),
+        MAY_STOP("may stop"),
         PROD_RESTART("prod restart"),
         NO_EFFECT("no effect"),
         EXPOSURE("exposure");
@@ -72,6 +73,9 @@ public final class Dangers {
                 for (var consequence : step.consequences()) {
                     if (name.equals(PROD) && consequence.startsWith(Consequences.RESTARTS)) {
                         dangers.add(new Danger(Kind.PROD_RESTART, name, step, consequence));
+                    } else if (consequence.startsWith(Consequences.MAY_STOP)) {
+                        dangers.add(new Danger(Kind.MAY_STOP, name, step,
+                                consequence.substring(Consequences.MAY_STOP.length())));
                     } else if (consequence.startsWith(Consequences.NO_EFFECT)) {
                         dangers.add(new Danger(Kind.NO_EFFECT, name, step,
                                 consequence.substring(Consequences.NO_EFFECT.length())));

@@ -38,8 +38,11 @@ public final class ReplacementKnowledge {
     public record Condition(String path, String when, String source) {
     }
 
-    /** An input of the old resource with which the provider's delete keeps the data (a policy that abandons it). */
-    public record KeptWhen(String path, List<String> values) {
+    /**
+     * An input of the old resource with which the provider's delete keeps the data: a policy that abandons it, or a
+     * guard that refuses to delete what still holds data; {@code how} says which, from the provider's source.
+     */
+    public record KeptWhen(String path, List<String> values, String how) {
         public KeptWhen {
             values = List.copyOf(values);
         }
@@ -55,10 +58,12 @@ public final class ReplacementKnowledge {
      * @param holdsData            what deleting it loses, or null when nothing is lost
      * @param deletionGuards       inputs that, when true, make the provider or the API refuse a delete
      * @param keptWhen             when the delete keeps {@code holdsData} after all, or null
+     * @param autonamed            pulumi-gcp auto-names the type's {@code name} input (every gcp type that has one but
+     *                             RecordSet, whose {@code name} is the DNS name)
      */
     public record TypeKnowledge(String type, Kind kind, String source, String provider, List<String> replaceOn,
                                 List<Condition> replaceWhen, String cloudName, boolean providerDeletesFirst,
-                                String holdsData, List<String> deletionGuards, KeptWhen keptWhen) {
+                                String holdsData, List<String> deletionGuards, KeptWhen keptWhen, boolean autonamed) {
 
         public TypeKnowledge {
             replaceOn = List.copyOf(replaceOn);
@@ -67,12 +72,13 @@ public final class ReplacementKnowledge {
         }
 
         /**
-         * pulumi-gcp auto-names every {@code name} input (provider/resources.go {@code SetAutonaming}); when the
-         * program sets it, the bridge answers Diff with DeleteBeforeReplace (pulumi-terraform-bridge
-         * pkg/tfbridge/provider.go, {@code nameRequiresDeleteBeforeReplace} in schema.go).
+         * pulumi-gcp auto-names every input called {@code name}, Optional or Required, whatever it names
+         * (provider/resources.go {@code SetAutonaming}; pulumi-terraform-bridge pkg/tfbridge/provider.go
+         * {@code SetAutonaming}), RecordSet aside; when the program sets it, the bridge answers Diff with
+         * DeleteBeforeReplace ({@code nameRequiresDeleteBeforeReplace} in schema.go).
          */
         public boolean bridgeDeletesFirstWhenNamed() {
-            return "gcp".equals(provider) && "name".equals(cloudName);
+            return "gcp".equals(provider) && autonamed;
         }
     }
 
@@ -167,10 +173,11 @@ public final class ReplacementKnowledge {
             var kept = body.path("keptWhen");
             var keptValues = new ArrayList<String>();
             kept.path("values").forEach(value -> keptValues.add(value.asText()));
-            var keptWhen = kept.isMissingNode() ? null : new KeptWhen(kept.path("path").asText(), keptValues);
+            var keptWhen = kept.isMissingNode() ? null
+                    : new KeptWhen(kept.path("path").asText(), keptValues, kept.path("how").asText());
             types.put(type, new TypeKnowledge(type, kind, ruleSource, rule.path("provider").asText(null), replaceOn,
                     replaceWhen, cloudName, rule.path("deletesFirst").asText("").equals("whenNameAndNamespaceKept"),
-                    holdsData, deletionGuards, keptWhen));
+                    holdsData, deletionGuards, keptWhen, body.path("autonamed").asBoolean(true)));
         });
         if (!errors.isEmpty()) {
             throw new IllegalStateException(RESOURCE + " and " + PROVIDER_RULES + " are invalid: " + String.join("; ", errors));

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -179,11 +180,14 @@ public final class StepAnalysis {
             case REPLACE -> "the old one is deleted and the new one starts empty: " + type.holdsData() + " is lost";
             default -> null;
         };
+        var removedLater = draft.op == Op.CREATE ? sameObjectDeletedLater(type, draft, drafts) : null;
+        if (removedLater != null) {
+            dataLoss = removedLater;
+        }
         var consequences = new ArrayList<String>(Consequences.of(type, draft.op, draft.before, draft.after, draft.changes));
         consequences.addAll(Exposure.of(draft.resource.type(), draft.op, draft.before, draft.after));
         if (kept != null && (draft.op == Op.DELETE || draft.op == Op.REPLACE)) {
-            consequences.add("the old one is not destroyed (" + type.keptWhen().path() + " " + kept + "): "
-                    + type.holdsData() + " stays in the cloud, outside the stack");
+            consequences.add(type.keptWhen().how().replace("{path}", type.keptWhen().path() + " " + kept));
         }
         if (mode == ReplaceMode.DELETE_BEFORE_REPLACE && draft.resource.type().equals(CLOUD_SQL_INSTANCE)
                 && keepsCloudName(type, draft)) {
@@ -206,13 +210,49 @@ public final class StepAnalysis {
                 dataLoss, refused);
     }
 
+    /**
+     * A create that takes over what a delete of the same update removes at its end, or null: the engine creates before
+     * it deletes, so a Kubernetes object applied server-side under a new Pulumi name adopts the running object and
+     * the old name's delete removes it (pulumi-kubernetes 4.5.5 await.go, server-side apply); an IAM member under a new
+     * name merges a binding that exists and the old one's delete revokes it (terraform-provider-google-beta v5.0.0
+     * resource_iam_member.go, subtractFromBindings). {@code up} succeeds either way.
+     */
+    private static String sameObjectDeletedLater(TypeKnowledge type, Draft draft, Map<PlanDiff.Resource, Draft> drafts) {
+        var kubernetes = "kubernetes".equals(type.provider());
+        var iamMember = draft.resource.type().matches("gcp:.*(IAMMember|IamMember):.*");
+        if (!kubernetes && !iamMember) {
+            return null;
+        }
+        var inputs = draft.after.path("inputs");
+        return drafts.values().stream()
+                .filter(other -> other.op == Op.DELETE && other.resource.type().equals(draft.resource.type()))
+                .filter(other -> kubernetes
+                        ? sameValue(inputs, other.before.path("inputs"), "metadata.name")
+                                && sameValue(inputs, other.before.path("inputs"), "metadata.namespace")
+                        : inputs.equals(other.before.path("inputs")))
+                .findFirst()
+                .map(other -> kubernetes
+                        ? "the create adopts the running " + InputPaths.at(inputs, "metadata.name").asText() + " (server-side"
+                                + " apply) and the delete of " + other.resource.name() + " at the end of the update removes"
+                                + " it: after `up` it is gone; declare " + other.resource.name() + " as an alias instead"
+                        : "the create merges a grant that exists and the delete of " + other.resource.name() + " at the"
+                                + " end of the update revokes it: after `up` " + inputs.path("member").asText("the member")
+                                + " no longer holds " + inputs.path("role").asText("the role") + "; declare "
+                                + other.resource.name() + " as an alias instead")
+                .orElse(null);
+    }
+
+    private static boolean sameValue(JsonNode left, JsonNode right, String path) {
+        return InputPaths.at(left, path).equals(InputPaths.at(right, path));
+    }
+
     /** The old resource's value of the input that makes its delete keep the data, or null. */
     private static String keptOnDelete(TypeKnowledge type, Draft draft) {
         if (type.keptWhen() == null || draft.before == null) {
             return null;
         }
         var value = InputPaths.atDiffPath(draft.before, "inputs." + type.keptWhen().path());
-        return value.isTextual() && type.keptWhen().values().contains(value.asText()) ? value.asText() : null;
+        return value.isValueNode() && type.keptWhen().values().contains(value.asText()) ? value.asText() : null;
     }
 
     private static ReplaceMode replaceMode(TypeKnowledge type, Draft draft) {
@@ -245,12 +285,19 @@ public final class StepAnalysis {
     private Refusal refusal(TypeKnowledge type, Draft draft, ReplaceMode mode, Map<PlanDiff.Resource, Draft> drafts,
                             Map<PlanDiff.Resource, JsonNode> newResources) {
         var forcing = draft.changes.stream().filter(PathChange::forcesReplacement).map(PathChange::path).toList();
+        // The provider reads a deletion guard from the old state, so the replacement's delete fails while it is on.
+        var guardOn = draft.before == null ? Optional.<String>empty() : type.deletionGuards().stream()
+                .filter(path -> InputPaths.at(draft.before.path("inputs"), path).asBoolean(false)).findFirst();
         if (draft.op == Op.REPLACE && protectedIn(draft.before) && protectedIn(draft.after)) {
             return new Refusal("unable to replace resource " + draft.resource.name() + " as it is currently marked for"
                     + " protection (protect), and " + String.join(", ", forcing) + " forces a replacement",
                     "keep " + String.join(", ", forcing) + " as it is; if a new, empty " + draft.resource.name()
                             + " is really wanted, remove `protect` from it in the same change (the engine allows"
-                            + " unprotecting and replacing in one update) after taking a backup");
+                            + " unprotecting and replacing in one update)"
+                            + guardOn.map(guard -> " once inputs." + guard + " = false has landed in a change of its"
+                                    + " own (the provider reads it from the old state and refuses the delete), and")
+                                    .orElse("")
+                            + " after taking a backup");
         }
         if (draft.op == Op.DELETE && protectedIn(draft.before)) {
             return new Refusal("unable to delete resource " + draft.resource.name() + " as it is currently marked for"
@@ -259,8 +306,7 @@ public final class StepAnalysis {
                             + " or keep it");
         }
         if (draft.op == Op.DELETE || draft.op == Op.REPLACE) {
-            var guard = type.deletionGuards().stream()
-                    .filter(path -> InputPaths.at(draft.before.path("inputs"), path).asBoolean(false)).findFirst();
+            var guard = guardOn;
             if (guard.isPresent()) {
                 return new Refusal(draft.op.label() + " deletes " + draft.resource.name() + ", whose inputs."
                         + guard.get() + " is true: the provider refuses to delete it",

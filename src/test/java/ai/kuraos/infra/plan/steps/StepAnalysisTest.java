@@ -277,6 +277,61 @@ class StepAnalysisTest {
     }
 
     @Test
+    void aRecordSetIsNotAutoNamedSoItsReplacementCreatesFirstAndCollides() {
+        var record = "{'name': 'private.googleapis.com.', 'managedZone': '%s', 'type': 'A'}";
+        var step = onlyStep(plan(resource("gcp:dns/recordSet:RecordSet", "vip", record.formatted("kura-googleapis"))),
+                plan(resource("gcp:dns/recordSet:RecordSet", "vip", record.formatted("kura-googleapis-2"))));
+
+        assertThat(step.replaceMode()).isEqualTo(ReplaceMode.CREATE_BEFORE_DELETE);
+        assertThat(step.refused().reason()).contains("already exists");
+    }
+
+    @Test
+    void aReplacedBucketThatRefusesToDeleteObjectsMayStopTheUpdateAndLosesNothing() {
+        var bucket = "{'name': 'kura-backups', 'location': '%s', 'forceDestroy': false}";
+        var step = onlyStep(plan(resource(BUCKET, "kura-backups", bucket.formatted("EU"))),
+                plan(resource(BUCKET, "kura-backups", bucket.formatted("US"))));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.dataLoss()).isNull();
+        assertThat(step.consequences()).anySatisfy(consequence ->
+                assertThat(consequence).startsWith("may stop: ").contains("forceDestroy false", "nothing is lost"));
+    }
+
+    @Test
+    void unprotectingIsNotEnoughWhileTheDeletionProtectionInputIsOnSoTheWayOutSaysSo() {
+        var step = onlyStep(plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'region': 'europe-west1',"
+                        + " 'deletionProtection': true}", "'protect': true")),
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'region': 'europe-southwest1',"
+                        + " 'deletionProtection': true}", "'protect': true")));
+
+        assertThat(step.refused().wayOut()).contains("remove `protect`", "once inputs.deletionProtection = false has"
+                + " landed in a change of its own");
+    }
+
+    @Test
+    void aKubernetesObjectUnderANewPulumiNameIsAdoptedThenRemovedByTheOldNamesDelete() {
+        var namespace = "{'metadata': {'name': 'kura-kafka'}}";
+        var steps = ANALYSIS.analyse("prod", plan(resource("kubernetes:core/v1:Namespace", "kafka-namespace", namespace)),
+                plan(resource("kubernetes:core/v1:Namespace", "strimzi-namespace", namespace))).steps();
+
+        assertThat(steps).extracting(Step::name, Step::op)
+                .containsExactly(tuple("kafka-namespace", Op.DELETE), tuple("strimzi-namespace", Op.CREATE));
+        assertThat(steps.get(1).dataLoss()).contains("adopts the running kura-kafka", "after `up` it is gone");
+    }
+
+    @Test
+    void anIamMemberUnderANewPulumiNameHasItsGrantRevokedByTheOldNamesDelete() {
+        var member = "{'bucket': 'kura-static', 'role': 'roles/storage.objectViewer', 'member': 'allUsers'}";
+        var steps = ANALYSIS.analyse("prod",
+                plan(resource("gcp:storage/bucketIAMMember:BucketIAMMember", "static-public", member)),
+                plan(resource("gcp:storage/bucketIAMMember:BucketIAMMember", "static-public-read", member))).steps();
+
+        assertThat(steps).filteredOn(step -> step.op() == Op.CREATE).singleElement().satisfies(step ->
+                assertThat(step.dataLoss()).contains("revokes it", "allUsers no longer holds roles/storage.objectViewer"));
+    }
+
+    @Test
     void deletingFirstACertificateAProxyStillUsesIsRefused() {
         var proxy = resource(PROXY, "proxy", "{'name': 'proxy', 'sslCertificates': ['${cert.selfLink}']}");
         var step = ANALYSIS.analyse("prod",
