@@ -109,7 +109,11 @@ public final class ProviderRulesGenerator {
         rules.put("pulumi:providers:kubernetes", yaml.createObjectNode().put("provider", "kubernetes")
                 .put("source", "provider/pkg/provider/provider.go DiffConfig (the active cluster of kubeconfig, cluster,"
                         + " context, renderYamlToDirectory)")
-                .set("replaceOn", strings(yaml, List.of("kubeconfig", "cluster", "context", "renderYamlToDirectory"))));
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("replaceOn",
+                        strings(yaml, List.of("cluster", "context", "renderYamlToDirectory")))
+                .set("replaceWhen", yaml.createArrayNode().add(yaml.createObjectNode().put("path", "kubeconfig")
+                        .put("when", "activeClusterChanges")
+                        .put("source", "provider.go DiffConfig getActiveClusterFromConfig (an unknown kubeconfig replaces)"))));
 
         framework(yaml, providers, rules, types, "random", "4.18.4", "pulumi+pulumi-random/repo",
                 "hashicorp+terraform-provider-random/repo", "terraform-provider-random");

@@ -1,7 +1,13 @@
 package ai.kuraos.infra.plan.steps;
 
 import ai.kuraos.infra.plan.steps.ReplacementKnowledge.Condition;
+import ai.kuraos.infra.plan.PlanValues;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
@@ -36,9 +42,38 @@ public final class ForceNewConditions {
             case "turnsOff" -> before.asText().equals("true") && after.asText().equals("false");
             case "becomesSet" -> !text(after).isEmpty();
             case "becomesUnset" -> !text(before).isEmpty() && text(after).isEmpty();
+            case "activeClusterChanges" -> text(after).contains(PlanValues.UNKNOWN)
+                    || !activeCluster(text(before)).equals(activeCluster(text(after)));
             default -> throw new IllegalArgumentException("unknown force-new condition '" + when + "' on "
                     + condition.path() + " (" + condition.source() + ")");
         };
+    }
+
+    private static final ObjectMapper KUBECONFIG = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * The entry of the cluster a kubeconfig's current context names, as pulumi-kubernetes v4.5.5 compares it
+     * (provider.go DiffConfig, getActiveClusterFromConfig): the provider is replaced only when that entry changes, or
+     * when the kubeconfig is not known yet. An unreadable kubeconfig is its own text, so any change of it counts.
+     */
+    private static JsonNode activeCluster(String kubeconfig) {
+        try {
+            var config = KUBECONFIG.readTree(kubeconfig);
+            var context = named(config.path("contexts"), config.path("current-context").asText());
+            var cluster = named(config.path("clusters"), context.path("context").path("cluster").asText());
+            return cluster.isMissingNode() ? TextNode.valueOf(kubeconfig) : cluster;
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(kubeconfig);
+        }
+    }
+
+    private static JsonNode named(JsonNode entries, String name) {
+        for (var entry : entries) {
+            if (entry.path("name").asText().equals(name)) {
+                return entry;
+            }
+        }
+        return MissingNode.getInstance();
     }
 
     private static String text(JsonNode value) {

@@ -160,7 +160,11 @@ public final class StepAnalysis {
                         if (draft != null && draft.hasPath(path)) {
                             continue;
                         }
-                        var forces = type.replaceOn().stream().anyMatch(rule -> InputPaths.touches(located.path(), rule));
+                        var forces = type.replaceOn().stream().anyMatch(rule -> InputPaths.touches(located.path(), rule))
+                                || type.replaceWhen().stream().anyMatch(condition -> InputPaths.touches(located.path(),
+                                        condition.path()) && ForceNewConditions.holds(condition,
+                                        InputPaths.atDiffPath(oldResources.get(key), path),
+                                        TextNode.valueOf(PlanValues.UNKNOWN), providerInputs(resource, newResources)));
                         draft = drafts.computeIfAbsent(key, k -> new Draft(k, Op.UPDATE, oldResources.get(k), resource));
                         draft.add(new PathChange(new PlanDiff.Change(path, InputPaths.atDiffPath(oldResources.get(key), path),
                                 TextNode.valueOf(PlanValues.UNKNOWN)), forces, reference));

@@ -332,6 +332,21 @@ class StepAnalysisTest {
     }
 
     @Test
+    void aKubeconfigChangeOutsideTheActiveClusterIsAProviderUpdateNotAReplacement() {
+        var kubeconfig = "{'kubeconfig': 'current-context: kura-gke\\ncontexts:\\n- name: kura-gke\\n  context:\\n"
+                + "    cluster: kura-gke\\n    user: kura-gke\\nclusters:\\n- name: kura-gke\\n  cluster:\\n    server: %s\\n"
+                + "users:\\n- name: kura-gke\\n  user:\\n    exec:\\n      installHint: %s\\n'}";
+        var gateway = "https://connectgateway.googleapis.com/v1/${kura-gke-fleet.name}";
+        var hint = onlyStep(plan(resource(K8S_PROVIDER, "kura-gke-provider", kubeconfig.formatted(gateway, "install it"))),
+                plan(resource(K8S_PROVIDER, "kura-gke-provider", kubeconfig.formatted(gateway, "gcloud components install"))));
+        var server = onlyStep(plan(resource(K8S_PROVIDER, "kura-gke-provider", kubeconfig.formatted(gateway, "x"))),
+                plan(resource(K8S_PROVIDER, "kura-gke-provider", kubeconfig.formatted("https://10.0.0.2", "x"))));
+
+        assertThat(hint.op()).isEqualTo(Op.UPDATE);
+        assertThat(server.op()).isEqualTo(Op.REPLACE);
+    }
+
+    @Test
     void deletingFirstACertificateAProxyStillUsesIsRefused() {
         var proxy = resource(PROXY, "proxy", "{'name': 'proxy', 'sslCertificates': ['${cert.selfLink}']}");
         var step = ANALYSIS.analyse("prod",
