@@ -73,6 +73,12 @@ final class Consequences {
                 }
             }
             case KAFKA_TOPIC -> {
+                if (!oldInputs.path("spec").path("replicas").equals(newInputs.path("spec").path("replicas"))) {
+                    // Strimzi 0.45.0 BatchingTopicController: "Replication factor change not supported" without Cruise Control.
+                    consequences.add(NO_EFFECT + "the topic operator changes a topic's replication factor only"
+                            + " through Cruise Control, which this Kafka does not run: it marks the KafkaTopic not"
+                            + " ready and the topic keeps " + oldInputs.path("spec").path("replicas") + " replicas");
+                }
                 var partitions = newInputs.path("spec").path("partitions").asInt(0);
                 if (partitions < oldInputs.path("spec").path("partitions").asInt(0)) {
                     // https://strimzi.io/docs/operators/latest/deploying#ref-operator-topic-str

@@ -292,6 +292,14 @@ public final class StepAnalysis {
         // The provider reads a deletion guard from the old state, so the replacement's delete fails while it is on.
         var guardOn = draft.before == null ? Optional.<String>empty() : type.deletionGuards().stream()
                 .filter(path -> InputPaths.at(draft.before.path("inputs"), path).asBoolean(false)).findFirst();
+        if (draft.op == Op.REPLACE && draft.after.hasNonNull("import")) {
+            // pulumi/pulumi v3.91.1 pkg/resource/deploy/step_generator.go: an import ID and a replacing diff.
+            return new Refusal("previously-imported resources that still specify an ID may not be replaced: "
+                    + draft.resource.name() + " carries `import`, and " + String.join(", ", forcing)
+                    + " forces a replacement",
+                    "land the adoption first and drop the import from the stack's adopted resources in a change of"
+                            + " its own, then make this change; or keep " + String.join(", ", forcing) + " as it is");
+        }
         if (draft.op == Op.REPLACE && protectedIn(draft.before) && protectedIn(draft.after)) {
             return new Refusal("unable to replace resource " + draft.resource.name() + " as it is currently marked for"
                     + " protection (protect), and " + String.join(", ", forcing) + " forces a replacement",

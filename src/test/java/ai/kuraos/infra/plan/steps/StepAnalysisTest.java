@@ -347,6 +347,30 @@ class StepAnalysisTest {
     }
 
     @Test
+    void replacingAResourceThatStillCarriesItsImportIdIsRefusedAsTheEngineRefusesIt() {
+        var job = "{'name': 'kura-migrator', 'location': '%s'}";
+        var step = onlyStep(plan(resource("gcp:cloudrunv2/job:Job", "kura-migrator", job.formatted("europe-west1"),
+                        "'import': 'projects/kura-os/locations/europe-west1/jobs/kura-migrator'")),
+                plan(resource("gcp:cloudrunv2/job:Job", "kura-migrator", job.formatted("europe-southwest1"),
+                        "'import': 'projects/kura-os/locations/europe-west1/jobs/kura-migrator'")));
+
+        assertThat(step.op()).isEqualTo(Op.REPLACE);
+        assertThat(step.refused().reason()).startsWith("previously-imported resources that still specify an ID may not"
+                + " be replaced");
+    }
+
+    @Test
+    void aTopicReplicationChangeWithoutCruiseControlTakesNoEffect() {
+        var topic = "{'metadata': {'name': 'api.events', 'namespace': 'kura-kafka'}, 'spec': {'partitions': 3, 'replicas': %d}}";
+        var step = onlyStep(plan(resource("kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic", "api.events", topic.formatted(1))),
+                plan(resource("kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic", "api.events", topic.formatted(3))));
+
+        assertThat(step.op()).isEqualTo(Op.UPDATE);
+        assertThat(step.consequences()).anySatisfy(consequence ->
+                assertThat(consequence).startsWith("will not take effect: ").contains("Cruise Control", "keeps 1 replicas"));
+    }
+
+    @Test
     void deletingFirstACertificateAProxyStillUsesIsRefused() {
         var proxy = resource(PROXY, "proxy", "{'name': 'proxy', 'sslCertificates': ['${cert.selfLink}']}");
         var step = ANALYSIS.analyse("prod",
