@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: wall time of `plan --diff` over every stack, this checkout's jar against the jar of a base commit (the
-# review as it was before; default: main), both against the same change: a git repository holding the committed plans
-# on its main branch and, on a branch, the staging cache tier BASIC -> STANDARD_HA re-rendered. Goal (issue 20): at
+# review as it was before; default: main), both against the same change: a git repository holding each side's own
+# committed plans on its main branch and, on a branch, the staging cache tier BASIC -> STANDARD_HA re-rendered by that
+# side's jar (each jar reads the stack files of its own commit, so a base before a new setting still renders). Goal (issue 20): at
 # most 1.5x the base's wall time. A measurement to run by hand, never a test.
 #   RUNS=5 BASE=main bench/plan-diff-wall-time.sh
 set -euo pipefail
@@ -18,17 +19,17 @@ git worktree add --detach "$workdir/base-src" "$base" >/dev/null
 (cd "$workdir/base-src" && mvn -B -q -o package -DskipTests)
 
 review_repo() {
-  local jar="$1" dir="$2"
+  local jar="$1" dir="$2" source="$3"
   mkdir -p "$dir"
-  git archive HEAD | tar -x -C "$dir"
+  git -C "$source" archive HEAD | tar -x -C "$dir"
   (cd "$dir" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm base \
     && git checkout -q -b change \
     && sed -i 's/^  kura-infra:cache:$/  kura-infra:cache:\n    tier: STANDARD_HA/' Pulumi.staging.yaml \
     &&     java -jar "$jar" plan --all >/dev/null && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm change)
 }
 
-review_repo "$PWD/target/kura-infra.jar" "$workdir/head"
-review_repo "$workdir/base-src/target/kura-infra.jar" "$workdir/base"
+review_repo "$PWD/target/kura-infra.jar" "$workdir/head" "$PWD"
+review_repo "$workdir/base-src/target/kura-infra.jar" "$workdir/base" "$workdir/base-src"
 
 time_diff() {
   local jar="$1" dir="$2" start end
