@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code plan.json}, the reviewable desired state of a stack. Its shape is a contract that tests, PR diffs and
  * policy checks rely on: project, stack, resources (type, name, parent, inputs, plus provider, protect, import,
- * version, dependsOn, deleteBeforeReplace, replaceOnChanges, ignoreChanges and retainOnDelete when set), outputs, and
+ * version, dependsOn, deleteBeforeReplace, replaceOnChanges, ignoreChanges, retainOnDelete and inputsFrom when set),
+ * outputs, and
  * when there are any the program's warnings (what {@code pulumi preview} prints too), which the review carries.
  * {@code import} is the id of an existing resource the engine adopts. Output is deterministic and laid out one value
  * per line so that a git diff is the review.
@@ -68,6 +69,10 @@ public final class PlanJson {
             }
             if (lifecycle.retainOnDelete()) {
                 entry.put("retainOnDelete", true);
+            }
+            if (!resource.inputsFrom().isEmpty()) {
+                var inputsFrom = entry.putObject("inputsFrom");
+                resource.inputsFrom().forEach((input, sources) -> sources.forEach(inputsFrom.putArray(input)::add));
             }
             entry.set("inputs", resource.inputs());
             if (resource.outputs() != null) {

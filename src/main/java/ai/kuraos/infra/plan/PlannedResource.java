@@ -3,7 +3,10 @@ package ai.kuraos.infra.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.resources.Resource;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One resource as the program declared it. {@code parent} is the name of the component it belongs to (null at the
@@ -14,6 +17,8 @@ import java.util.List;
  * change how the engine replaces or deletes it.
  * {@code dependsOn} is what the program added with the option; {@code dependencies} every resource the engine waits
  * for before this one, those whose outputs it takes included (known values hide them in the inputs), not rendered.
+ * {@code inputsFrom} names, per top-level input, the resources whose outputs feed it where its value does not show
+ * them (a known output such as a set name reads as a literal): the engine still replaces through those edges.
  */
 public record PlannedResource(
         String type,
@@ -28,11 +33,20 @@ public record PlannedResource(
         ObjectNode outputs,
         Class<? extends Resource> resourceClass,
         List<String> dependencies,
-        Lifecycle lifecycle) {
+        Lifecycle lifecycle,
+        SortedMap<String, List<String>> inputsFrom) {
 
     public PlannedResource {
         dependsOn = List.copyOf(dependsOn);
         dependencies = List.copyOf(dependencies);
+        inputsFrom = Collections.unmodifiableSortedMap(new TreeMap<>(inputsFrom));
+    }
+
+    public PlannedResource(String type, String name, String parent, String provider, boolean protect, String importId,
+                           String version, List<String> dependsOn, ObjectNode inputs, ObjectNode outputs,
+                           Class<? extends Resource> resourceClass, List<String> dependencies, Lifecycle lifecycle) {
+        this(type, name, parent, provider, protect, importId, version, dependsOn, inputs, outputs, resourceClass,
+                dependencies, lifecycle, new TreeMap<>());
     }
 
     /**

@@ -1,5 +1,6 @@
 package ai.kuraos.infra.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Log;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -153,7 +155,8 @@ final class RecordingMonitor extends MockMonitor {
                     new PlannedResource.Lifecycle(request.getDeleteBeforeReplace(),
                             request.getReplaceOnChangesList().stream().sorted().toList(),
                             request.getIgnoreChangesList().stream().sorted().toList(),
-                            request.getRetainOnDelete())));
+                            request.getRetainOnDelete()),
+                    hiddenInputSources(request, nameOfUrn)));
         });
         var stackOutputs = registeredOutputs.getOrDefault(stackUrn, Struct.getDefaultInstance());
         return new Plan(project, stack, treeOrder(planned), PlanValues.object(stackOutputs, nameOfUrn), warnings);
@@ -171,6 +174,34 @@ final class RecordingMonitor extends MockMonitor {
     /** A provider reference is {@code <urn>::<id>}, and a URN has {@code ::} of its own. */
     private static String providerUrn(String reference) {
         return reference.substring(0, reference.lastIndexOf("::"));
+    }
+
+    /**
+     * Per top-level input, the resources its property dependencies name that its value does not reference: a known
+     * output (a name the program set) reads as a literal, but the engine still follows the edge.
+     */
+    private static TreeMap<String, List<String>> hiddenInputSources(RegisterResourceRequest request,
+                                                                  Function<String, String> nameOfUrn) {
+        var hidden = new TreeMap<String, List<String>>();
+        request.getPropertyDependenciesMap().forEach((property, dependencies) -> {
+            var value = PlanValues.value(request.getObject().getFieldsOrDefault(property, Value.getDefaultInstance()),
+                    nameOfUrn);
+            var texts = new ArrayList<String>();
+            collectTexts(value, texts);
+            var names = dependencies.getUrnsList().stream().map(nameOfUrn).distinct().sorted()
+                    .filter(name -> texts.stream().noneMatch(text -> PlanValues.references(text, name))).toList();
+            if (!names.isEmpty()) {
+                hidden.put(property, names);
+            }
+        });
+        return hidden;
+    }
+
+    private static void collectTexts(JsonNode node, List<String> texts) {
+        if (node.isTextual()) {
+            texts.add(node.asText());
+        }
+        node.forEach(child -> collectTexts(child, texts));
     }
 
     /** What {@code dependsOn} added: all dependencies minus those that come from inputs. */

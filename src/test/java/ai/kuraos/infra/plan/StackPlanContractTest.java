@@ -35,7 +35,7 @@ class StackPlanContractTest {
         assertThat(json.path("resources")).isNotEmpty().allSatisfy(resource -> {
             assertThat(fieldNames(resource)).containsSubsequence("type", "name", "parent", "inputs");
             assertThat(Set.of("type", "name", "parent", "provider", "protect", "import", "version", "dependsOn",
-                    "deleteBeforeReplace", "replaceOnChanges", "ignoreChanges", "retainOnDelete", "inputs", "outputs"))
+                    "deleteBeforeReplace", "replaceOnChanges", "ignoreChanges", "retainOnDelete", "inputsFrom", "inputs", "outputs"))
                     .containsAll(fieldNames(resource));
             assertThat(resource.path("inputs").isObject()).isTrue();
         });

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,21 @@ public final class StepAnalysis {
                             resource.path("provider")), true, provider));
                     spreading = true;
                 }
+                // Inputs fed by a replaced resource through a value the plan shows as a literal (a set name).
+                var inputsFrom = resource.path("inputsFrom");
+                for (var input : iterable(inputsFrom.fieldNames())) {
+                    var path = "inputs." + input;
+                    for (var source : strings(inputsFrom.path(input))) {
+                        if (!replaced.contains(source) || source.equals(key.name()) || draft != null && draft.hasPath(path)) {
+                            continue;
+                        }
+                        var forces = type.replaceOn().stream().anyMatch(rule -> InputPaths.touches(input, rule));
+                        draft = drafts.computeIfAbsent(key, k -> new Draft(k, Op.UPDATE, oldResources.get(k), resource));
+                        draft.add(new PathChange(new PlanDiff.Change(path, InputPaths.atDiffPath(oldResources.get(key), path),
+                                TextNode.valueOf(PlanValues.UNKNOWN)), forces, source));
+                        spreading = true;
+                    }
+                }
                 for (var located : found) {
                     var path = "inputs." + located.path();
                     for (var reference : replaced) {
@@ -177,7 +193,13 @@ public final class StepAnalysis {
 
     private Step finish(Draft draft, Map<PlanDiff.Resource, Draft> drafts, Map<PlanDiff.Resource, JsonNode> newResources) {
         var type = knowledgeOf(draft.resource.type());
-        var mode = draft.op == Op.REPLACE ? replaceMode(type, draft) : null;
+        var ownMode = draft.op == Op.REPLACE ? replaceMode(type, draft) : null;
+        var mode = ownMode;
+        if (mode == ReplaceMode.CREATE_BEFORE_DELETE && rootDeletesFirst(draft, drafts)) {
+            // pulumi v3.91.1 step_generator.go calculateDependentReplacements: a delete-first root deletes the
+            // dependents it replaces first too.
+            mode = ReplaceMode.DELETE_BEFORE_REPLACE;
+        }
         var kept = keptOnDelete(type, draft);
         var dataLoss = type.holdsData() == null || kept != null ? null : switch (draft.op) {
             case DELETE -> "deletes " + type.holdsData();
@@ -209,7 +231,8 @@ public final class StepAnalysis {
         if (draft.op == Op.REPLACE && type.kind() == Kind.PROVIDER) {
             consequences.add("every resource created through this provider is replaced too");
         }
-        var refused = refusal(type, draft, mode, drafts, newResources);
+        // The refusals judge the resource's own order: a dependent deleted first with its root is no option of its own.
+        var refused = refusal(type, draft, ownMode, drafts, newResources);
         return new Step(draft.resource.type(), draft.resource.name(), draft.op, mode, draft.changes, consequences,
                 dataLoss, refused);
     }
@@ -257,6 +280,19 @@ public final class StepAnalysis {
         }
         var value = InputPaths.atDiffPath(draft.before, "inputs." + type.keptWhen().path());
         return value.isValueNode() && type.keptWhen().values().contains(value.asText()) ? value.asText() : null;
+    }
+
+    /** True when a replacement this draft must follow (a forcing change because of it) deletes first. */
+    private boolean rootDeletesFirst(Draft draft, Map<PlanDiff.Resource, Draft> drafts) {
+        return draft.changes.stream().filter(change -> change.forcesReplacement() && change.becauseOf() != null)
+                .map(PathChange::becauseOf).distinct()
+                .flatMap(root -> drafts.values().stream().filter(other -> other.resource.name().equals(root)
+                        && other.op == Op.REPLACE && other != draft))
+                .anyMatch(root -> replaceMode(knowledgeOf(root.resource.type()), root) == ReplaceMode.DELETE_BEFORE_REPLACE);
+    }
+
+    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
+        return () -> iterator;
     }
 
     private static ReplaceMode replaceMode(TypeKnowledge type, Draft draft) {

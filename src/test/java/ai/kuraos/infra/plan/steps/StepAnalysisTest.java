@@ -371,6 +371,20 @@ class StepAnalysisTest {
     }
 
     @Test
+    void aDatabaseFedByTheInstancesKnownNameIsReplacedWithItAndDeletedFirstLikeIt() {
+        var database = resource("gcp:sql/database:Database", "kuraosbd", "{'name': 'kuraosbd', 'instance': 'kura-primary'}",
+                "'inputsFrom': {'instance': ['kura-primary']}");
+        var steps = ANALYSIS.analyse("dev",
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'region': 'europe-west1'}"), database),
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'region': 'europe-southwest1'}"), database))
+                .steps();
+
+        assertThat(steps).extracting(Step::name, Step::op, Step::replaceMode).containsExactlyInAnyOrder(
+                tuple("kura-primary", Op.REPLACE, ReplaceMode.DELETE_BEFORE_REPLACE),
+                tuple("kuraosbd", Op.REPLACE, ReplaceMode.DELETE_BEFORE_REPLACE));
+    }
+
+    @Test
     void deletingFirstACertificateAProxyStillUsesIsRefused() {
         var proxy = resource(PROXY, "proxy", "{'name': 'proxy', 'sslCertificates': ['${cert.selfLink}']}");
         var step = ANALYSIS.analyse("prod",
