@@ -196,7 +196,7 @@ public final class StepAnalysis {
         var ownMode = draft.op == Op.REPLACE ? replaceMode(type, draft) : null;
         var mode = ownMode;
         if (mode == ReplaceMode.CREATE_BEFORE_DELETE && rootDeletesFirst(draft, drafts)) {
-            // pulumi v3.91.1 step_generator.go calculateDependentReplacements: a delete-first root deletes the
+            // pulumi v3.259.0 (the CLI the workflows pin) step_generator.go calculateDependentReplacements: a delete-first root deletes the
             // dependents it replaces first too.
             mode = ReplaceMode.DELETE_BEFORE_REPLACE;
         }
@@ -231,8 +231,14 @@ public final class StepAnalysis {
         if (draft.op == Op.REPLACE && type.kind() == Kind.PROVIDER) {
             consequences.add("every resource created through this provider is replaced too");
         }
-        // The refusals judge the resource's own order: a dependent deleted first with its root is no option of its own.
-        var refused = refusal(type, draft, ownMode, drafts, newResources);
+        // The refusals judge the resource's own order: a dependent deleted first with its root is no option of its own,
+        // but the engine refuses to delete a protected one for it (step_generator.go, "as part of replacing").
+        var refused = draft.op == Op.REPLACE && protectedIn(draft.before) && rootDeletesFirst(draft, drafts)
+                ? new Refusal("unable to replace resource " + draft.resource.name() + " as part of replacing "
+                        + String.join(", ", rootsDeletedFirst(draft, drafts)) + " as it is currently marked for protection",
+                        "keep what forces the root's replacement as it is; or remove `protect` from "
+                                + draft.resource.name() + " in the same change, after taking a backup")
+                : refusal(type, draft, ownMode, drafts, newResources);
         return new Step(draft.resource.type(), draft.resource.name(), draft.op, mode, draft.changes, consequences,
                 dataLoss, refused);
     }
@@ -284,11 +290,16 @@ public final class StepAnalysis {
 
     /** True when a replacement this draft must follow (a forcing change because of it) deletes first. */
     private boolean rootDeletesFirst(Draft draft, Map<PlanDiff.Resource, Draft> drafts) {
+        return !rootsDeletedFirst(draft, drafts).isEmpty();
+    }
+
+    private List<String> rootsDeletedFirst(Draft draft, Map<PlanDiff.Resource, Draft> drafts) {
         return draft.changes.stream().filter(change -> change.forcesReplacement() && change.becauseOf() != null)
                 .map(PathChange::becauseOf).distinct()
                 .flatMap(root -> drafts.values().stream().filter(other -> other.resource.name().equals(root)
                         && other.op == Op.REPLACE && other != draft))
-                .anyMatch(root -> replaceMode(knowledgeOf(root.resource.type()), root) == ReplaceMode.DELETE_BEFORE_REPLACE);
+                .filter(root -> replaceMode(knowledgeOf(root.resource.type()), root) == ReplaceMode.DELETE_BEFORE_REPLACE)
+                .map(root -> root.resource.name()).toList();
     }
 
     private static <T> Iterable<T> iterable(Iterator<T> iterator) {
@@ -329,7 +340,8 @@ public final class StepAnalysis {
         var guardOn = draft.before == null ? Optional.<String>empty() : type.deletionGuards().stream()
                 .filter(path -> InputPaths.at(draft.before.path("inputs"), path).asBoolean(false)).findFirst();
         if (draft.op == Op.REPLACE && draft.after.hasNonNull("import")) {
-            // pulumi/pulumi v3.91.1 pkg/resource/deploy/step_generator.go: an import ID and a replacing diff.
+            // pulumi/pulumi v3.259.0 (the CLI the workflows pin) pkg/resource/deploy/step_generator.go: an import ID and a
+            // replacing diff.
             return new Refusal("previously-imported resources that still specify an ID may not be replaced: "
                     + draft.resource.name() + " carries `import`, and " + String.join(", ", forcing)
                     + " forces a replacement",
@@ -416,7 +428,7 @@ public final class StepAnalysis {
     /**
      * A refused step with the steps the engine runs before it stops. Deletes come after every create, update and
      * replace, in dependency layers (a resource's dependents first), and a protected delete fails when its step runs
-     * (pulumi v3.91.1 step.go, DeleteStep.Apply; ScheduleDeletes): so the deletes of what waited for it have run.
+     * (pulumi v3.259.0 step.go, DeleteStep.Apply; ScheduleDeletes): so the deletes of what waited for it have run.
      * Any other step is generated once the program registers the resource, which the SDK does when the resource's
      * inputs, {@code dependsOn} and provider have resolved, so everything it waits for has run. Independent steps may
      * run too, in parallel; they are not listed.

@@ -385,6 +385,20 @@ class StepAnalysisTest {
     }
 
     @Test
+    void aProtectedDependentOfADeleteFirstReplacementIsRefusedAsPartOfReplacingIt() {
+        var database = resource("gcp:sql/database:Database", "kuraosbd", "{'name': 'kuraosbd', 'instance': 'kura-primary'}",
+                "'protect': true", "'inputsFrom': {'instance': ['kura-primary']}");
+        var steps = ANALYSIS.analyse("staging",
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'region': 'europe-west1'}"), database),
+                plan(resource(SQL, "kura-primary", "{'name': 'kura-primary', 'region': 'europe-southwest1'}"), database))
+                .steps();
+
+        assertThat(steps).filteredOn(step -> step.name().equals("kuraosbd")).singleElement().satisfies(step ->
+                assertThat(step.refused().reason()).isEqualTo("unable to replace resource kuraosbd as part of replacing"
+                        + " kura-primary as it is currently marked for protection"));
+    }
+
+    @Test
     void deletingFirstACertificateAProxyStillUsesIsRefused() {
         var proxy = resource(PROXY, "proxy", "{'name': 'proxy', 'sslCertificates': ['${cert.selfLink}']}");
         var step = ANALYSIS.analyse("prod",
