@@ -250,7 +250,8 @@ public record PlanDiff(String stack, List<Resource> added, List<Resource> remove
         return "[" + NAME + "=" + (PLAIN_NAME.matcher(name).matches() ? name : TextNode.valueOf(name).toString()) + "]";
     }
 
-    private static JsonNode named(JsonNode array, String name) {
+    /** The item of {@code array} whose {@code name} is {@code name}, or a missing node. */
+    public static JsonNode named(JsonNode array, String name) {
         for (var element : array) {
             if (element.path(NAME).asText().equals(name)) {
                 return element;

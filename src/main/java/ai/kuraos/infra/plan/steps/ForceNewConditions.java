@@ -1,7 +1,8 @@
 package ai.kuraos.infra.plan.steps;
 
-import ai.kuraos.infra.plan.steps.ReplacementKnowledge.Condition;
+import ai.kuraos.infra.plan.PlanDiff;
 import ai.kuraos.infra.plan.PlanValues;
+import ai.kuraos.infra.plan.steps.ReplacementKnowledge.Condition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,22 +60,14 @@ public final class ForceNewConditions {
     private static JsonNode activeCluster(String kubeconfig) {
         try {
             var config = KUBECONFIG.readTree(kubeconfig);
-            var context = named(config.path("contexts"), config.path("current-context").asText());
-            var cluster = named(config.path("clusters"), context.path("context").path("cluster").asText());
+            var context = PlanDiff.named(config.path("contexts"), config.path("current-context").asText());
+            var cluster = PlanDiff.named(config.path("clusters"), context.path("context").path("cluster").asText());
             return cluster.isMissingNode() ? TextNode.valueOf(kubeconfig) : cluster;
         } catch (JsonProcessingException e) {
             return TextNode.valueOf(kubeconfig);
         }
     }
 
-    private static JsonNode named(JsonNode entries, String name) {
-        for (var entry : entries) {
-            if (entry.path("name").asText().equals(name)) {
-                return entry;
-            }
-        }
-        return MissingNode.getInstance();
-    }
 
     private static String text(JsonNode value) {
         return value == null || value.isMissingNode() || value.isNull() ? "" : value.asText("");

@@ -87,7 +87,7 @@ final class InputPaths {
                 node = embedded;
             }
             if (step.group(4) != null || step.group(5) != null) {
-                node = named(node, step.group(4) != null ? step.group(4) : unescape(step.group(5)));
+                node = PlanDiff.named(node, step.group(4) != null ? step.group(4) : unescape(step.group(5)));
             } else if (step.group(1) != null) {
                 node = node.path(step.group(1));
             } else if (step.group(2) != null) {
@@ -103,14 +103,6 @@ final class InputPaths {
         return quoted.replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
-    private static JsonNode named(JsonNode array, String name) {
-        for (var element : array) {
-            if (element.path("name").asText().equals(name)) {
-                return element;
-            }
-        }
-        return MissingNode.getInstance();
-    }
 
     /** A string found at {@code path}. */
     record Located(String path, String value) {
